@@ -1,0 +1,96 @@
+// Dispatcher: the JobManager's front door. Accepts submissions, runs one JobMaster per job,
+// keeps every job's summary for `sluice list`, and forwards cancellations.
+import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
+import { assertSubjectToken, type Addresses, type JobId } from '../lib/cluster/addresses.ts';
+import type { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
+import { terminalStatuses, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
+import { JobMaster, type JobMasterMessage } from './job-master.ts';
+import type { Reply } from './protocols.ts';
+import type { ResourceManagerMessage } from './resource-manager.ts';
+
+export type DispatcherMessage =
+  | { type: 'SubmitJob'; submission: JobSubmission; replyTo: ActorRef<Reply> }
+  | { type: 'ListJobs'; replyTo: ActorRef<Reply<{ jobs: JobSummary[] }>> }
+  | { type: 'GetJob'; jobId: JobId; replyTo: ActorRef<Reply<{ job: JobSummary }>> }
+  | { type: 'CancelJob'; jobId: JobId; replyTo: ActorRef<Reply> }
+  | { type: 'JobStatusChanged'; summary: JobSummary }
+  | { type: 'JobMasterStopped'; jobId: JobId };
+
+export interface DispatcherDependencies {
+  addresses: Addresses;
+  resourceManager: ActorRef<ResourceManagerMessage>;
+  artifacts: JobArtifactStore;
+  deploymentTimeoutMs: number;
+}
+
+export class Dispatcher implements Actor<DispatcherMessage> {
+  private readonly jobs = new Map<JobId, JobSummary>();
+  private readonly jobMasters = new Map<JobId, ActorRef<JobMasterMessage>>();
+
+  constructor(private readonly deps: DispatcherDependencies) {}
+
+  receive(message: DispatcherMessage, ctx: ActorContext<DispatcherMessage>): void {
+    switch (message.type) {
+      case 'SubmitJob': {
+        const { submission } = message;
+        const problem = this.validate(submission);
+        if (problem) {
+          ctx.tell(message.replyTo, { ok: false, error: problem });
+          return;
+        }
+        this.jobs.set(submission.jobId, { jobId: submission.jobId, jobName: submission.jobName, status: 'CREATED', startTime: Date.now() });
+        const jobMaster = ctx.spawn<JobMasterMessage>({
+          id: `job-${submission.jobId}`,
+          address: this.deps.addresses.jobMaster(submission.jobId),
+          restart: 'temporary',
+          start: () => new JobMaster(submission, { ...this.deps, dispatcher: ctx.self }),
+        });
+        this.jobMasters.set(submission.jobId, jobMaster);
+        ctx.watchWith(jobMaster, { type: 'JobMasterStopped', jobId: submission.jobId });
+        ctx.log.info('job submitted', { jobId: submission.jobId, jobName: submission.jobName });
+        ctx.tell(message.replyTo, { ok: true });
+        return;
+      }
+      case 'ListJobs':
+        ctx.tell(message.replyTo, { ok: true, jobs: [...this.jobs.values()].sort((a, b) => a.startTime - b.startTime) });
+        return;
+      case 'GetJob': {
+        const job = this.jobs.get(message.jobId);
+        ctx.tell(message.replyTo, job ? { ok: true, job } : { ok: false, error: `no job ${message.jobId}` });
+        return;
+      }
+      case 'CancelJob': {
+        const job = this.jobs.get(message.jobId);
+        const jobMaster = this.jobMasters.get(message.jobId);
+        if (!job) ctx.tell(message.replyTo, { ok: false, error: `no job ${message.jobId}` });
+        else if (terminalStatuses.has(job.status) || !jobMaster) ctx.tell(message.replyTo, { ok: false, error: `job ${message.jobId} is already ${job.status}` });
+        else ctx.tell(jobMaster, { type: 'Cancel', replyTo: message.replyTo });
+        return;
+      }
+      case 'JobStatusChanged':
+        this.jobs.set(message.summary.jobId, message.summary);
+        return;
+      case 'JobMasterStopped': {
+        this.jobMasters.delete(message.jobId);
+        const job = this.jobs.get(message.jobId);
+        // A JobMaster that stops without a final status crashed: its job cannot go on.
+        if (job && !terminalStatuses.has(job.status)) {
+          this.jobs.set(message.jobId, { ...job, status: 'FAILED', endTime: Date.now(), reason: 'the JobMaster stopped unexpectedly' });
+          ctx.tell(this.deps.resourceManager, { type: 'ReleaseSlots', jobId: message.jobId });
+        }
+        return;
+      }
+    }
+  }
+
+  private validate(submission: JobSubmission): string | undefined {
+    try {
+      assertSubjectToken('job id', submission.jobId);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    if (this.jobs.has(submission.jobId)) return `job ${submission.jobId} was already submitted`;
+    if (submission.jobGraph.vertices.length === 0) return `job ${submission.jobName} has no operators`;
+    return undefined;
+  }
+}

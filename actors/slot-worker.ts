@@ -1,0 +1,69 @@
+// The main of a slot's worker thread: connects to NATS, fetches and evaluates the job's
+// bundle with the job's argv and env, checks that it rebuilt the graph the client built,
+// and starts the slot's Subtasks. Whatever fails here is reported to the JobMaster.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ActorSystem } from '../lib/actor/index.ts';
+import { Addresses, type TaskManagerId } from '../lib/cluster/addresses.ts';
+import { connectToCluster } from '../lib/cluster/connect.ts';
+import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
+import { evaluateJob } from '../lib/job/job-evaluator.ts';
+import type { JobMasterMessage } from './job-master.ts';
+import type { SlotDeployment } from './protocols.ts';
+import { SlotTasks, escalateEveryFailure, type SlotTasksMessage } from './slot-tasks.ts';
+
+export interface SlotWorkerData {
+  tmId: TaskManagerId;
+  slotIndex: number;
+  natsUrl: string;
+  namespace: string;
+  deployment: SlotDeployment;
+}
+
+export type SlotWorkerCommand = { type: 'shutdown' };
+
+const data = workerData as SlotWorkerData;
+const { deployment } = data;
+const { submission } = deployment;
+const label = `TaskManager ${data.tmId} slot ${data.slotIndex}`;
+// The job sees the argv it was submitted with, exactly.
+process.argv = [...submission.argv];
+
+const nc = await connectToCluster(data.natsUrl, `sluice ${label}`);
+const addresses = new Addresses(data.namespace);
+const reportFailure = (reason: string) =>
+  system.tell<JobMasterMessage>(deployment.jobMaster, { type: 'SubtaskFailed', reason });
+const system: ActorSystem = await ActorSystem.start({
+  nc,
+  name: data.namespace,
+  onFatal: (_address, error) => reportFailure(error instanceof Error ? error.message : String(error)),
+});
+
+parentPort!.on('message', async (command: SlotWorkerCommand) => {
+  if (command.type !== 'shutdown') return;
+  await system.shutdown();
+  await nc.drain();
+  process.exit(0);
+});
+
+try {
+  const artifacts = await JobArtifactStore.open(nc, data.namespace);
+  const bundle = await artifacts.getBundle(submission.jobId);
+  const streamGraph = await evaluateJob({
+    bundle,
+    jobFile: submission.jobFile,
+    cwd: submission.cwd,
+    defaultParallelism: submission.defaultParallelism,
+  });
+  if (streamGraph.fingerprint() !== submission.jobGraph.fingerprint) {
+    throw new Error('the job built a different graph here than on the client: a job must build the same graph on every evaluation (no randomness, time or host-specific branches in its structure)');
+  }
+  await system.spawn<SlotTasksMessage>({
+    id: 'tasks',
+    address: addresses.slotTasks(submission.jobId, data.tmId, data.slotIndex),
+    supervisorStrategy: escalateEveryFailure,
+    restart: 'temporary',
+    start: () => new SlotTasks(deployment, streamGraph, addresses, data.namespace),
+  });
+} catch (error) {
+  reportFailure(`${label} could not deploy job ${submission.jobId}: ${(error as Error).message}`);
+}

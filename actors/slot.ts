@@ -1,0 +1,109 @@
+// Slot: one of a TaskExecutor's slots. A slot runs one subtask of each task of one job
+// (slot sharing) in its own worker thread — its own event loop, NATS connection, argv and
+// env — so a TaskManager with N slots uses N cores.
+import { Worker } from 'node:worker_threads';
+import type { Actor, ActorContext } from '../lib/actor/index.ts';
+import type { JobId, TaskManagerId } from '../lib/cluster/addresses.ts';
+import type { SlotWorkerData, SlotWorkerCommand } from './slot-worker.ts';
+import type { SlotDeployment } from './protocols.ts';
+
+export type SlotMessage =
+  | { type: 'Deploy'; deployment: SlotDeployment }
+  | { type: 'Free'; jobId: JobId }
+  | { type: 'WorkerExited'; jobId: JobId; exitCode: number; error?: string };
+
+export interface SlotIdentity {
+  tmId: TaskManagerId;
+  slotIndex: number;
+  natsUrl: string;
+  namespace: string;
+}
+
+/** A worker that does not stop within this time after Free is terminated. */
+const workerStopTimeoutMs = 5_000;
+
+const workerEntry = new URL('./slot-worker-bootstrap.js', import.meta.url);
+
+interface RunningWorker {
+  jobId: JobId;
+  worker: Worker;
+  deployment: SlotDeployment;
+  exited: Promise<void>;
+  freeing: boolean;
+}
+
+export class Slot implements Actor<SlotMessage> {
+  private running?: RunningWorker;
+
+  constructor(private readonly identity: SlotIdentity) {}
+
+  private get label(): string {
+    return `TaskManager ${this.identity.tmId} slot ${this.identity.slotIndex}`;
+  }
+
+  receive(message: SlotMessage, ctx: ActorContext<SlotMessage>): void {
+    switch (message.type) {
+      case 'Deploy': {
+        const { deployment } = message;
+        if (this.running) {
+          ctx.tell(deployment.jobMaster, {
+            type: 'SubtaskFailed',
+            reason: `${this.label} is still busy with job ${this.running.jobId}`,
+          });
+          return;
+        }
+        this.startWorker(deployment, ctx);
+        return;
+      }
+      case 'Free':
+        if (this.running?.jobId !== message.jobId) return;
+        this.stopWorker(this.running);
+        return;
+      case 'WorkerExited': {
+        const running = this.running;
+        if (running?.jobId !== message.jobId) return;
+        this.running = undefined;
+        if (!running.freeing) {
+          ctx.tell(running.deployment.jobMaster, {
+            type: 'SubtaskFailed',
+            reason: `the worker thread of ${this.label} stopped unexpectedly (exit code ${message.exitCode})${message.error ? `: ${message.error}` : ''}`,
+          });
+        }
+        return;
+      }
+    }
+  }
+
+  postStop(): Promise<void> | void {
+    if (this.running) return this.stopWorker(this.running);
+  }
+
+  private startWorker(deployment: SlotDeployment, ctx: ActorContext<SlotMessage>): void {
+    const { submission } = deployment;
+    const workerData: SlotWorkerData = { ...this.identity, deployment };
+    const worker = new Worker(workerEntry, {
+      workerData,
+      env: submission.env,
+      argv: submission.argv.slice(2),
+      // The job's print() writes straight to fd 1; anything else it logs is forwarded.
+      stdout: false,
+      stderr: false,
+    });
+    const jobId = submission.jobId;
+    let error: string | undefined;
+    worker.on('error', (cause) => { error = cause instanceof Error ? cause.message : String(cause); });
+    const exited = new Promise<void>((resolve) => worker.once('exit', (exitCode) => {
+      ctx.tell(ctx.self, { type: 'WorkerExited', jobId, exitCode, ...(error ? { error } : {}) });
+      resolve();
+    }));
+    this.running = { jobId, worker, deployment, exited, freeing: false };
+  }
+
+  private stopWorker(running: RunningWorker): Promise<void> {
+    running.freeing = true;
+    const command: SlotWorkerCommand = { type: 'shutdown' };
+    running.worker.postMessage(command);
+    const timer = setTimeout(() => void running.worker.terminate(), workerStopTimeoutMs);
+    return running.exited.finally(() => clearTimeout(timer));
+  }
+}

@@ -1,0 +1,30 @@
+// The seam between a job file and whatever evaluates it. A job calls `env.execute()`;
+// the evaluator (the `sluice run` client, or a TaskManager rebuilding the graph) has
+// installed a handler that receives the StreamGraph. Kept on globalThis so that the
+// engine and a job bundle share it whatever module instances they were loaded from.
+import type { StreamGraph } from '../graph/stream-graph.ts';
+
+export interface JobExecutionResult {
+  jobId: string;
+  jobName: string;
+  status: string;
+}
+
+export interface JobContext {
+  /** `sluice run --parallelism N`: the environment's default parallelism unless the job sets one. */
+  defaultParallelism?: number;
+  /** Directory the job was submitted from. */
+  cwd: string;
+  /** Receives the graph built by the job; what it returns is what `execute()` returns. */
+  execute(graph: StreamGraph): Promise<JobExecutionResult>;
+}
+
+const contextKey = Symbol.for('sluice.jobContext');
+
+export function installJobContext(context: JobContext | undefined): void {
+  (globalThis as Record<symbol, unknown>)[contextKey] = context;
+}
+
+export function currentJobContext(): JobContext | undefined {
+  return (globalThis as Record<symbol, unknown>)[contextKey] as JobContext | undefined;
+}

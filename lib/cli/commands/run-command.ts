@@ -1,0 +1,89 @@
+// `sluice run <job> [--parallelism N] [--cluster URL] [--detached] [-- job args]`
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { toJobGraph } from '../../graph/job-graph-builder.ts';
+import { bundleJob } from '../../job/job-bundler.ts';
+import { evaluateJob } from '../../job/job-evaluator.ts';
+import type { JobSubmission } from '../../job/job-submission.ts';
+import { ClusterClient } from '../../client/cluster-client.ts';
+import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
+import { connectToCluster } from '../../cluster/connect.ts';
+import { startLocalCluster, type LocalCluster } from '../../cluster/local-cluster.ts';
+import { JobFileError } from '../../job/job-file-error.ts';
+import { parseCommandArgs, positiveInteger, UsageError } from '../cli-args.ts';
+
+const usage = 'usage: sluice run <job.ts|job.js> [--parallelism N] [--cluster nats://host:4222] [--detached] [-- job arguments]';
+
+export async function runCommand(args: string[]): Promise<number> {
+  const { positionals, options, passthrough } = parseCommandArgs('run', args, {
+    parallelism: { type: 'string', short: 'p' },
+    cluster: { type: 'string' },
+    detached: { type: 'boolean', short: 'd' },
+  });
+  const jobFile = positionals[0];
+  if (!jobFile) throw new UsageError(usage);
+  const jobArgs = [...positionals.slice(1), ...passthrough];
+  const defaultParallelism = positiveInteger('--parallelism', options.parallelism);
+
+  const bundle = await bundleJob(jobFile);
+  const argv = [process.execPath, resolve(jobFile), ...jobArgs];
+  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const cwd = process.cwd();
+  const submittedArgv = process.argv;
+  process.argv = [...argv];
+  let jobGraph;
+  try {
+    const streamGraph = await evaluateJob({ bundle, jobFile, cwd, defaultParallelism });
+    jobGraph = toJobGraph(streamGraph);
+  } catch (error) {
+    if (error instanceof JobFileError) throw error;
+    throw new JobFileError(jobFile, (error as Error).message);
+  } finally {
+    process.argv = submittedArgv;
+  }
+  const submission: JobSubmission = {
+    jobId: randomUUID().replaceAll('-', ''),
+    jobName: jobGraph.jobName,
+    jobFile,
+    jobGraph,
+    argv,
+    env,
+    cwd,
+    ...(defaultParallelism ? { defaultParallelism } : {}),
+  };
+
+  const url = options.cluster as string | undefined;
+  const slotsNeeded = Math.max(...jobGraph.vertices.map((vertex) => vertex.parallelism));
+  let local: LocalCluster | undefined;
+  if (!url) local = await startLocalCluster(slotsNeeded);
+  try {
+    const clusterOptions = local?.options ?? clusterOptionsFrom(url!);
+    const nc = await connectToCluster(clusterOptions.url, 'sluice client');
+    const client = await ClusterClient.start(nc, clusterOptions.namespace);
+    try {
+      const watch = await client.submit(submission, bundle);
+      process.stderr.write(`Job ${submission.jobId} (${submission.jobName}) submitted\n`);
+      if (options.detached) {
+        watch.stop();
+        process.stdout.write(`${submission.jobId}\n`);
+        return 0;
+      }
+      const cancelOnInterrupt = () => void client.cancel(submission.jobId).catch(() => undefined);
+      process.once('SIGINT', cancelOnInterrupt);
+      watch.onStatus((summary) => process.stderr.write(`Job ${summary.jobId} is ${summary.status}\n`));
+      const final = await watch.terminated;
+      process.off('SIGINT', cancelOnInterrupt);
+      if (final.status === 'FINISHED') {
+        process.stderr.write(`Job ${final.jobId} finished in ${(final.endTime ?? Date.now()) - final.startTime} ms\n`);
+        return 0;
+      }
+      process.stderr.write(`sluice: job ${final.jobId} ${final.status}${final.reason ? `: ${final.reason}` : ''}\n`);
+      return 1;
+    } finally {
+      await client.close();
+      await nc.drain();
+    }
+  } finally {
+    await local?.shutdown();
+  }
+}

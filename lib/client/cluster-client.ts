@@ -1,0 +1,111 @@
+// What the CLI uses to talk to a running cluster: submit a job, follow its status, list
+// and cancel jobs. Replies from the Dispatcher arrive as Reply unions; errors become throws.
+import type { NatsConnection } from 'nats';
+import { ActorSystem, actorRef } from '../actor/index.ts';
+import type { DispatcherMessage } from '../../actors/dispatcher.ts';
+import type { Reply } from '../../actors/protocols.ts';
+import { decodeControl } from '../../actors/control-codec.ts';
+import { Addresses, type JobId } from '../cluster/addresses.ts';
+import { JobArtifactStore } from '../job/job-artifact-store.ts';
+import { terminalStatuses, type JobSubmission, type JobSummary } from '../job/job-submission.ts';
+
+const askTimeoutMs = 5_000;
+/** Status events are the fast path; polling covers a missed event or a JobManager gone silent. */
+const pollIntervalMs = 2_000;
+
+export class ClusterClient {
+  private readonly addresses: Addresses;
+  private readonly dispatcher;
+
+  private constructor(private readonly nc: NatsConnection, private readonly system: ActorSystem, namespace: string) {
+    this.addresses = new Addresses(namespace);
+    this.dispatcher = actorRef<DispatcherMessage>(this.addresses.dispatcher());
+  }
+
+  static async start(nc: NatsConnection, namespace: string): Promise<ClusterClient> {
+    return new ClusterClient(nc, await ActorSystem.start({ nc, name: namespace }), namespace);
+  }
+
+  private async ask<T extends object = object>(build: (replyTo: ReturnType<typeof actorRef<Reply<T>>>) => DispatcherMessage): Promise<{ ok: true } & T> {
+    let reply: Reply<T>;
+    try {
+      reply = await this.system.ask<Reply<T>, DispatcherMessage>(this.dispatcher, build, askTimeoutMs);
+    } catch (error) {
+      throw new Error(`the JobManager does not answer (${(error as Error).message}): is \`sluice jobmanager\` running on this cluster?`);
+    }
+    if (!reply.ok) throw new Error(reply.error);
+    return reply;
+  }
+
+  /** Stores the bundle, then submits; `onStatus` sees every status change until the job ends. */
+  async submit(submission: JobSubmission, bundle: string): Promise<JobWatch> {
+    const artifacts = await JobArtifactStore.open(this.nc, this.addresses.namespace);
+    await artifacts.putBundle(submission.jobId, bundle);
+    const watch = this.watch(submission.jobId);
+    try {
+      await this.ask((replyTo) => ({ type: 'SubmitJob', submission, replyTo }));
+    } catch (error) {
+      watch.stop();
+      await artifacts.deleteBundle(submission.jobId);
+      throw error;
+    }
+    return watch;
+  }
+
+  watch(jobId: JobId): JobWatch {
+    const subscription = this.nc.subscribe(this.addresses.jobStatus(jobId));
+    let timer: NodeJS.Timeout | undefined;
+    const listeners: ((summary: JobSummary) => void)[] = [];
+    let lastStatus: string | undefined;
+    const terminated = new Promise<JobSummary>((resolve, reject) => {
+      const seen = (summary: JobSummary) => {
+        if (summary.status !== lastStatus) {
+          lastStatus = summary.status;
+          for (const listener of listeners) listener(summary);
+        }
+        if (terminalStatuses.has(summary.status)) {
+          stop();
+          resolve(summary);
+        }
+      };
+      void (async () => {
+        for await (const message of subscription) seen(decodeControl<JobSummary>(message.data));
+      })();
+      const poll = () => {
+        timer = setTimeout(async () => {
+          try {
+            seen((await this.ask<{ job: JobSummary }>((replyTo) => ({ type: 'GetJob', jobId, replyTo }))).job);
+            if (!subscription.isClosed()) poll();
+          } catch (error) {
+            stop();
+            reject(error);
+          }
+        }, pollIntervalMs);
+      };
+      poll();
+    });
+    const stop = () => {
+      clearTimeout(timer);
+      subscription.unsubscribe();
+    };
+    return { terminated, onStatus: (listener) => listeners.push(listener), stop };
+  }
+
+  async list(): Promise<JobSummary[]> {
+    return (await this.ask<{ jobs: JobSummary[] }>((replyTo) => ({ type: 'ListJobs', replyTo }))).jobs;
+  }
+
+  async cancel(jobId: JobId): Promise<void> {
+    await this.ask((replyTo) => ({ type: 'CancelJob', jobId, replyTo }));
+  }
+
+  close(): Promise<void> {
+    return this.system.shutdown();
+  }
+}
+
+export interface JobWatch {
+  terminated: Promise<JobSummary>;
+  onStatus(listener: (summary: JobSummary) => void): void;
+  stop(): void;
+}

@@ -1,0 +1,31 @@
+// Every actor's address is a NATS subject under `sluice.<namespace>`: this file is the map.
+export type JobId = string;
+export type TaskManagerId = string;
+
+export class Addresses {
+  constructor(readonly namespace: string) {}
+
+  private get root(): string { return `sluice.${this.namespace}`; }
+
+  dispatcher(): string { return `${this.root}.jm.dispatcher`; }
+  resourceManager(): string { return `${this.root}.jm.resourcemanager`; }
+  jobMaster(jobId: JobId): string { return `${this.root}.job.${jobId}.master`; }
+  /** Plain NATS subject (not an actor) on which a JobMaster publishes every status change. */
+  jobStatus(jobId: JobId): string { return `${this.root}.job.${jobId}.status`; }
+  taskExecutor(tmId: TaskManagerId): string { return `${this.root}.tm.${tmId}.executor`; }
+  slot(tmId: TaskManagerId, slotIndex: number): string { return `${this.root}.tm.${tmId}.slot.${slotIndex}`; }
+  /** The supervisor of one job's subtasks in one slot's worker thread. */
+  slotTasks(jobId: JobId, tmId: TaskManagerId, slotIndex: number): string {
+    return `${this.root}.job.${jobId}.slot.${tmId}.${slotIndex}`;
+  }
+  subtask(jobId: JobId, vertexId: string, subtaskIndex: number): string {
+    return `${this.root}.job.${jobId}.task.${vertexId}.${subtaskIndex}`;
+  }
+}
+
+/** Ids become subject tokens: keep them to letters, digits, '-' and '_'. */
+export function assertSubjectToken(kind: string, value: string): void {
+  if (!/^[A-Za-z0-9_-]+$/.test(value)) {
+    throw new Error(`${kind} "${value}" may only contain letters, digits, '-' and '_' (it is part of a NATS subject)`);
+  }
+}

@@ -1,0 +1,38 @@
+// Settings shared by every process of one cluster. Defaults favour fast failure detection
+// (seconds, not Flink's 50 s heartbeat timeout).
+export interface ClusterOptions {
+  /** NATS URL of the cluster. */
+  url: string;
+  /** Subject namespace: several clusters can share one NATS server. */
+  namespace: string;
+  heartbeatIntervalMs: number;
+  /** A TaskManager without a heartbeat for this long is lost. */
+  heartbeatTimeoutMs: number;
+  /** How long a job waits for enough free slots before it fails. */
+  slotRequestTimeoutMs: number;
+}
+
+export const defaultClusterOptions: Omit<ClusterOptions, 'url'> = {
+  namespace: 'default',
+  heartbeatIntervalMs: 500,
+  heartbeatTimeoutMs: 3_000,
+  slotRequestTimeoutMs: 10_000,
+};
+
+function positiveMs(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of milliseconds, got "${raw}"`);
+  return value;
+}
+
+/** Timeouts may be tuned per process through the environment (tests shorten them). */
+export function clusterOptionsFrom(url: string, env: NodeJS.ProcessEnv = process.env): ClusterOptions {
+  return {
+    url,
+    namespace: env.SLUICE_NAMESPACE || defaultClusterOptions.namespace,
+    heartbeatIntervalMs: positiveMs('SLUICE_HEARTBEAT_INTERVAL_MS', env.SLUICE_HEARTBEAT_INTERVAL_MS, defaultClusterOptions.heartbeatIntervalMs),
+    heartbeatTimeoutMs: positiveMs('SLUICE_HEARTBEAT_TIMEOUT_MS', env.SLUICE_HEARTBEAT_TIMEOUT_MS, defaultClusterOptions.heartbeatTimeoutMs),
+    slotRequestTimeoutMs: positiveMs('SLUICE_SLOT_REQUEST_TIMEOUT_MS', env.SLUICE_SLOT_REQUEST_TIMEOUT_MS, defaultClusterOptions.slotRequestTimeoutMs),
+  };
+}

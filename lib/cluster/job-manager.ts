@@ -1,0 +1,49 @@
+// The JobManager's actors on one NATS connection: the ResourceManager and the Dispatcher
+// (which runs a JobMaster per job). Used by `sluice jobmanager` and the embedded cluster.
+import type { NatsConnection } from 'nats';
+import { container } from 'tsyringe';
+import { ActorSystem, actorRef } from '../actor/index.ts';
+import { Dispatcher, type DispatcherMessage } from '../../actors/dispatcher.ts';
+import { ResourceManager, type ResourceManagerMessage } from '../../actors/resource-manager.ts';
+import { JobArtifactStore } from '../job/job-artifact-store.ts';
+import { Addresses } from './addresses.ts';
+import type { ClusterOptions } from './cluster-options.ts';
+
+export interface JobManagerHandle {
+  system: ActorSystem;
+  shutdown(): Promise<void>;
+}
+
+/** How long deployed subtasks may take to become ready (fetch and evaluate the bundle, subscribe). */
+const deploymentTimeoutMs = 60_000;
+
+export async function startJobManager(nc: NatsConnection, options: ClusterOptions): Promise<JobManagerHandle> {
+  const scope = container.createChildContainer();
+  scope.register(Addresses, { useValue: new Addresses(options.namespace) });
+  scope.register(JobArtifactStore, { useValue: await JobArtifactStore.open(nc, options.namespace) });
+  const system = await ActorSystem.start({ nc, name: options.namespace });
+  const addresses = scope.resolve(Addresses);
+  const resourceManager = actorRef<ResourceManagerMessage>(addresses.resourceManager());
+  await system.spawn<ResourceManagerMessage>({
+    id: 'resourcemanager',
+    address: resourceManager.address,
+    start: () => new ResourceManager(options),
+  });
+  await system.spawn<DispatcherMessage>({
+    id: 'dispatcher',
+    address: addresses.dispatcher(),
+    start: () => new Dispatcher({
+      addresses,
+      resourceManager,
+      artifacts: scope.resolve(JobArtifactStore),
+      deploymentTimeoutMs,
+    }),
+  });
+  return {
+    system,
+    async shutdown() {
+      await system.shutdown();
+      scope.dispose();
+    },
+  };
+}

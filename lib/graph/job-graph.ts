@@ -1,0 +1,37 @@
+// The JobGraph: the StreamGraph with forward-connected operators of equal parallelism
+// chained into one vertex. Plain data (no functions): it travels to the JobMaster.
+
+/** How a producer subtask picks the consumer subtask(s) of a record. */
+export type PartitionerType = 'forward' | 'hash' | 'rebalance' | 'shuffle' | 'broadcast' | 'global';
+
+export interface JobVertex {
+  /** The id of the chain's head operator. */
+  id: string;
+  /** Operator names joined as Flink does: "Map -> Filter". */
+  name: string;
+  parallelism: number;
+  maxParallelism: number;
+  /** Stream node ids in the chain, head first (the chain is a tree in general; order is topological). */
+  operatorIds: string[];
+  isSource: boolean;
+}
+
+export interface JobEdge {
+  /** A NATS-subject-safe token, unique in the job: "e0", "e1", … */
+  id: string;
+  sourceVertex: string;
+  targetVertex: string;
+  sourceOperator: string;
+  targetOperator: string;
+  partitioner: PartitionerType;
+}
+
+export interface JobGraph {
+  jobName: string;
+  vertices: JobVertex[];
+  edges: JobEdge[];
+  /** Record-batch flush timeout of the network channels, in ms. */
+  bufferTimeoutMs: number;
+  /** Digest of the StreamGraph's shape: a TaskManager that rebuilds a different graph refuses to run it. */
+  fingerprint: string;
+}

@@ -1,0 +1,31 @@
+// What a client hands the Dispatcher: the JobGraph plus everything a TaskManager needs to
+// rebuild the same StreamGraph (the bundle lives in the object store under the job id).
+import type { JobGraph } from '../graph/job-graph.ts';
+import type { JobId } from '../cluster/addresses.ts';
+
+export interface JobSubmission {
+  jobId: JobId;
+  jobName: string;
+  /** As the user named it, for messages. */
+  jobFile: string;
+  jobGraph: JobGraph;
+  /** process.argv as the job sees it everywhere: [node, jobFile, ...args]. */
+  argv: string[];
+  env: Record<string, string>;
+  cwd: string;
+  defaultParallelism?: number;
+}
+
+export type JobStatus = 'CREATED' | 'RUNNING' | 'FINISHED' | 'CANCELLING' | 'CANCELED' | 'FAILED';
+
+export const terminalStatuses: ReadonlySet<JobStatus> = new Set(['FINISHED', 'CANCELED', 'FAILED']);
+
+export interface JobSummary {
+  jobId: JobId;
+  jobName: string;
+  status: JobStatus;
+  startTime: number;
+  endTime?: number;
+  /** Why the job FAILED. */
+  reason?: string;
+}

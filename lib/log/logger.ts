@@ -1,0 +1,36 @@
+// One structured logger for the whole runtime: a line per event, the actor's address in
+// every line, level chosen by SLUICE_LOG_LEVEL (error, warn, info, debug; default warn).
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+const rank: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+
+function configuredLevel(): LogLevel {
+  const level = process.env.SLUICE_LOG_LEVEL as LogLevel | undefined;
+  return level && level in rank ? level : 'warn';
+}
+
+export class Logger {
+  private readonly threshold = rank[configuredLevel()];
+
+  constructor(private readonly fields: Record<string, unknown> = {}) {}
+
+  child(fields: Record<string, unknown>): Logger {
+    return new Logger({ ...this.fields, ...fields });
+  }
+
+  error(message: string, fields?: Record<string, unknown>): void { this.write('error', message, fields); }
+  warn(message: string, fields?: Record<string, unknown>): void { this.write('warn', message, fields); }
+  info(message: string, fields?: Record<string, unknown>): void { this.write('info', message, fields); }
+  debug(message: string, fields?: Record<string, unknown>): void { this.write('debug', message, fields); }
+
+  private write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
+    if (rank[level] > this.threshold) return;
+    const all = { ...this.fields, ...fields };
+    const rendered = Object.entries(all)
+      .map(([key, value]) => `${key}=${value instanceof Error ? JSON.stringify(value.message) : JSON.stringify(value)}`)
+      .join(' ');
+    process.stderr.write(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${rendered ? ' ' + rendered : ''}\n`);
+  }
+}
+
+export const rootLogger = new Logger();
