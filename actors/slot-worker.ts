@@ -7,6 +7,7 @@ import { Addresses, type TaskManagerId } from '../lib/cluster/addresses.ts';
 import { connectToCluster } from '../lib/cluster/connect.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { evaluateJob } from '../lib/job/job-evaluator.ts';
+import { setLogLevel, type LogLevel } from '../lib/log/logger.ts';
 import type { JobMasterMessage } from './job-master.ts';
 import type { SlotDeployment } from './protocols.ts';
 import { SlotTasks, escalateEveryFailure, type SlotTasksMessage } from './slot-tasks.ts';
@@ -17,6 +18,8 @@ export interface SlotWorkerData {
   natsUrl: string;
   namespace: string;
   deployment: SlotDeployment;
+  /** The TaskManager's log level: the job's env must not change how the runtime logs. */
+  logLevel: LogLevel;
 }
 
 export type SlotWorkerCommand = { type: 'shutdown' };
@@ -24,6 +27,7 @@ export type SlotWorkerCommand = { type: 'shutdown' };
 const data = workerData as SlotWorkerData;
 const { deployment } = data;
 const { submission } = deployment;
+setLogLevel(data.logLevel);
 const label = `TaskManager ${data.tmId} slot ${data.slotIndex}`;
 // The job sees the argv it was submitted with, exactly.
 process.argv = [...submission.argv];
@@ -35,6 +39,7 @@ const reportFailure = (reason: string) =>
 const system: ActorSystem = await ActorSystem.start({
   nc,
   name: data.namespace,
+  guardianStrategy: escalateEveryFailure,
   onFatal: (_address, error) => reportFailure(error instanceof Error ? error.message : String(error)),
 });
 

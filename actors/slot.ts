@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Actor, ActorContext } from '../lib/actor/index.ts';
 import type { JobId, TaskManagerId } from '../lib/cluster/addresses.ts';
+import { logLevel } from '../lib/log/logger.ts';
 import type { SlotWorkerData, SlotWorkerCommand } from './slot-worker.ts';
 import type { SlotDeployment } from './protocols.ts';
 
@@ -80,7 +81,7 @@ export class Slot implements Actor<SlotMessage> {
 
   private startWorker(deployment: SlotDeployment, ctx: ActorContext<SlotMessage>): void {
     const { submission } = deployment;
-    const workerData: SlotWorkerData = { ...this.identity, deployment };
+    const workerData: SlotWorkerData = { ...this.identity, deployment, logLevel: logLevel() };
     const worker = new Worker(workerEntry, {
       workerData,
       env: submission.env,

@@ -9,9 +9,22 @@ function configuredLevel(): LogLevel {
   return level && level in rank ? level : 'warn';
 }
 
-export class Logger {
-  private readonly threshold = rank[configuredLevel()];
+let threshold = rank[configuredLevel()];
 
+export function logLevel(): LogLevel {
+  return (Object.keys(rank) as LogLevel[]).find((level) => rank[level] === threshold)!;
+}
+
+/** A process-wide override, e.g. `sluice run` keeps supervision warnings out of a user's terminal. */
+export function setLogLevel(level: LogLevel): void {
+  threshold = rank[level];
+}
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && value in rank;
+}
+
+export class Logger {
   constructor(private readonly fields: Record<string, unknown> = {}) {}
 
   child(fields: Record<string, unknown>): Logger {
@@ -24,7 +37,7 @@ export class Logger {
   debug(message: string, fields?: Record<string, unknown>): void { this.write('debug', message, fields); }
 
   private write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
-    if (rank[level] > this.threshold) return;
+    if (rank[level] > threshold) return;
     const all = { ...this.fields, ...fields };
     const rendered = Object.entries(all)
       .map(([key, value]) => `${key}=${value instanceof Error ? JSON.stringify(value.message) : JSON.stringify(value)}`)

@@ -79,7 +79,7 @@ export class StreamTask {
         maxParallelism: consumer.maxParallelism,
         keySelector: streamEdge?.keySelector,
         bufferTimeoutMs: jobGraph.bufferTimeoutMs,
-        description: `edge ${vertex.name} -> ${consumer.name}, subtask ${subtaskIndex + 1}`,
+        description: `edge "${vertex.name}" => "${consumer.name}", subtask ${subtaskIndex + 1}`,
         onError: (error) => this.failWith(error),
       });
       this.writers.push(writer);

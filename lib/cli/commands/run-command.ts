@@ -10,6 +10,7 @@ import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
 import { connectToCluster } from '../../cluster/connect.ts';
 import { startLocalCluster, type LocalCluster } from '../../cluster/local-cluster.ts';
 import { JobFileError } from '../../job/job-file-error.ts';
+import { isLogLevel, setLogLevel } from '../../log/logger.ts';
 import { parseCommandArgs, positiveInteger, UsageError } from '../cli-args.ts';
 
 const usage = 'usage: sluice run <job.ts|job.js> [--parallelism N] [--cluster nats://host:4222] [--detached] [-- job arguments]';
@@ -25,6 +26,8 @@ export async function runCommand(args: string[]): Promise<number> {
   const jobArgs = [...positionals.slice(1), ...passthrough];
   const defaultParallelism = positiveInteger('--parallelism', options.parallelism);
 
+  // The embedded cluster's supervision warnings would drown the job's outcome, which we print.
+  if (!isLogLevel(process.env.SLUICE_LOG_LEVEL)) setLogLevel('error');
   const bundle = await bundleJob(jobFile);
   const argv = [process.execPath, resolve(jobFile), ...jobArgs];
   const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));

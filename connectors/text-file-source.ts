@@ -1,0 +1,40 @@
+// readTextFile: streams a UTF-8 file line by line (never the whole file in memory).
+// Non-parallel; a relative path resolves against the directory the job was submitted from.
+import { createReadStream, type ReadStream } from 'node:fs';
+import { resolve } from 'node:path';
+import type { OperatorContext, SourceOperator, SourceOutput } from '../lib/operators/stream-operator.ts';
+import { splitLines } from './line-splitter.ts';
+
+export class TextFileSource implements SourceOperator<string> {
+  private file = '';
+  private stream?: ReadStream;
+  private cancelled = false;
+
+  constructor(private readonly path: string) {}
+
+  open(context: OperatorContext): void {
+    this.file = resolve(context.jobCwd, this.path);
+  }
+
+  async run(output: SourceOutput<string>): Promise<void> {
+    this.stream = createReadStream(this.file, { encoding: 'utf8' });
+    try {
+      for await (const line of splitLines(this.stream, '\n')) {
+        if (this.cancelled) return;
+        const backpressure = output.collect(line);
+        if (backpressure) await backpressure;
+      }
+    } catch (error) {
+      if (!this.cancelled) throw new Error(`text file source ${this.file}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.stream?.destroy();
+  }
+
+  close(): void {
+    this.stream?.destroy();
+  }
+}

@@ -1,0 +1,111 @@
+import { createInbox, ErrorCode, nuid, type NatsConnection, type NatsError } from 'nats';
+import { rootLogger, type Logger } from '../log/logger.ts';
+import { ActorCell } from './actor-cell.ts';
+import { actorRef, type ActorRef } from './actor-ref.ts';
+import type { ChildSpec } from './child-spec.ts';
+import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope.ts';
+import { NodeLiveness } from './node-liveness.ts';
+import { defaultSupervisorStrategy, type SupervisorStrategy } from './supervisor-strategy.ts';
+import { Supervisor } from './supervisor.ts';
+
+export interface ActorSystemOptions {
+  nc: NatsConnection;
+  /** Cluster namespace, e.g. `default`: heartbeats go to `sluice.<name>.node.<nodeId>.heartbeat`. */
+  name: string;
+  heartbeatMs?: number;
+  /** A watched actor's process counts as lost after this long without a heartbeat. */
+  lossTimeoutMs?: number;
+  /** How the guardian supervises top-level actors. Default: one_for_one, restart, 3 in 10 s. */
+  guardianStrategy?: SupervisorStrategy;
+  /** A failure escalated past the top-level actor; the actor is stopped afterwards. Default: log it. */
+  onFatal?: (address: string, error: unknown) => void;
+}
+
+// One per process (per NATS connection): the guardian of the top-level actors, the node's
+// heartbeat, and tell/ask, which always go over NATS, also between actors of this process.
+export class ActorSystem {
+  readonly nodeId = nuid.next();
+  readonly nc: NatsConnection;
+  readonly name: string;
+  readonly log: Logger;
+  readonly lossTimeoutMs: number;
+  readonly liveness: NodeLiveness;
+  private readonly guardian: Supervisor;
+
+  private constructor(options: ActorSystemOptions) {
+    this.nc = options.nc;
+    this.name = options.name;
+    this.log = rootLogger.child({ node: this.nodeId });
+    this.lossTimeoutMs = options.lossTimeoutMs ?? 3000;
+    this.liveness = new NodeLiveness(options.nc, options.name, this.nodeId, options.heartbeatMs ?? 500, this.lossTimeoutMs);
+    const onFatal = options.onFatal ?? ((address, error) => this.log.error('failure escalated to the guardian: stopping the actor', { address, error }));
+    this.guardian = new Supervisor(`guardian of node ${this.nodeId}`, options.guardianStrategy ?? defaultSupervisorStrategy, (error, child) => {
+      onFatal(child.address, error);
+      void child.stop();
+    });
+  }
+
+  static async start(options: ActorSystemOptions): Promise<ActorSystem> {
+    const system = new ActorSystem(options);
+    await options.nc.flush();
+    return system;
+  }
+
+  /** A top-level actor under the guardian; resolves once the server has its subscription. */
+  async spawn<M>(spec: ChildSpec<M>): Promise<ActorRef<M>> {
+    const cell = new ActorCell(spec, this, this.guardian);
+    await this.nc.flush();
+    return cell.self;
+  }
+
+  tell<T>(ref: ActorRef<T>, message: T): void {
+    this.nc.publish(ref.address, encodeMessage(ref.address, message));
+  }
+
+  /** `build` gets the ref the answer must be told to; the target replies with `ctx.tell(replyTo, answer)`. */
+  async ask<R, T>(ref: ActorRef<T>, build: (replyTo: ActorRef<R>) => T, timeoutMs: number): Promise<R> {
+    const inbox = createInbox();
+    const request = encodeMessage(ref.address, build(actorRef<R>(inbox)));
+    try {
+      // The request's own reply subject is the replyTo inbox: one round trip, and NATS
+      // answers "no responders" at once when nothing listens on the address.
+      const reply = await this.nc.request(ref.address, request, { timeout: timeoutMs, noMux: true, reply: inbox });
+      return (decodeEnvelope(reply.data) as Extract<Envelope, { kind: 'message' }>).body as R;
+    } catch (error) {
+      const code = (error as NatsError).code;
+      if (code === ErrorCode.NoResponders) throw new Error(`no actor at ${ref.address}`, { cause: error });
+      if (code === ErrorCode.Timeout) throw new Error(`ask to ${ref.address} timed out after ${timeoutMs} ms`, { cause: error });
+      throw error;
+    }
+  }
+
+  /** Stops an actor of this process (children first). From inside the actor use ctx.stopSelf(). */
+  async stop(ref: ActorRef<unknown>): Promise<void> {
+    const cell = this.findLocal(ref.address);
+    if (!cell) throw new Error(`cannot stop ${ref.address}: no actor there in node ${this.nodeId}`);
+    await cell.stop();
+  }
+
+  /** Stops every actor (children first, postStop runs) and the heartbeat; leaves nc open. */
+  async shutdown(): Promise<void> {
+    await this.guardian.stopChildren();
+    this.liveness.stop();
+    await this.nc.flush();
+  }
+
+  findLocal(address: string, under: Supervisor = this.guardian): ActorCell<unknown> | undefined {
+    for (const child of under.children.values()) {
+      const found = child.address === address ? child : this.findLocal(address, child.supervisor);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+function encodeMessage(address: string, message: unknown): Uint8Array {
+  try {
+    return encodeEnvelope({ kind: 'message', body: message });
+  } catch (error) {
+    throw new Error(`message to ${address} cannot be encoded: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

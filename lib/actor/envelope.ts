@@ -1,0 +1,26 @@
+import { Packr } from 'msgpackr';
+
+// What travels on an actor's subject. User messages are wrapped so that the kernel's own
+// death-watch traffic shares the subject (and its ordering) without clashing with them.
+export type Envelope =
+  | { kind: 'message'; body: unknown }
+  /** A request: the target answers at once (outside its mailbox) with a WatchAck. */
+  | { kind: 'watch'; watcher: string }
+  | { kind: 'unwatch'; watcher: string }
+  /** Sent by a stopping actor to each of its watchers. */
+  | { kind: 'terminated'; address: string };
+
+/** The watched actor's node, so the watcher can detect the loss of that process. */
+export interface WatchAck {
+  nodeId: string;
+}
+
+const packr = new Packr({ useRecords: false });
+
+export function encodeEnvelope(envelope: Envelope | WatchAck): Uint8Array {
+  return packr.pack(envelope);
+}
+
+export function decodeEnvelope<T extends Envelope | WatchAck = Envelope>(data: Uint8Array): T {
+  return packr.unpack(data) as T;
+}

@@ -1,0 +1,224 @@
+// DataStream, SingleOutputStreamOperator and KeyedStream live in one module: each creates
+// the others and two of them extend DataStream, which ES modules cannot split into files
+// without an import cycle that breaks class evaluation order.
+import type { PartitionerType } from '../graph/job-graph.ts';
+import type { OperatorFactory } from '../graph/stream-graph.ts';
+import type { Transformation, TransformationInput } from '../graph/transformation.ts';
+import { aggregator, type AggregationType, type FieldExpression } from '../operators/aggregators.ts';
+import { StreamFilter } from '../operators/filter-operator.ts';
+import { StreamFlatMap } from '../operators/flat-map-operator.ts';
+import { StreamGroupedReduce } from '../operators/keyed-reduce-operator.ts';
+import { StreamMap } from '../operators/map-operator.ts';
+import { StreamSink } from '../operators/sink-operator.ts';
+import type { StreamOperator } from '../operators/stream-operator.ts';
+import { PrintSink } from '../../connectors/print-sink.ts';
+import { TextFileSink } from '../../connectors/text-file-sink.ts';
+import { DataStreamSink } from './data-stream-sink.ts';
+import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from './functions.ts';
+import { perSubtaskOperator } from './per-subtask-operator.ts';
+import type { StreamExecutionEnvironment } from './stream-execution-environment.ts';
+
+type Partitioning = Omit<TransformationInput, 'upstream'>;
+
+/**
+ * A stream of records of type T. Transformations (`map`, `flatMap`, `filter`, `keyBy`, …)
+ * return new streams; nothing runs until `env.execute()`. Every function argument may be a
+ * lambda or an object implementing the function interface (e.g. a RichMapFunction subclass).
+ */
+export class DataStream<T> {
+  /** @internal Streams are created by the environment and by transformations. */
+  constructor(
+    protected readonly environment: StreamExecutionEnvironment,
+    protected readonly transformation: Transformation,
+    private readonly partitioning: Partitioning = {},
+  ) {}
+
+  getExecutionEnvironment(): StreamExecutionEnvironment {
+    return this.environment;
+  }
+
+  map<R>(mapper: MapFunction<T, R> | ((value: T) => R)): SingleOutputStreamOperator<R> {
+    const fn = typeof mapper === 'function' ? { map: mapper } : mapper;
+    return this.transform('Map', perSubtaskOperator(fn, (copy) => new StreamMap(copy)));
+  }
+
+  /** Emits zero or more records per input record through `out.collect`. */
+  flatMap<R>(flatMapper: FlatMapFunction<T, R> | ((value: T, out: Collector<R>) => void)): SingleOutputStreamOperator<R> {
+    const fn = typeof flatMapper === 'function' ? { flatMap: flatMapper } : flatMapper;
+    return this.transform('Flat Map', perSubtaskOperator(fn, (copy) => new StreamFlatMap(copy)));
+  }
+
+  filter(predicate: FilterFunction<T> | ((value: T) => boolean)): SingleOutputStreamOperator<T> {
+    const fn = typeof predicate === 'function' ? { filter: predicate } : predicate;
+    return this.transform('Filter', perSubtaskOperator(fn, (copy) => new StreamFilter(copy)));
+  }
+
+  /**
+   * Partitions the stream by key: records with equal keys go to the same subtask, where
+   * keyed operators (reduce, sum, …) keep their per-key state. The key is a selector, or
+   * a field: an array index (tuple position) or a property name.
+   */
+  keyBy<K>(key: KeySelector<T, K> | ((value: T) => K)): KeyedStream<T, K>;
+  keyBy(field: FieldExpression): KeyedStream<T, unknown>;
+  keyBy<K>(key: KeySelector<T, K> | ((value: T) => K) | FieldExpression): KeyedStream<T, K | unknown> {
+    return new KeyedStream(this.environment, this.transformation, keyFunction(key));
+  }
+
+  /** Round-robin to all downstream subtasks. */
+  rebalance(): DataStream<T> {
+    return this.partitionedBy('rebalance');
+  }
+
+  /** To the downstream subtask of the same index; needs equal parallelism on both sides. */
+  forward(): DataStream<T> {
+    return this.partitionedBy('forward');
+  }
+
+  /** To a random downstream subtask. */
+  shuffle(): DataStream<T> {
+    return this.partitionedBy('shuffle');
+  }
+
+  /** To every downstream subtask. */
+  broadcast(): DataStream<T> {
+    return this.partitionedBy('broadcast');
+  }
+
+  /** To the first downstream subtask only. */
+  global(): DataStream<T> {
+    return this.partitionedBy('global');
+  }
+
+  /** Prints each record to stdout, prefixed "N> " (subtask N) when the sink is parallel, or "id:N> " with an identifier. */
+  print(sinkIdentifier = ''): DataStreamSink<T> {
+    return this.sinkTo('Print to Std. Out', () => new PrintSink<T>(1, sinkIdentifier));
+  }
+
+  printToErr(sinkIdentifier = ''): DataStreamSink<T> {
+    return this.sinkTo('Print to Std. Err', () => new PrintSink<T>(2, sinkIdentifier));
+  }
+
+  /** Writes one line per record: to the file `path` at parallelism 1, else to files `path/1`, `path/2`, … */
+  writeAsText(path: string): DataStreamSink<T> {
+    return this.sinkTo('Text File Sink', () => new TextFileSink<T>(path));
+  }
+
+  addSink(sink: SinkFunction<T> | ((value: T) => void)): DataStreamSink<T> {
+    const fn: SinkFunction<T> = typeof sink === 'function' ? { invoke: sink } : sink;
+    return this.sinkTo('Unnamed', perSubtaskOperator(fn, (copy) => new StreamSink(copy)));
+  }
+
+  protected transform<R>(name: string, createOperator: () => StreamOperator<T, R>): SingleOutputStreamOperator<R> {
+    return new SingleOutputStreamOperator<R>(this.environment, this.addDownstream(name, createOperator));
+  }
+
+  private sinkTo(name: string, createOperator: () => StreamOperator<T, never>): DataStreamSink<T> {
+    return new DataStreamSink<T>(this.addDownstream(name, createOperator));
+  }
+
+  private addDownstream(name: string, createOperator: OperatorFactory): Transformation {
+    const input: TransformationInput = { upstream: this.transformation, ...this.partitioning };
+    return this.environment.addOperator({ name, inputs: [input], createOperator, isSource: false, isParallel: true });
+  }
+
+  private partitionedBy(partitioner: PartitionerType): DataStream<T> {
+    return new DataStream<T>(this.environment, this.transformation, { partitioner });
+  }
+}
+
+/** The stream produced by one operator: its settings (parallelism, name, uid, chaining) are set here. */
+export class SingleOutputStreamOperator<T> extends DataStream<T> {
+  name(name: string): this {
+    this.transformation.name = name;
+    return this;
+  }
+
+  /**
+   * A stable id (letters, digits, '_', '-'). Operators without one get `op-<n>` by creation
+   * order; set uids to keep an operator's identity (and its savepoint state) across job changes.
+   */
+  uid(uid: string): this {
+    this.transformation.setUid(uid);
+    return this;
+  }
+
+  setParallelism(parallelism: number): this {
+    this.transformation.setParallelism(parallelism);
+    return this;
+  }
+
+  /** The number of key groups: the upper bound to which keyed state can be rescaled. */
+  setMaxParallelism(maxParallelism: number): this {
+    this.transformation.setMaxParallelism(maxParallelism);
+    return this;
+  }
+
+  /** Runs this operator in a task of its own, chained neither to its input nor to its outputs. */
+  disableChaining(): this {
+    this.transformation.chainingStrategy = 'never';
+    return this;
+  }
+
+  /** Starts a new chain at this operator; later operators may still chain to it. */
+  startNewChain(): this {
+    this.transformation.chainingStrategy = 'head';
+    return this;
+  }
+}
+
+/**
+ * A stream partitioned by key (from `keyBy`). Its rolling aggregations emit, for every
+ * record, the key's updated aggregate. `sum`, `min` and `max` change only the given field
+ * of the first record seen for the key; `minBy` and `maxBy` emit the whole record holding
+ * the extreme value (the earlier one on ties).
+ */
+export class KeyedStream<T, K> extends DataStream<T> {
+  /** @internal Created by `DataStream.keyBy`. */
+  constructor(
+    environment: StreamExecutionEnvironment,
+    transformation: Transformation,
+    private readonly keySelector: (value: T) => K,
+  ) {
+    super(environment, transformation, { partitioner: 'hash', keySelector });
+  }
+
+  getKeySelector(): (value: T) => K {
+    return this.keySelector;
+  }
+
+  /** Combines each record with the key's current value: `reduce(current, record)`. */
+  reduce(reducer: ReduceFunction<T> | ((value1: T, value2: T) => T)): SingleOutputStreamOperator<T> {
+    const fn = typeof reducer === 'function' ? { reduce: reducer } : reducer;
+    return this.transform('Keyed Reduce', perSubtaskOperator(fn, (copy) => new StreamGroupedReduce(copy, this.keySelector)));
+  }
+
+  sum(field: FieldExpression): SingleOutputStreamOperator<T> {
+    return this.aggregate('sum', field);
+  }
+
+  min(field: FieldExpression): SingleOutputStreamOperator<T> {
+    return this.aggregate('min', field);
+  }
+
+  max(field: FieldExpression): SingleOutputStreamOperator<T> {
+    return this.aggregate('max', field);
+  }
+
+  minBy(field: FieldExpression): SingleOutputStreamOperator<T> {
+    return this.aggregate('minBy', field);
+  }
+
+  maxBy(field: FieldExpression): SingleOutputStreamOperator<T> {
+    return this.aggregate('maxBy', field);
+  }
+
+  private aggregate(type: AggregationType, field: FieldExpression): SingleOutputStreamOperator<T> {
+    return this.transform('Keyed Aggregation', () => new StreamGroupedReduce(aggregator<T>(type, field), this.keySelector));
+  }
+}
+
+function keyFunction<T, K>(key: KeySelector<T, K> | ((value: T) => K) | FieldExpression): (value: T) => K {
+  if (typeof key === 'function') return key;
+  if (typeof key === 'object') return (value) => key.getKey(value);
+  return (value) => (value as Record<FieldExpression, K>)[key];
+}

@@ -1,0 +1,64 @@
+// The user function interfaces of the DataStream API. Every operator also accepts a plain
+// lambda in their place; an object (usually a class instance) may carry fields and, when
+// it extends one of the Rich* classes, `open`/`close` and the RuntimeContext.
+
+/** Receives the records a function emits (Flink's Collector). */
+export interface Collector<T> {
+  collect(record: T): void;
+}
+
+export interface MapFunction<T, R> {
+  map(value: T): R;
+}
+
+export interface FlatMapFunction<T, R> {
+  flatMap(value: T, out: Collector<R>): void;
+}
+
+export interface FilterFunction<T> {
+  filter(value: T): boolean;
+}
+
+/** Combines two values of one key into one; must be associative, as in Flink. */
+export interface ReduceFunction<T> {
+  reduce(value1: T, value2: T): T;
+}
+
+/** Extracts the key of a record; must be deterministic (the same record always yields the same key). */
+export interface KeySelector<T, K> {
+  getKey(value: T): K;
+}
+
+export interface SinkContext {
+  currentProcessingTime(): number;
+}
+
+/** A sink: `invoke` is called once per record, synchronously; `finish` at the end of input. */
+export interface SinkFunction<T> {
+  invoke(value: T, context: SinkContext): void;
+  finish?(): void;
+}
+
+/**
+ * What a source emits into. `collect` returns a promise while the downstream channels are
+ * backpressured: a source should `await ctx.collect(x)` so that it slows down instead of
+ * piling records up in memory.
+ */
+export interface SourceContext<T> {
+  collect(element: T): void | Promise<void>;
+}
+
+/**
+ * A source: `run` emits records until the input ends or `cancel` is called, then resolves.
+ * A plain SourceFunction runs with parallelism 1; implement ParallelSourceFunction (or
+ * extend RichParallelSourceFunction) to run several instances.
+ */
+export interface SourceFunction<T> {
+  run(ctx: SourceContext<T>): Promise<void>;
+  cancel(): void;
+}
+
+/** A source that may run with parallelism > 1 (Flink's marker interface, made a value so it exists at run time). */
+export interface ParallelSourceFunction<T> extends SourceFunction<T> {
+  readonly parallel: true;
+}

@@ -1,0 +1,30 @@
+// The public API: what a job file imports as 'sluice'.
+export { StreamExecutionEnvironment } from './stream-execution-environment.ts';
+export { DataStream, SingleOutputStreamOperator, KeyedStream } from './data-stream.ts';
+export { DataStreamSink } from './data-stream-sink.ts';
+export type {
+  Collector,
+  FilterFunction,
+  FlatMapFunction,
+  KeySelector,
+  MapFunction,
+  ParallelSourceFunction,
+  ReduceFunction,
+  SinkContext,
+  SinkFunction,
+  SourceContext,
+  SourceFunction,
+} from './functions.ts';
+export {
+  AbstractRichFunction,
+  RichFilterFunction,
+  RichFlatMapFunction,
+  RichMapFunction,
+  RichParallelSourceFunction,
+  RichReduceFunction,
+  RichSinkFunction,
+  RichSourceFunction,
+} from './rich-functions.ts';
+export { StreamingRuntimeContext, type RuntimeContext } from './runtime-context.ts';
+export { Time } from './time.ts';
+export type { JobExecutionResult } from './job-context.ts';

@@ -1,0 +1,142 @@
+// The entry point of a job: declares sources, holds job-wide settings, and hands the built
+// StreamGraph to whatever evaluates the job (`sluice run`, or a TaskManager rebuilding it).
+import { CollectionSource } from '../../connectors/collection-source.ts';
+import { SocketTextSource } from '../../connectors/socket-text-source.ts';
+import { TextFileSource } from '../../connectors/text-file-source.ts';
+import type { OperatorFactory, StreamGraph } from '../graph/stream-graph.ts';
+import { generateStreamGraph } from '../graph/stream-graph-generator.ts';
+import { Transformation, type TransformationSpec } from '../graph/transformation.ts';
+import { StreamSource } from '../operators/source-operator.ts';
+import { SingleOutputStreamOperator } from './data-stream.ts';
+import type { ParallelSourceFunction, SourceFunction } from './functions.ts';
+import { currentJobContext, type JobExecutionResult } from './job-context.ts';
+import { perSubtaskOperator } from './per-subtask-operator.ts';
+
+const defaultJobName = 'Sluice Streaming Job';
+
+/**
+ * Declares a streaming job, as in Flink:
+ * ```ts
+ * const env = StreamExecutionEnvironment.getExecutionEnvironment();
+ * env.fromElements('a b', 'b').flatMap(...).keyBy(...).sum(1).print();
+ * await env.execute('WordCount');
+ * ```
+ * The job module is evaluated by the client and again by every TaskManager, which must all
+ * build the same graph: a job may read `process.argv`/`process.env`, but must not make its
+ * pipeline depend on anything that differs between evaluations (time, randomness, files
+ * that change).
+ */
+export class StreamExecutionEnvironment {
+  private readonly transformations: Transformation[] = [];
+  private parallelism: number;
+  private maxParallelism = 128;
+  private bufferTimeoutMs = 5;
+  private chainingEnabled = true;
+
+  private constructor(defaultParallelism: number) {
+    this.parallelism = defaultParallelism;
+  }
+
+  /** A new environment; its default parallelism is `sluice run --parallelism`, else 1. */
+  static getExecutionEnvironment(): StreamExecutionEnvironment {
+    return new StreamExecutionEnvironment(currentJobContext()?.defaultParallelism ?? 1);
+  }
+
+  /** The parallelism of every operator that does not set its own. */
+  setParallelism(parallelism: number): this {
+    if (!Number.isInteger(parallelism) || parallelism < 1) throw new Error(`environment: The parallelism must be at least 1 (got ${parallelism}).`);
+    this.parallelism = parallelism;
+    return this;
+  }
+
+  getParallelism(): number {
+    return this.parallelism;
+  }
+
+  /** The default number of key groups (128): the upper bound for rescaling keyed state. */
+  setMaxParallelism(maxParallelism: number): this {
+    if (!Number.isInteger(maxParallelism) || maxParallelism < 1) throw new Error(`environment: The maximum parallelism must be at least 1 (got ${maxParallelism}).`);
+    this.maxParallelism = maxParallelism;
+    return this;
+  }
+
+  getMaxParallelism(): number {
+    return this.maxParallelism;
+  }
+
+  /** How long (ms) a network channel may hold a partial batch before sending it (default 5). */
+  setBufferTimeout(timeoutMs: number): this {
+    if (!(timeoutMs >= 0)) throw new Error(`environment: the buffer timeout must be >= 0 ms (got ${timeoutMs})`);
+    this.bufferTimeoutMs = timeoutMs;
+    return this;
+  }
+
+  getBufferTimeout(): number {
+    return this.bufferTimeoutMs;
+  }
+
+  /** Runs every operator in a task of its own. */
+  disableOperatorChaining(): this {
+    this.chainingEnabled = false;
+    return this;
+  }
+
+  /** A non-parallel source emitting the given elements in order. */
+  fromElements<T>(...elements: T[]): SingleOutputStreamOperator<T> {
+    return this.fromCollection(elements);
+  }
+
+  /** A non-parallel source emitting the collection's elements in order (read when the job is declared). */
+  fromCollection<T>(collection: Iterable<T>): SingleOutputStreamOperator<T> {
+    const elements = Array.from(collection);
+    return this.source('Collection Source', () => new CollectionSource(elements), false);
+  }
+
+  /** A non-parallel source emitting the file's lines; a relative path resolves against the job's directory. */
+  readTextFile(path: string): SingleOutputStreamOperator<string> {
+    return this.source('Read Text File Source', () => new TextFileSource(path), false);
+  }
+
+  /** A non-parallel source emitting the text between delimiters received on a TCP connection (at-most-once). */
+  socketTextStream(hostname: string, port: number, delimiter = '\n'): SingleOutputStreamOperator<string> {
+    return this.source('Socket Stream', () => new SocketTextSource(hostname, port, delimiter), false);
+  }
+
+  /**
+   * A user source. It runs with parallelism 1 unless it is a ParallelSourceFunction (e.g.
+   * extends RichParallelSourceFunction). Its `run` should `await ctx.collect(x)`.
+   */
+  addSource<T>(sourceFunction: SourceFunction<T> | ParallelSourceFunction<T>, name = 'Custom Source'): SingleOutputStreamOperator<T> {
+    const isParallel = (sourceFunction as Partial<ParallelSourceFunction<T>>).parallel === true;
+    return this.source(name, perSubtaskOperator(sourceFunction, (copy) => new StreamSource(copy)), isParallel);
+  }
+
+  /** The graph the job declared so far. */
+  getStreamGraph(jobName = defaultJobName): StreamGraph {
+    return generateStreamGraph(this.transformations, {
+      jobName,
+      parallelism: this.parallelism,
+      maxParallelism: this.maxParallelism,
+      bufferTimeoutMs: this.bufferTimeoutMs,
+      chainingEnabled: this.chainingEnabled,
+    });
+  }
+
+  /** Builds the job's graph and runs it through the job context `sluice run` installed. */
+  async execute(jobName = defaultJobName): Promise<JobExecutionResult> {
+    const context = currentJobContext();
+    if (!context) throw new Error('No Sluice job context: run this job with `sluice run <file>`');
+    return context.execute(this.getStreamGraph(jobName));
+  }
+
+  /** @internal Records an operator; its auto id follows creation order. */
+  addOperator(spec: Omit<TransformationSpec, 'autoId'>): Transformation {
+    const transformation = new Transformation({ ...spec, autoId: `op-${this.transformations.length + 1}` });
+    this.transformations.push(transformation);
+    return transformation;
+  }
+
+  private source<T>(name: string, createOperator: OperatorFactory, isParallel: boolean): SingleOutputStreamOperator<T> {
+    return new SingleOutputStreamOperator<T>(this, this.addOperator({ name, inputs: [], createOperator, isSource: true, isParallel }));
+  }
+}

@@ -1,0 +1,79 @@
+// The wire format of a data channel: one msgpackr message per record batch or control
+// event, each stamped with the channel's sequence number so a lost message is detected.
+import { Packr } from 'msgpackr';
+
+export type ChannelEvent =
+  | { type: 'end' }
+  | { type: 'watermark'; timestamp: number }
+  | { type: 'barrier'; checkpointId: number };
+
+export type ChannelMessage =
+  | { seq: number; records: unknown[]; event?: undefined }
+  | { seq: number; event: ChannelEvent; records?: undefined };
+
+/** A record that cannot travel: the message names the place and the cause. */
+export class RecordEncodeError extends Error {
+  constructor(readonly place: string, readonly reason: string, readonly record?: unknown) {
+    super(`record at ${place}: ${reason}`);
+    this.name = 'RecordEncodeError';
+  }
+}
+
+class FunctionNotEncodable extends Error {}
+
+// msgpackr would encode a function as undefined, silently losing data; make it fail instead.
+const packr = new Packr({
+  useRecords: false,
+  moreTypes: true,
+  writeFunction: () => { throw new FunctionNotEncodable(); },
+});
+
+function describeEncodeFailure(error: unknown): string {
+  if (error instanceof FunctionNotEncodable) return 'cannot encode a function';
+  const message = error instanceof Error ? error.message : String(error);
+  if (message === 'Unknown type: symbol') return 'cannot encode a Symbol';
+  if (message === 'Maximum call stack size exceeded') return 'cannot encode a circular (or too deeply nested) structure';
+  return `cannot encode: ${message}`;
+}
+
+/** Throws RecordEncodeError naming the first record that cannot be encoded. */
+export function encodeBatch(seq: number, records: unknown[], place: string): Uint8Array {
+  try {
+    return packr.pack({ seq, records });
+  } catch (batchError) {
+    // Only on failure: find the culprit record so the error can show it.
+    for (const record of records) {
+      try {
+        packr.pack(record);
+      } catch (recordError) {
+        throw new RecordEncodeError(place, describeEncodeFailure(recordError), record);
+      }
+    }
+    throw new RecordEncodeError(place, describeEncodeFailure(batchError));
+  }
+}
+
+export function encodeEvent(seq: number, event: ChannelEvent): Uint8Array {
+  return packr.pack({ seq, event });
+}
+
+/** Throws when the bytes are not a channel message (a forged or corrupted publish). */
+export function decodeMessage(bytes: Uint8Array): ChannelMessage {
+  const message = packr.unpack(bytes) as ChannelMessage;
+  if (typeof message !== 'object' || message === null || typeof message.seq !== 'number'
+    || !(Array.isArray(message.records) || (typeof message.event === 'object' && message.event !== null))) {
+    throw new Error('not a channel message: expected { seq, records } or { seq, event }');
+  }
+  return message;
+}
+
+/** A credit grant: the consumer allows the producer `credits` more messages. */
+export function encodeCreditGrant(credits: number): Uint8Array {
+  return packr.pack(credits);
+}
+
+export function decodeCreditGrant(bytes: Uint8Array): number {
+  const credits = packr.unpack(bytes);
+  if (!Number.isInteger(credits) || credits <= 0) throw new Error(`not a credit grant: ${JSON.stringify(credits)}`);
+  return credits;
+}

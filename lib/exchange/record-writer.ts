@@ -1,0 +1,82 @@
+// The output of one producer subtask on one edge: a partitioner choosing among the
+// channels to every consumer subtask.
+import type { NatsConnection } from 'nats';
+import type { PartitionerType } from '../graph/job-graph.ts';
+import type { ChannelEvent } from './codec.ts';
+import { OutputChannel } from './output-channel.ts';
+import { createPartitioner, type KeySelector, type Partitioner } from './partitioner.ts';
+import { creditSubject, dataSubject } from './subjects.ts';
+
+export interface RecordWriterOptions {
+  nc: NatsConnection;
+  namespace: string;
+  jobId: string;
+  edgeId: string;
+  producerIndex: number;
+  consumerCount: number;
+  partitioner: PartitionerType;
+  /** Of the consumer: the number of key groups for hash partitioning. */
+  maxParallelism: number;
+  keySelector?: KeySelector;
+  batchSize?: number;
+  bufferTimeoutMs: number;
+  /** For errors: "edge Map -> Sink: Print, subtask 2". */
+  description: string;
+  onError(error: Error): void;
+}
+
+export class RecordWriter {
+  readonly channels: readonly OutputChannel[];
+  private readonly partitioner: Partitioner;
+
+  constructor(options: RecordWriterOptions) {
+    const { nc, namespace, jobId, edgeId, producerIndex, consumerCount } = options;
+    this.partitioner = createPartitioner(options.partitioner, {
+      producerIndex, consumerCount, maxParallelism: options.maxParallelism, keySelector: options.keySelector,
+    });
+    this.channels = Array.from({ length: consumerCount }, (_, consumer) => new OutputChannel({
+      nc,
+      dataSubject: dataSubject(namespace, jobId, edgeId, producerIndex, consumer),
+      creditSubject: creditSubject(namespace, jobId, edgeId, producerIndex, consumer),
+      description: options.description,
+      batchSize: options.batchSize,
+      bufferTimeoutMs: options.bufferTimeoutMs,
+      onError: options.onError,
+    }));
+  }
+
+  emit(record: unknown): void {
+    if (this.partitioner.kind === 'select') this.channels[this.partitioner.selectChannel(record)].push(record);
+    else for (const channel of this.channels) channel.push(record);
+  }
+
+  broadcastEvent(event: ChannelEvent): void {
+    for (const channel of this.channels) channel.pushEvent(event);
+  }
+
+  get isBackpressured(): boolean {
+    for (const channel of this.channels) if (channel.isBackpressured) return true;
+    return false;
+  }
+
+  async whenWritable(): Promise<void> {
+    await Promise.all(this.channels.map((channel) => channel.whenWritable()));
+  }
+
+  /** Subscribes every channel to its credit grants; call before any consumer starts granting. */
+  async open(): Promise<void> {
+    await Promise.all(this.channels.map((channel) => channel.open()));
+  }
+
+  flush(): void {
+    for (const channel of this.channels) channel.flush();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.channels.map((channel) => channel.close()));
+  }
+
+  cancel(): void {
+    for (const channel of this.channels) channel.cancel();
+  }
+}

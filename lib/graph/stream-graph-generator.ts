@@ -1,0 +1,60 @@
+// Transformations → StreamGraph: resolves ids, parallelism and default partitioners, and
+// rejects what cannot run (duplicate uids, parallelism out of range, forward across a
+// change of parallelism) with the operator's name in the message.
+import type { PartitionerType } from './job-graph.ts';
+import { StreamGraph, type StreamEdge, type StreamNode } from './stream-graph.ts';
+import type { Transformation, TransformationInput } from './transformation.ts';
+
+export interface StreamGraphSettings {
+  jobName: string;
+  /** Parallelism of the operators that set none. */
+  parallelism: number;
+  maxParallelism: number;
+  bufferTimeoutMs: number;
+  chainingEnabled: boolean;
+}
+
+export function generateStreamGraph(transformations: readonly Transformation[], settings: StreamGraphSettings): StreamGraph {
+  if (transformations.length === 0) throw new Error(`job '${settings.jobName}': No operators defined in streaming topology. Cannot execute.`);
+  const nodes = new Map<string, StreamNode>();
+  const edges: StreamEdge[] = [];
+  for (const transformation of transformations) {
+    const node = toStreamNode(transformation, settings);
+    const holder = nodes.get(node.id);
+    if (holder) throw new Error(`job '${settings.jobName}': duplicate uid '${node.id}', used by operators '${holder.name}' and '${node.name}'`);
+    nodes.set(node.id, node);
+    for (const input of transformation.inputs) edges.push(toStreamEdge(input, nodes.get(input.upstream.id)!, node));
+  }
+  return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled });
+}
+
+function toStreamNode(transformation: Transformation, settings: StreamGraphSettings): StreamNode {
+  const parallelism = transformation.parallelism ?? settings.parallelism;
+  const maxParallelism = transformation.maxParallelism ?? settings.maxParallelism;
+  if (parallelism > maxParallelism) {
+    throw new Error(`${transformation.describe()}: parallelism ${parallelism} exceeds the maximum parallelism ${maxParallelism}`);
+  }
+  return {
+    id: transformation.id,
+    name: transformation.name,
+    parallelism,
+    maxParallelism,
+    isSource: transformation.isSource,
+    chainingStrategy: transformation.chainingStrategy,
+    createOperator: transformation.createOperator,
+  };
+}
+
+function toStreamEdge(input: TransformationInput, upstream: StreamNode, downstream: StreamNode): StreamEdge {
+  const sameParallelism = upstream.parallelism === downstream.parallelism;
+  const partitioner: PartitionerType = input.partitioner ?? (sameParallelism ? 'forward' : 'rebalance');
+  if (partitioner === 'forward' && !sameParallelism) {
+    throw new Error(
+      `Forward partitioning does not allow change of parallelism. Upstream operation: '${upstream.name}' (${upstream.id}) parallelism ${upstream.parallelism}, ` +
+        `downstream operation: '${downstream.name}' (${downstream.id}) parallelism ${downstream.parallelism}. Use another partitioning method, e.g. rebalance().`,
+    );
+  }
+  const edge: StreamEdge = { sourceId: upstream.id, targetId: downstream.id, partitioner };
+  if (input.keySelector) edge.keySelector = input.keySelector;
+  return edge;
+}

@@ -1,0 +1,84 @@
+// The StreamGraph: one node per operator the job declared, edges carrying the partitioning.
+// Built identically by the client and by every TaskManager evaluating the same job module,
+// which is why node ids are stable (`uid()` or creation order) and why the graph holds
+// operator factories instead of serialized functions.
+import { createHash } from 'node:crypto';
+import type { SourceOperator, StreamOperator } from '../operators/stream-operator.ts';
+import type { PartitionerType } from './job-graph.ts';
+
+/**
+ * Whether an operator may share a task with its neighbours: 'always' chains both ways,
+ * 'head' starts a new chain (but successors may join it), 'never' chains with nothing.
+ */
+export type ChainingStrategy = 'always' | 'never' | 'head';
+
+export type OperatorFactory = () => StreamOperator<any, any> | SourceOperator<any>;
+
+export interface StreamNode {
+  /** The operator's uid, or its auto id `op-<n>` by creation order; NATS-subject-safe. */
+  id: string;
+  name: string;
+  parallelism: number;
+  maxParallelism: number;
+  isSource: boolean;
+  chainingStrategy: ChainingStrategy;
+  /** A fresh operator for one subtask: a SourceOperator when `isSource`, else a StreamOperator. */
+  createOperator: OperatorFactory;
+}
+
+export interface StreamEdge {
+  sourceId: string;
+  targetId: string;
+  partitioner: PartitionerType;
+  /** Present on 'hash' edges: the producer routes each record by this key. */
+  keySelector?: (record: any) => unknown;
+}
+
+export interface StreamGraphFields {
+  jobName: string;
+  /** Topologically ordered (creation order). */
+  nodes: Map<string, StreamNode>;
+  edges: StreamEdge[];
+  bufferTimeoutMs: number;
+  chainingEnabled: boolean;
+}
+
+export class StreamGraph implements StreamGraphFields {
+  readonly jobName: string;
+  readonly nodes: Map<string, StreamNode>;
+  readonly edges: StreamEdge[];
+  readonly bufferTimeoutMs: number;
+  readonly chainingEnabled: boolean;
+
+  constructor(fields: StreamGraphFields) {
+    this.jobName = fields.jobName;
+    this.nodes = fields.nodes;
+    this.edges = fields.edges;
+    this.bufferTimeoutMs = fields.bufferTimeoutMs;
+    this.chainingEnabled = fields.chainingEnabled;
+  }
+
+  node(id: string): StreamNode {
+    const node = this.nodes.get(id);
+    if (!node) throw new Error(`stream graph of job '${this.jobName}': no operator with id '${id}'`);
+    return node;
+  }
+
+  inEdges(nodeId: string): StreamEdge[] {
+    return this.edges.filter((edge) => edge.targetId === nodeId);
+  }
+
+  outEdges(nodeId: string): StreamEdge[] {
+    return this.edges.filter((edge) => edge.sourceId === nodeId);
+  }
+
+  /** A digest of the graph's shape (ids, names, parallelism, edges): equal for equal job definitions. */
+  fingerprint(): string {
+    const shape = {
+      nodes: [...this.nodes.values()].map((n) => [n.id, n.name, n.parallelism, n.maxParallelism, n.isSource, n.chainingStrategy]),
+      edges: this.edges.map((e) => [e.sourceId, e.targetId, e.partitioner]),
+      chainingEnabled: this.chainingEnabled,
+    };
+    return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16);
+  }
+}

@@ -1,0 +1,31 @@
+// A rolling reduce per key (Flink's StreamGroupedReduce): the first record of a key is
+// emitted as is, every later one is reduced with the key's current value and emitted.
+import type { ReduceFunction } from '../api/functions.ts';
+import { AbstractUdfStreamOperator } from './abstract-udf-stream-operator.ts';
+
+/**
+ * Where the operator keeps each key's current value. A Map for now; the keyed state
+ * backends (heap, LevelDB, per key group) plug in here so that the value is checkpointed.
+ */
+export interface PerKeyValueStore<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): void;
+}
+
+export class StreamGroupedReduce<T, K> extends AbstractUdfStreamOperator<ReduceFunction<T>, T, T> {
+  constructor(
+    reducer: ReduceFunction<T>,
+    private readonly keySelector: (record: T) => K,
+    private readonly values: PerKeyValueStore<K, T> = new Map<K, T>(),
+  ) {
+    super(reducer);
+  }
+
+  processElement(record: T): void {
+    const key = this.keySelector(record);
+    const current = this.values.get(key);
+    const next = current === undefined ? record : this.userFunction.reduce(current, record);
+    this.values.set(key, next);
+    this.output.collect(next);
+  }
+}

@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import t from 'tap';
+import { connect } from 'nats';
+import { setTimeout as delay } from 'node:timers/promises';
+import { startNatsServer } from '../../lib/cluster/nats-server.ts';
+import { Logger } from '../../lib/log/logger.ts';
+import { actorRef, actorSystemContainer, ActorSystem, ActorSystemToken, LoggerToken, type ActorRef } from '../../lib/actor/index.ts';
+import { counter, type CounterMessage } from '../fixtures/actor-counter.ts';
+import { Probe } from '../fixtures/actor-probe.ts';
+
+const server = await startNatsServer();
+const nc = await connect({ servers: server.url });
+const system = await ActorSystem.start({ nc, name: 'test' });
+t.teardown(async () => {
+  await system.shutdown();
+  await nc.close();
+  await server.stop();
+});
+
+let unique = 0;
+const address = (name: string) => `sluice.test.messaging.${name}.${unique++}`;
+
+type WorkerMessage =
+  | { kind: 'work'; item: number; delayMs: number }
+  | { kind: 'report'; replyTo: ActorRef<{ handled: number[]; mostAtOnce: number }> };
+
+t.test('one message at a time, in arrival order, also with async handlers', async (t) => {
+  const ref = await system.spawn<WorkerMessage>({
+    id: 'worker',
+    address: address('worker'),
+    start: () => {
+      const handled: number[] = [];
+      let running = 0;
+      let mostAtOnce = 0;
+      return {
+        async receive(message, ctx) {
+          if (message.kind === 'report') return ctx.tell(message.replyTo, { handled, mostAtOnce });
+          mostAtOnce = Math.max(mostAtOnce, ++running);
+          await delay(message.delayMs);
+          handled.push(message.item);
+          running--;
+        },
+      };
+    },
+  });
+  const items = [0, 1, 2, 3, 4, 5, 6, 7];
+  for (const item of items) system.tell(ref, { kind: 'work', item, delayMs: (items.length - item) * 2 });
+  const report = await system.ask<{ handled: number[]; mostAtOnce: number }, WorkerMessage>(ref, (replyTo) => ({ kind: 'report', replyTo }), 3000);
+  t.same(report.handled, items, 'handled in the order sent, although later ones finish faster');
+  t.equal(report.mostAtOnce, 1, 'never two handlers at once');
+});
+
+t.test('ask: the reply goes to a replyTo ref carried as plain data', async (t) => {
+  const events = await Probe.spawn<string>(system, address('events'));
+  const ref = await system.spawn(counter('c', address('c'), events.ref));
+  system.tell(ref, { kind: 'add', n: 41 });
+  system.tell(ref, { kind: 'add', n: 1 });
+  t.equal(await system.ask<number, CounterMessage>(ref, (replyTo) => ({ kind: 'get', replyTo }), 2000), 42);
+});
+
+t.test('ask times out with an error naming the address and the timeout', async (t) => {
+  const silent = await system.spawn<{ replyTo: ActorRef<string> }>({ id: 'silent', address: address('silent'), start: () => ({ receive() {} }) });
+  await t.rejects(system.ask(silent, (replyTo) => ({ replyTo }), 300), { message: `ask to ${silent.address} timed out after 300 ms` });
+});
+
+t.test('ask to an address where nothing listens fails at once', async (t) => {
+  const nobody = actorRef<{ replyTo: ActorRef<string> }>(address('nobody'));
+  const started = Date.now();
+  await t.rejects(system.ask(nobody, (replyTo) => ({ replyTo }), 5000), { message: `no actor at ${nobody.address}` });
+  t.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms, well under the 5000 ms timeout`);
+});
+
+t.test('death watch: a stopped actor, an actor that is not there, and unwatch', async (t) => {
+  const events = await Probe.spawn<string>(system, address('events'));
+  const stopped = await system.spawn(counter('stopped', address('stopped'), events.ref));
+  const unwatched = await system.spawn(counter('unwatched', address('unwatched'), events.ref));
+  events.watch(stopped, 'stopped terminated');
+  events.watch(actorRef(address('missing')), 'missing terminated');
+  t.equal(await events.next(), 'stopped:preStart#1');
+  t.equal(await events.next(), 'unwatched:preStart#1');
+  t.equal(await events.next(), 'missing terminated', 'no actor at the address counts as terminated');
+  events.watch(unwatched, 'unwatched terminated');
+  events.unwatch(unwatched);
+  await system.stop(unwatched);
+  await system.stop(stopped);
+  t.equal(await events.next(), 'unwatched:postStop#1');
+  t.equal(await events.next(), 'stopped:postStop#1');
+  t.equal(await events.next(), 'stopped terminated');
+  await system.stop(events.ref);
+  t.notOk(events.history.includes('unwatched terminated'), 'no message after unwatch');
+});
+
+t.test('spawning on an address already in use names the address', async (t) => {
+  const taken = address('taken');
+  await system.spawn({ id: 'first', address: taken, start: () => ({ receive() {} }) });
+  await t.rejects(system.spawn({ id: 'second', address: taken, start: () => ({ receive() {} }) }), { message: `cannot spawn 'second': an actor already listens on ${taken} in node ${system.nodeId}` });
+});
+
+t.test('the tsyringe container resolves the actor system and its logger', async (t) => {
+  const container = actorSystemContainer(system);
+  t.equal(container.resolve(ActorSystemToken), system);
+  t.ok(container.resolve(LoggerToken) instanceof Logger);
+  const other = await ActorSystem.start({ nc, name: 'test' });
+  t.equal(actorSystemContainer(other).resolve(ActorSystemToken), other, 'each system has its own child container');
+  await other.shutdown();
+});

@@ -1,0 +1,38 @@
+// `sluice run` with no cluster address: the embedded local cluster, as a user runs it.
+import t from 'tap';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runSluice } from '../helpers/sluice-process.ts';
+import { expectedCounts, finalCounts } from '../helpers/wordcount-expectations.ts';
+
+t.test('WordCount on the embedded cluster prints the right counts', async (t) => {
+  const { code, stdout, stderr } = await runSluice(['run', 'samples/wordcount.ts']);
+  t.equal(code, 0, `exit code (stderr: ${stderr})`);
+  const counts = finalCounts(stdout);
+  t.equal(counts.size, 52, 'distinct words');
+  t.equal([...counts.values()].reduce((a, b) => a + b, 0), 87, 'words in all');
+  t.same([counts.get('to'), counts.get('the'), counts.get('sleep'), counts.get('be')], [13, 6, 4, 3], 'to, the, sleep, be');
+  t.match(stderr, /Job \w+ finished in \d+ ms/);
+});
+
+t.test('WordCount at parallelism 4 reads a file and writes one file per sink subtask', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-wc-'));
+  const lines = Array.from({ length: 400 }, (_, i) => `line ${i % 7} of the file, word${i % 13} and word${i % 5}`);
+  writeFileSync(join(dir, 'input.txt'), lines.join('\n') + '\n');
+  const { code, stderr } = await runSluice(['run', 'samples/wordcount.ts', '--parallelism', '4', '--', '--input', join(dir, 'input.txt'), '--output', join(dir, 'out')]);
+  t.equal(code, 0, `exit code (stderr: ${stderr})`);
+  const files = readdirSync(join(dir, 'out')).sort();
+  t.same(files, ['1', '2', '3', '4'], 'a file per sink subtask');
+  const output = files.map((file) => readFileSync(join(dir, 'out', file), 'utf8')).join('');
+  t.same([...finalCounts(output)].sort(), [...expectedCounts(lines)].sort(), 'final counts');
+});
+
+t.test('the rolling maximum of the parallel SensorSource covers 10 sensors per subtask', async (t) => {
+  const { code, stdout, stderr } = await runSluice(['run', 'samples/sensor-source.ts', '-p', '2', '--', '--rounds', '3']);
+  t.equal(code, 0, `exit code (stderr: ${stderr})`);
+  const sensors = new Set([...stdout.matchAll(/"id":"(sensor_\d+)"/g)].map((match) => match[1]));
+  t.equal(sensors.size, 20, 'sensor_0 … sensor_19');
+  t.equal(stdout.trim().split('\n').length, 60, 'a rolling update per reading: 20 sensors × 3 rounds');
+  t.match(stdout, /^[12]> \{"id":"sensor_\d+","timestamp":\d+,"temperature":-?\d/m, 'Celsius readings with the subtask prefix');
+});

@@ -1,0 +1,66 @@
+// Bad input gets a one-line error that names the cause, and a non-zero exit.
+import t from 'tap';
+import { dirname } from 'node:path';
+import { runSluice } from '../helpers/sluice-process.ts';
+import { startNatsServer } from '../../lib/cluster/nats-server.ts';
+
+const oneLine = (stderr: string) => stderr.trim().split('\n').filter((line) => line.startsWith('sluice:'));
+
+t.test('a missing job file', async (t) => {
+  const { code, stderr } = await runSluice(['run', 'no/such/job.ts']);
+  t.equal(code, 1);
+  t.same(oneLine(stderr), ['sluice: job file no/such/job.ts: not found']);
+});
+
+t.test('a job file that does not compile names the line', async (t) => {
+  const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/syntax-error.ts']);
+  t.equal(code, 1);
+  t.match(oneLine(stderr)[0], /^sluice: job file test\/fixtures\/jobs\/syntax-error\.ts: line 3: /);
+});
+
+t.test('a job that throws while building its graph names the line and the error', async (t) => {
+  const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/throws-while-building.ts']);
+  t.equal(code, 1);
+  t.same(oneLine(stderr), ['sluice: job file test/fixtures/jobs/throws-while-building.ts: line 6: failed while building its graph: the input topic is not configured']);
+});
+
+t.test('an unreachable --cluster', async (t) => {
+  const { code, stderr } = await runSluice(['run', 'samples/wordcount.ts', '--cluster', 'nats://127.0.0.1:1']);
+  t.equal(code, 1);
+  t.same(oneLine(stderr), ['sluice: cannot reach the Sluice cluster at nats://127.0.0.1:1: connection refused']);
+});
+
+t.test('a record msgpackr cannot encode fails the job with the edge and the cause', async (t) => {
+  const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/unencodable-record.ts']);
+  t.equal(code, 1);
+  t.match(oneLine(stderr)[0], /^sluice: job \w+ FAILED: .*record at edge "Collection Source -> Tag" => "Out", subtask 1: cannot encode a Symbol/);
+});
+
+t.test('more parallelism than free slots fails after a bounded wait', async (t) => {
+  const server = await startNatsServer();
+  t.teardown(() => server.stop());
+  const { startSluice } = await import('../helpers/sluice-process.ts');
+  const env = { SLUICE_SLOT_REQUEST_TIMEOUT_MS: '1500' };
+  const jobManager = startSluice(['jobmanager', '--cluster', server.url], { env });
+  const taskManager = startSluice(['taskmanager', '--slots', '2', '--cluster', server.url], { env });
+  t.teardown(async () => { await taskManager.stop(); await jobManager.stop(); });
+  await jobManager.waitFor(/JobManager running/);
+  await taskManager.waitFor(/TaskManager \S+ running/);
+  const { code, stderr } = await runSluice(['run', 'samples/wordcount.ts', '-p', '4', '--cluster', server.url], { env });
+  t.equal(code, 1);
+  t.match(oneLine(stderr)[0], /^sluice: job \w+ FAILED: not enough free slots: the job needs 4, the cluster has 2 free of 2 \(1 TaskManager\) after waiting 1500 ms$/);
+});
+
+t.test('no nats-server on the PATH for the embedded mode says how to install it', async (t) => {
+  const { code, stderr } = await runSluice(['run', 'samples/wordcount.ts'], { env: { PATH: dirname(process.execPath) } });
+  t.equal(code, 1);
+  t.match(oneLine(stderr)[0], /^sluice: nats-server is not on the PATH: install it \(Debian\/Ubuntu: `apt-get update && apt-get install -y nats-server`\)/);
+});
+
+t.test('unknown options and commands are usage errors', async (t) => {
+  const unknownOption = await runSluice(['run', 'samples/wordcount.ts', '--parralelism', '2']);
+  t.equal(unknownOption.code, 1);
+  t.match(oneLine(unknownOption.stderr)[0], /^sluice: sluice run: Unknown option '--parralelism'/);
+  const badNumber = await runSluice(['taskmanager', '--slots', 'two']);
+  t.match(oneLine(badNumber.stderr)[0], /^sluice: --slots must be a positive integer, got "two"$/);
+});

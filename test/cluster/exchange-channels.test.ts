@@ -1,0 +1,186 @@
+import t from 'tap';
+import { connect, type NatsConnection } from 'nats';
+import { startNatsServer } from '../../lib/cluster/nats-server.ts';
+import { encodeBatch, RecordEncodeError, type ChannelMessage } from '../../lib/exchange/codec.ts';
+import { InputGate, type ChannelInput, type InputEdge } from '../../lib/exchange/input-gate.ts';
+import { assignToKeyGroup, computeOperatorIndexForKeyGroup } from '../../lib/exchange/key-groups.ts';
+import { RecordWriter, type RecordWriterOptions } from '../../lib/exchange/record-writer.ts';
+import { dataSubject } from '../../lib/exchange/subjects.ts';
+
+const server = await startNatsServer();
+const producerNc = await connect({ servers: server.url });
+const consumerNc = await connect({ servers: server.url });
+t.teardown(async () => {
+  await producerNc.close();
+  await consumerNc.close();
+  await server.stop();
+});
+
+let jobCount = 0;
+const failOnError = (error: Error) => t.fail(`unexpected exchange error: ${error.message}`);
+
+function writer(options: Partial<RecordWriterOptions> & { jobId: string }): RecordWriter {
+  return new RecordWriter({
+    nc: producerNc, namespace: 'test', edgeId: 'e0', producerIndex: 0, consumerCount: 1, partitioner: 'forward',
+    maxParallelism: 128, bufferTimeoutMs: 5, description: 'edge Map -> Sink: Print, subtask 0', onError: failOnError, ...options,
+  });
+}
+
+/** A gate that records what its handler saw, in order. */
+function gate(jobId: string, consumerIndex: number, inputs: InputEdge[], options: { onError?: (e: Error) => void; handler?: (input: ChannelInput, message: ChannelMessage) => void | Promise<void> } = {}) {
+  const seen: Array<{ input: ChannelInput; message: ChannelMessage }> = [];
+  const inputGate = new InputGate({
+    nc: consumerNc, namespace: 'test', jobId, consumerIndex, inputs, onError: options.onError ?? failOnError,
+    handler: (input, message) => { seen.push({ input, message }); return options.handler?.(input, message); },
+  });
+  const records = () => seen.flatMap(({ message }) => message.records ?? []);
+  return { inputGate, seen, records };
+}
+
+/** Emits like a source does: waits whenever the writer is backpressured. */
+async function emitAll(recordWriter: RecordWriter, records: unknown[]): Promise<void> {
+  for (const record of records) {
+    recordWriter.emit(record);
+    if (recordWriter.isBackpressured) await recordWriter.whenWritable();
+  }
+}
+
+t.test('records and events arrive complete and in order over one channel', async (t) => {
+  const jobId = `j${jobCount++}`;
+  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerCount: 1 }]);
+  const producer = writer({ jobId, batchSize: 100 });
+  await producer.open();
+  await consumer.inputGate.open();
+  consumer.inputGate.start();
+  const records = Array.from({ length: 10_000 }, (_, i) => ['word', i]);
+  await emitAll(producer, records.slice(0, 5_000));
+  producer.broadcastEvent({ type: 'watermark', timestamp: 4_999 });
+  await emitAll(producer, records.slice(5_000));
+  await producer.close();
+  await consumer.inputGate.finished;
+  t.same(consumer.records(), records);
+  t.same(consumer.seen.map(({ message }) => message.seq), consumer.seen.map((_, i) => i), 'sequence numbers 0, 1, 2, …');
+  const watermarkAt = consumer.seen.findIndex(({ message }) => message.event?.type === 'watermark');
+  t.equal(consumer.seen.slice(0, watermarkAt).flatMap(({ message }) => message.records ?? []).length, 5_000, 'the watermark follows exactly the records emitted before it');
+  t.same(consumer.seen.at(-1)!.message.event, { type: 'end' });
+});
+
+t.test('hash partitioning sends each key to the consumer owning its key group, in order', async (t) => {
+  const jobId = `j${jobCount++}`;
+  const consumers = [0, 1].map((index) => gate(jobId, index, [{ edgeId: 'e0', producerCount: 1 }]));
+  const producer = writer({ jobId, partitioner: 'hash', consumerCount: 2, keySelector: (record: [string, number]) => record[0], batchSize: 64 });
+  await producer.open();
+  for (const consumer of consumers) await consumer.inputGate.open();
+  for (const consumer of consumers) consumer.inputGate.start(4);
+  const records = Array.from({ length: 5_000 }, (_, i) => [`k${i % 37}`, i] as [string, number]);
+  await emitAll(producer, records);
+  await producer.close();
+  await Promise.all(consumers.map((consumer) => consumer.inputGate.finished));
+  consumers.forEach((consumer, index) => {
+    const expected = records.filter(([key]) => computeOperatorIndexForKeyGroup(128, 2, assignToKeyGroup(key, 128)) === index);
+    t.ok(expected.length > 0, `consumer ${index} owns some keys`);
+    t.same(consumer.records(), expected, `consumer ${index} gets exactly its keys, in emission order`);
+  });
+});
+
+t.test('a slow consumer backpressures the producer; in-flight messages never exceed the credit', async (t) => {
+  const jobId = `j${jobCount++}`;
+  const credit = 4;
+  const producer = writer({ jobId, batchSize: 10 });
+  const channel = producer.channels[0];
+  let handled = 0;
+  let maxInFlight = 0;
+  let maxBacklog = 0;
+  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerCount: 1 }], {
+    handler: async () => {
+      maxInFlight = Math.max(maxInFlight, channel.sentMessages - handled);
+      maxBacklog = Math.max(maxBacklog, channel.backlogSize);
+      await new Promise((resolve) => setImmediate(resolve));
+      handled++;
+    },
+  });
+  await producer.open();
+  await consumer.inputGate.open();
+  // Emitted without waiting: with no credit yet, every batch goes to the backlog.
+  for (let i = 0; i < 500; i++) producer.emit(i);
+  t.equal(channel.backlogSize, 50, 'all 50 batches wait for credit');
+  t.ok(producer.isBackpressured);
+  consumer.inputGate.start(credit);
+  await producer.close();
+  await consumer.inputGate.finished;
+  t.equal(channel.sentMessages, 51, '50 batches and end were sent');
+  t.ok(maxInFlight <= credit && maxInFlight > 0, `sent but unhandled messages stay within the credit of ${credit}, max was ${maxInFlight}`);
+  t.ok(maxBacklog > 0, `the producer held a backlog while the consumer was busy, max ${maxBacklog}`);
+  t.same(consumer.records(), Array.from({ length: 500 }, (_, i) => i));
+  t.notOk(producer.isBackpressured);
+});
+
+t.test('an out-of-sequence message fails the gate, naming the channel, and nothing after it is delivered', async (t) => {
+  const jobId = `j${jobCount++}`;
+  let reportError!: (error: Error) => void;
+  const failed = new Promise<Error>((resolve) => { reportError = resolve; });
+  const consumer = gate(jobId, 0, [{ edgeId: 'e1', producerCount: 2 }], { onError: reportError });
+  await consumer.inputGate.open();
+  const subject = dataSubject('test', jobId, 'e1', 1, 0);
+  for (const seq of [0, 1, 2, 3, 4, 7, 8]) producerNc.publish(subject, encodeBatch(seq, [seq], 'forger'));
+  t.equal((await failed).message, 'sequence gap on channel e1 1->0: expected 5, got 7');
+  await consumerNc.flush();
+  t.same(consumer.records(), [0, 1, 2, 3, 4], 'messages before the gap were delivered, none after');
+});
+
+t.test('a duplicate message fails the gate', async (t) => {
+  const jobId = `j${jobCount++}`;
+  const failed = new Promise<Error>((resolve) => {
+    const consumer = gate(jobId, 0, [{ edgeId: 'e1', producerCount: 1 }], { onError: resolve });
+    void consumer.inputGate.open().then(() => {
+      for (const seq of [0, 1, 1]) producerNc.publish(dataSubject('test', jobId, 'e1', 0, 0), encodeBatch(seq, [seq], 'forger'));
+    });
+  });
+  t.equal((await failed).message, 'sequence duplicate on channel e1 0->0: expected 2, got 1');
+});
+
+t.test('an unencodable record is reported with its place and cause', async (t) => {
+  for (const [bad, cause] of [[Symbol('s'), 'cannot encode a Symbol'], [{ f: () => 1 }, 'cannot encode a function']] as const) {
+    const jobId = `j${jobCount++}`;
+    const error = await new Promise<Error>((resolve) => {
+      const producer = writer({ jobId, description: 'edge Map -> Sink: Print, subtask 2', onError: resolve });
+      void producer.open().then(() => { producer.emit('fine'); producer.emit(bad); });
+    });
+    t.type(error, RecordEncodeError);
+    t.equal(error.message, `record at edge Map -> Sink: Print, subtask 2: ${cause}`);
+  }
+});
+
+t.test('a batch over the server\'s max payload is split; a single record over it is an error', async (t) => {
+  const jobId = `j${jobCount++}`;
+  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerCount: 1 }]);
+  const producer = writer({ jobId, batchSize: 12 });
+  await producer.open();
+  await consumer.inputGate.open();
+  consumer.inputGate.start();
+  const megabyte = 'x'.repeat(1 << 20);
+  const records = Array.from({ length: 12 }, (_, i) => `${i}${megabyte}`);
+  await emitAll(producer, records);
+  await producer.close();
+  await consumer.inputGate.finished;
+  t.ok(producer.channels[0].sentMessages >= 3, `12 MiB went in at least 2 batches and end, got ${producer.channels[0].sentMessages} messages`);
+  t.same(consumer.records(), records);
+
+  const tooLarge = await new Promise<Error>((resolve) => {
+    const lone = writer({ jobId: `j${jobCount++}`, batchSize: 1, onError: resolve });
+    void lone.open().then(() => lone.emit('y'.repeat(producerNc.info!.max_payload + 1)));
+  });
+  t.match(tooLarge.message, /^record at edge Map -> Sink: Print, subtask 0: encoded size \d+ bytes exceeds the server's max payload of \d+ bytes$/);
+});
+
+t.test('cancel drops what was not sent and releases writers waiting for credit', async (t) => {
+  const producer = writer({ jobId: `j${jobCount++}`, batchSize: 1 });
+  await producer.open();
+  producer.emit('never sent');
+  t.ok(producer.isBackpressured, 'no credit was ever granted');
+  const writable = producer.whenWritable();
+  producer.cancel();
+  await writable;
+  t.equal(producer.channels[0].sentMessages, 0);
+  t.notOk(producer.isBackpressured);
+});

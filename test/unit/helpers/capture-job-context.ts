@@ -1,0 +1,16 @@
+// Installs a JobContext that keeps the graphs `env.execute()` hands it, as `sluice run` would receive them.
+import { installJobContext, type JobContext } from '../../../lib/api/job-context.ts';
+import type { StreamGraph } from '../../../lib/graph/stream-graph.ts';
+
+export function captureJobGraphs(settings: Partial<Pick<JobContext, 'defaultParallelism' | 'cwd'>> = {}): StreamGraph[] {
+  const graphs: StreamGraph[] = [];
+  installJobContext({
+    cwd: settings.cwd ?? process.cwd(),
+    defaultParallelism: settings.defaultParallelism,
+    async execute(graph) {
+      graphs.push(graph);
+      return { jobId: `job-${graphs.length}`, jobName: graph.jobName, status: 'FINISHED' };
+    },
+  });
+  return graphs;
+}

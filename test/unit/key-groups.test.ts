@@ -1,0 +1,41 @@
+import t from 'tap';
+import { assignToKeyGroup, computeOperatorIndexForKeyGroup, hashKey, keyGroupRangeForOperator } from '../../lib/exchange/key-groups.ts';
+
+t.test('hashKey is stable across runs and insensitive to object key order', async (t) => {
+  // Pinned values (murmur3_x86_32, seed 0, of the canonical form's UTF-16LE bytes): a change
+  // here moves keys to other key groups and breaks every saved keyed state.
+  t.same([hashKey(''), hashKey('a'), hashKey('hello'), hashKey(42), hashKey(['word', 1])],
+    [0, 1867108634, 3619887497, 1160120765, 3882638270]);
+  t.equal(hashKey({ a: 1, b: [2, 'x'] }), hashKey({ b: [2, 'x'], a: 1 }));
+  t.not(hashKey(1), hashKey('1'), 'a number and its string differ');
+  t.not(hashKey(1n), hashKey(1), 'a bigint and a number differ');
+  t.not(hashKey(['a', 1]), hashKey(['a', '1']));
+  t.equal(hashKey(10n ** 30n), hashKey(10n ** 30n));
+  for (const key of ['x', -1, 0.5, true, null, undefined, 2n ** 64n, [1, [2]], { k: 'v' }]) {
+    const hash = hashKey(key);
+    t.ok(Number.isInteger(hash) && hash >= 0 && hash < 2 ** 32, `hash of ${String(key)} is an unsigned 32-bit integer, got ${hash}`);
+  }
+});
+
+t.test('keys spread over the key groups', async (t) => {
+  const counts = new Array(128).fill(0);
+  for (let i = 0; i < 12_800; i++) counts[assignToKeyGroup(`word-${i}`, 128)]++;
+  t.ok(Math.min(...counts) > 50 && Math.max(...counts) < 160, `key group sizes between 50 and 160 (expected ~100), got ${Math.min(...counts)}..${Math.max(...counts)}`);
+});
+
+t.test('every key group maps to a subtask, and the subtasks\' ranges partition [0, maxParallelism)', async (t) => {
+  for (const [maxParallelism, parallelism] of [[128, 1], [128, 3], [128, 128], [7, 3], [4096, 100]]) {
+    let next = 0;
+    for (let index = 0; index < parallelism; index++) {
+      const { startKeyGroup, endKeyGroup } = keyGroupRangeForOperator(maxParallelism, parallelism, index);
+      t.equal(startKeyGroup, next, `range of subtask ${index}/${parallelism} (max ${maxParallelism}) starts where the previous ended`);
+      for (let keyGroup = startKeyGroup; keyGroup <= endKeyGroup; keyGroup++) {
+        const owner = computeOperatorIndexForKeyGroup(maxParallelism, parallelism, keyGroup);
+        if (owner !== index) t.fail(`key group ${keyGroup} is in the range of subtask ${index} but maps to ${owner}`);
+      }
+      next = endKeyGroup + 1;
+    }
+    t.equal(next, maxParallelism, `ranges for parallelism ${parallelism} cover all ${maxParallelism} key groups`);
+  }
+  t.throws(() => keyGroupRangeForOperator(4, 5, 0), /parallelism 5 must be an integer in \[1, maxParallelism = 4\]/);
+});
