@@ -1,0 +1,85 @@
+// A real cluster of processes started with the CLI: one JobManager and two TaskManagers
+// with 2 slots each, the TaskManagers in another directory, without the job files.
+import t from 'tap';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startNatsServer } from '../../lib/cluster/nats-server.ts';
+import { runSluice, startSluice, type SluiceProcess } from '../helpers/sluice-process.ts';
+import { expectedCounts, finalCounts } from '../helpers/wordcount-expectations.ts';
+
+const server = await startNatsServer();
+const elsewhere = mkdtempSync(join(tmpdir(), 'sluice-tm-'));
+const work = mkdtempSync(join(tmpdir(), 'sluice-work-'));
+// Fast loss detection keeps the lost-TaskManager case short.
+const clusterEnv = { SLUICE_HEARTBEAT_INTERVAL_MS: '250', SLUICE_HEARTBEAT_TIMEOUT_MS: '1500' };
+const cluster = ['--cluster', server.url];
+const jobManager = startSluice(['jobmanager', ...cluster], { env: clusterEnv });
+const taskManagers: SluiceProcess[] = [0, 1].map(() =>
+  startSluice(['taskmanager', '--slots', '2', ...cluster], { cwd: elsewhere, env: { ...clusterEnv, SLUICE_TEST_TAG: 'taskmanager' } }));
+t.teardown(async () => {
+  await Promise.all(taskManagers.map((tm) => tm.stop()));
+  await jobManager.stop();
+  await server.stop();
+});
+await jobManager.waitFor(/JobManager running/);
+const tmIds = await Promise.all(taskManagers.map(async (tm) => (await tm.waitFor(/TaskManager (\S+) running/))[1]!));
+
+async function listed(jobId: string): Promise<string> {
+  const { stdout } = await runSluice(['list', ...cluster]);
+  return stdout.split('\n').find((line) => line.startsWith(jobId)) ?? '';
+}
+
+t.test('WordCount at parallelism 4 over 2 TaskManagers counts exactly, and list shows it', async (t) => {
+  const lines = Array.from({ length: 2_000 }, (_, i) => `alpha beta${i % 17} gamma${i % 101} delta${i % 3}`);
+  writeFileSync(join(work, 'input.txt'), lines.join('\n'));
+  const run = await runSluice(['run', 'samples/wordcount.ts', '-p', '4', ...cluster, '--', '--input', join(work, 'input.txt'), '--output', join(work, 'out')]);
+  t.equal(run.code, 0, `exit code (stderr: ${run.stderr})`);
+  const output = readdirSync(join(work, 'out')).map((file) => readFileSync(join(work, 'out', file), 'utf8')).join('');
+  t.same([...finalCounts(output)].sort(), [...expectedCounts(lines)].sort(), 'final counts');
+  const jobId = /Job (\w+) \(WordCount\) submitted/.exec(run.stderr)![1]!;
+  t.match(await listed(jobId), /FINISHED\s+\S+\s+WordCount/);
+});
+
+t.test('a job sees the argv and env it was submitted with on every TaskManager', async (t) => {
+  const output = join(work, 'argv-env.txt');
+  const run = await runSluice(['run', 'test/fixtures/jobs/argv-and-env.ts', ...cluster, '--', '--output', output, 'extra'], { env: { SLUICE_TEST_TAG: 'client' } });
+  t.equal(run.code, 0, `exit code (stderr: ${run.stderr})`);
+  const lines = readFileSync(output, 'utf8').trim().split('\n').sort();
+  t.same(lines, [1, 2, 3, 4].map((n) => `${n} tag=client args=--output ${output} extra`));
+});
+
+t.test('an unbounded job runs until cancelled, then every subtask stops', async (t) => {
+  const run = await runSluice(['run', 'samples/sensor-source.ts', '-p', '4', '--detached', ...cluster]);
+  t.equal(run.code, 0, `exit code (stderr: ${run.stderr})`);
+  const jobId = run.stdout.trim();
+  await Promise.all(taskManagers.map((tm) => tm.waitFor(/\d> \{"id":"sensor_/)));
+  t.match(await listed(jobId), /RUNNING\s+\S+\s+Sensor rolling maximum/);
+  const cancel = await runSluice(['cancel', jobId, ...cluster]);
+  t.equal(cancel.code, 0, `cancel exit code (stderr: ${cancel.stderr})`);
+  t.equal(cancel.stdout.trim(), `Job ${jobId} CANCELED`);
+  t.match(await listed(jobId), /CANCELED/);
+  // CANCELED is reported once every subtask has stopped: no reading may follow it.
+  const printed = taskManagers.map((tm) => tm.stdout().length);
+  const again = await runSluice(['run', 'samples/wordcount.ts', '-p', '4', ...cluster, '--', '--output', join(work, 'again')]);
+  t.equal(again.code, 0, 'the 4 slots are free again');
+  t.same(taskManagers.map((tm) => tm.stdout().length), printed, 'no output after CANCELED');
+});
+
+t.test('a TaskManager killed with SIGKILL fails its job with a reason naming it', async (t) => {
+  const run = await runSluice(['run', 'samples/sensor-source.ts', '-p', '4', '--detached', ...cluster]);
+  const jobId = run.stdout.trim();
+  await Promise.all(taskManagers.map((tm) => tm.waitFor(new RegExp(`sensor_`))));
+  taskManagers[0]!.child.kill('SIGKILL');
+  const failed = await new Promise<string>((resolve, reject) => {
+    const deadline = Date.now() + 15_000;
+    const poll = async () => {
+      const line = await listed(jobId);
+      if (/FAILED/.test(line)) resolve(line);
+      else if (Date.now() > deadline) reject(new Error(`job not FAILED after 15 s: ${line}`));
+      else setTimeout(poll, 200);
+    };
+    void poll();
+  });
+  t.match(failed, new RegExp(`FAILED .*TaskManager ${tmIds[0]} \\(host \\S+, pid \\d+\\) lost: no heartbeat for \\d+ ms`));
+});
