@@ -38,6 +38,8 @@ const key = (id: SubtaskId) => `${id.vertexId}/${id.subtaskIndex}`;
 
 export class JobMaster implements Actor<JobMasterMessage> {
   private status: JobStatus = 'CREATED';
+  /** Why the job FAILED. */
+  private reason?: string;
   private readonly startTime = Date.now();
   private slots: SlotAssignment[] = [];
   private readonly subtasks: SubtaskId[];
@@ -155,8 +157,6 @@ export class JobMaster implements Actor<JobMasterMessage> {
     this.reason = reason;
     this.publish(ctx);
   }
-
-  private reason?: string;
 
   private summary(): JobSummary {
     return {

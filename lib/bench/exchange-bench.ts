@@ -10,8 +10,8 @@ import { setLogLevel } from '../log/logger.ts';
 import { measureJobRun } from './measure-job-run.ts';
 import { measureRawNatsBaseline } from './raw-nats-baseline.ts';
 
-/** Keeps the whole bench well under a minute on two cores. */
-const defaultRecords = 1_000_000;
+/** Enough to dwarf the fixed costs (status latency, warm-up) yet a few seconds on two cores. */
+const defaultRecords = 10_000_000;
 const jobFile = fileURLToPath(new URL('./keyed-reduce-job.ts', import.meta.url));
 
 interface Row {

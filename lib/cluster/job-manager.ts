@@ -1,8 +1,7 @@
 // The JobManager's actors on one NATS connection: the ResourceManager and the Dispatcher
 // (which runs a JobMaster per job). Used by `sluice jobmanager` and the embedded cluster.
 import type { NatsConnection } from 'nats';
-import { container } from 'tsyringe';
-import { ActorSystem, actorRef } from '../actor/index.ts';
+import { ActorSystem, actorRef, actorSystemContainer } from '../actor/index.ts';
 import { Dispatcher, type DispatcherMessage } from '../../actors/dispatcher.ts';
 import { ResourceManager, type ResourceManagerMessage } from '../../actors/resource-manager.ts';
 import { JobArtifactStore } from '../job/job-artifact-store.ts';
@@ -18,11 +17,11 @@ export interface JobManagerHandle {
 const deploymentTimeoutMs = 60_000;
 
 export async function startJobManager(nc: NatsConnection, options: ClusterOptions): Promise<JobManagerHandle> {
-  const scope = container.createChildContainer();
-  scope.register(Addresses, { useValue: new Addresses(options.namespace) });
-  scope.register(JobArtifactStore, { useValue: await JobArtifactStore.open(nc, options.namespace) });
   const system = await ActorSystem.start({ nc, name: options.namespace });
-  const addresses = scope.resolve(Addresses);
+  const services = actorSystemContainer(system);
+  services.register(Addresses, { useValue: new Addresses(options.namespace) });
+  services.register(JobArtifactStore, { useValue: await JobArtifactStore.open(nc, options.namespace) });
+  const addresses = services.resolve(Addresses);
   const resourceManager = actorRef<ResourceManagerMessage>(addresses.resourceManager());
   await system.spawn<ResourceManagerMessage>({
     id: 'resourcemanager',
@@ -35,7 +34,7 @@ export async function startJobManager(nc: NatsConnection, options: ClusterOption
     start: () => new Dispatcher({
       addresses,
       resourceManager,
-      artifacts: scope.resolve(JobArtifactStore),
+      artifacts: services.resolve(JobArtifactStore),
       deploymentTimeoutMs,
     }),
   });
@@ -43,7 +42,7 @@ export async function startJobManager(nc: NatsConnection, options: ClusterOption
     system,
     async shutdown() {
       await system.shutdown();
-      scope.dispose();
+      services.dispose();
     },
   };
 }

@@ -38,10 +38,9 @@ export class StreamTask {
   private readonly operators = new Map<string, AnyOperator>();
   private readonly writers: RecordWriter[] = [];
   private gate?: InputGate;
-  private failWith!: (error: Error) => void;
+  /** Where a source head emits: its chained successors and writers. */  private failWith!: (error: Error) => void;
   private readonly failed = new Promise<never>((_, reject) => { this.failWith = reject; });
   private cancelled = false;
-
   constructor(private readonly spec: StreamTaskSpec) {
     const { vertex, subtaskIndex } = spec;
     this.description = `${vertex.name} (${subtaskIndex + 1}/${vertex.parallelism})`;
