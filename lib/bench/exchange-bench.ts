@@ -2,6 +2,7 @@
 // On one embedded cluster it measures the keyed-reduce job (map → keyBy → reduce at
 // parallelism 2, the keyBy edge over NATS) and the raw publisher → subscriber baseline
 // with the same record count, and prints both rates and their ratio.
+// tsyringe (the actor container) needs this polyfill loaded before it.
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';

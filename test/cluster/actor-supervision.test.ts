@@ -1,18 +1,10 @@
 import t from 'tap';
-import { connect } from 'nats';
-import { startNatsServer } from '../../lib/cluster/nats-server.ts';
+import { startTestActorSystem } from '../helpers/actor-test-system.ts';
 import { ActorSystem, oneForAll, oneForOne, RestartIntensityExceededError, type ActorRef } from '../../lib/actor/index.ts';
 import { counter, type CounterMessage } from '../fixtures/actor-counter.ts';
 import { Probe } from '../fixtures/actor-probe.ts';
 
-const server = await startNatsServer();
-const nc = await connect({ servers: server.url });
-const system = await ActorSystem.start({ nc, name: 'test' });
-t.teardown(async () => {
-  await system.shutdown();
-  await nc.close();
-  await server.stop();
-});
+const { nc, system } = await startTestActorSystem();
 
 let unique = 0;
 const address = (name: string) => `sluice.test.supervision.${name}.${unique++}`;

@@ -1,11 +1,11 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { StreamExecutionEnvironment } from '../../lib/api/index.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 /** A local server on a free port; `connected` resolves with the source's connection. */
-async function listen(t: Tap.Test): Promise<{ port: number; connected: Promise<Socket> }> {
+async function listen(t: Test): Promise<{ port: number; connected: Promise<Socket> }> {
   const server: Server = createServer();
   const connected = once(server, 'connection').then(([socket]) => socket as Socket);
   server.listen(0, '127.0.0.1');
