@@ -1,15 +1,9 @@
 // `sluice run <job> [--parallelism N] [--cluster URL] [--detached] [-- job args]`
-import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { toJobGraph } from '../../graph/job-graph-builder.ts';
-import { bundleJob } from '../../job/job-bundler.ts';
-import { evaluateJob } from '../../job/job-evaluator.ts';
-import type { JobSubmission } from '../../job/job-submission.ts';
 import { ClusterClient } from '../../client/cluster-client.ts';
 import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
 import { connectToCluster } from '../../cluster/connect.ts';
 import { startLocalCluster, type LocalCluster } from '../../cluster/local-cluster.ts';
-import { JobFileError } from '../../job/job-file-error.ts';
+import { prepareSubmission } from '../../job/prepare-submission.ts';
 import { isLogLevel, setLogLevel } from '../../log/logger.ts';
 import { parseCommandArgs, positiveInteger, UsageError } from '../cli-args.ts';
 
@@ -28,32 +22,8 @@ export async function runCommand(args: string[]): Promise<number> {
 
   // The embedded cluster's supervision warnings would drown the job's outcome, which we print.
   if (!isLogLevel(process.env.SLUICE_LOG_LEVEL)) setLogLevel('error');
-  const bundle = await bundleJob(jobFile);
-  const argv = [process.execPath, resolve(jobFile), ...jobArgs];
-  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const cwd = process.cwd();
-  const submittedArgv = process.argv;
-  process.argv = [...argv];
-  let jobGraph;
-  try {
-    const streamGraph = await evaluateJob({ bundle, jobFile, cwd, defaultParallelism });
-    jobGraph = toJobGraph(streamGraph);
-  } catch (error) {
-    if (error instanceof JobFileError) throw error;
-    throw new JobFileError(jobFile, (error as Error).message);
-  } finally {
-    process.argv = submittedArgv;
-  }
-  const submission: JobSubmission = {
-    jobId: randomUUID().replaceAll('-', ''),
-    jobName: jobGraph.jobName,
-    jobFile,
-    jobGraph,
-    argv,
-    env,
-    cwd,
-    ...(defaultParallelism ? { defaultParallelism } : {}),
-  };
+  const { submission, bundle } = await prepareSubmission(jobFile, jobArgs, defaultParallelism);
+  const { jobGraph } = submission;
 
   const url = options.cluster as string | undefined;
   const slotsNeeded = Math.max(...jobGraph.vertices.map((vertex) => vertex.parallelism));

@@ -1,0 +1,43 @@
+// What a client does before it submits: bundle the job file, evaluate it as every
+// TaskManager will (with the job's own argv), translate its graph, and pack it all with the
+// argv, env and directory it was submitted with.
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { toJobGraph } from '../graph/job-graph-builder.ts';
+import { bundleJob } from './job-bundler.ts';
+import { evaluateJob } from './job-evaluator.ts';
+import { JobFileError } from './job-file-error.ts';
+import type { JobSubmission } from './job-submission.ts';
+
+export interface PreparedJob {
+  submission: JobSubmission;
+  bundle: string;
+}
+
+export async function prepareSubmission(jobFile: string, jobArgs: string[], defaultParallelism?: number): Promise<PreparedJob> {
+  const bundle = await bundleJob(jobFile);
+  const argv = [process.execPath, resolve(jobFile), ...jobArgs];
+  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const cwd = process.cwd();
+  const ownArgv = process.argv;
+  process.argv = [...argv];
+  let jobGraph;
+  try {
+    jobGraph = toJobGraph(await evaluateJob({ bundle, jobFile, cwd, defaultParallelism }));
+  } catch (error) {
+    throw error instanceof JobFileError ? error : new JobFileError(jobFile, (error as Error).message);
+  } finally {
+    process.argv = ownArgv;
+  }
+  const submission: JobSubmission = {
+    jobId: randomUUID().replaceAll('-', ''),
+    jobName: jobGraph.jobName,
+    jobFile,
+    jobGraph,
+    argv,
+    env,
+    cwd,
+    ...(defaultParallelism ? { defaultParallelism } : {}),
+  };
+  return { submission, bundle };
+}
