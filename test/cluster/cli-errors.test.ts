@@ -36,6 +36,20 @@ t.test('a record msgpackr cannot encode fails the job with the edge and the caus
   t.match(oneLine(stderr)[0], /^sluice: job \w+ FAILED: .*record at edge "Collection Source -> Tag" => "Out", subtask 1: cannot encode a Symbol/);
 });
 
+t.test('a user function that throws fails the job with the task and the error', async (t) => {
+  const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/map-throws.ts']);
+  t.equal(code, 1);
+  t.match(oneLine(stderr)[0], /^sluice: job \w+ FAILED: Collection Source -> Price -> Print to Std\. Out \(1\/1\) failed: cannot price order 2$/);
+});
+
+t.test('list and cancel without a JobManager say so', async (t) => {
+  const server = await startNatsServer();
+  t.teardown(() => server.stop());
+  const list = await runSluice(['list', '--cluster', server.url]);
+  t.equal(list.code, 1);
+  t.match(oneLine(list.stderr)[0], /^sluice: the JobManager does not answer \(.*\): is `sluice jobmanager` running on this cluster\?$/);
+});
+
 t.test('more parallelism than free slots fails after a bounded wait', async (t) => {
   const server = await startNatsServer();
   t.teardown(() => server.stop());
