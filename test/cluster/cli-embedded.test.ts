@@ -3,7 +3,7 @@ import t from 'tap';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSluice } from '../helpers/sluice-process.ts';
+import { runSluice, startSluice } from '../helpers/sluice-process.ts';
 import { expectedCounts, finalCounts } from '../helpers/wordcount-expectations.ts';
 
 t.test('WordCount on the embedded cluster prints the right counts', async (t) => {
@@ -35,4 +35,12 @@ t.test('the rolling maximum of the parallel SensorSource covers 10 sensors per s
   t.equal(sensors.size, 20, 'sensor_0 … sensor_19');
   t.equal(stdout.trim().split('\n').length, 60, 'a rolling update per reading: 20 sensors × 3 rounds');
   t.match(stdout, /^[12]> \{"id":"sensor_\d+","timestamp":\d+,"temperature":-?\d/m, 'Celsius readings with the subtask prefix');
+});
+
+t.test('Ctrl-C cancels an unbounded job and stops the embedded cluster', async (t) => {
+  const run = startSluice(['run', 'samples/sensor-source.ts', '-p', '2']);
+  await run.waitFor(/\d> \{"id":"sensor_/);
+  run.child.kill('SIGINT');
+  t.equal(await run.exited, 1, 'a cancelled job is not a success');
+  t.match(run.stderr(), /sluice: job \w+ CANCELED/);
 });

@@ -24,6 +24,18 @@ t.test('a job that throws while building its graph names the line and the error'
   t.same(oneLine(stderr), ['sluice: job file test/fixtures/jobs/throws-while-building.ts: line 6: failed while building its graph: the input topic is not configured']);
 });
 
+t.test('a job that never calls env.execute()', async (t) => {
+  const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/never-executes.ts']);
+  t.equal(code, 1);
+  t.same(oneLine(stderr), ['sluice: job file test/fixtures/jobs/never-executes.ts: the job never called env.execute()']);
+});
+
+t.test('a job that builds a different graph on a TaskManager is refused there', async (t) => {
+  const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/different-graph-per-evaluation.ts']);
+  t.equal(code, 1);
+  t.match(oneLine(stderr)[0], /^sluice: job \w+ FAILED: TaskManager \S+ slot 0 could not deploy job \w+: the job built a different graph here than on the client/);
+});
+
 t.test('an unreachable --cluster', async (t) => {
   const { code, stderr } = await runSluice(['run', 'samples/wordcount.ts', '--cluster', 'nats://127.0.0.1:1']);
   t.equal(code, 1);
