@@ -93,7 +93,8 @@ export class JobMaster implements Actor<JobMasterMessage> {
         return;
       case 'Cancel':
         ctx.tell(message.replyTo, { ok: true });
-        if (this.slots.length === 0) {
+        // Before Start no subtask has processed anything: freeing the slots stops their workers.
+        if (this.status === 'CREATED') {
           this.finish('CANCELED', ctx);
           return;
         }

@@ -26,9 +26,4 @@ export interface SlotDeployment {
   attemptNumber: number;
 }
 
-export function describeSubtask(submission: JobSubmission, id: SubtaskId): string {
-  const vertex = submission.jobGraph.vertices.find((v) => v.id === id.vertexId);
-  return `${vertex?.name ?? id.vertexId} (${id.subtaskIndex + 1}/${vertex?.parallelism ?? '?'})`;
-}
-
 export type { JobId };

@@ -11,6 +11,8 @@ import type { SlotDeployment } from './protocols.ts';
 export type SlotMessage =
   | { type: 'Deploy'; deployment: SlotDeployment }
   | { type: 'Free'; jobId: JobId }
+  /** The ResourceManager forgot us (it declared our TaskManager lost): whatever runs here is orphaned. */
+  | { type: 'Reset' }
   | { type: 'WorkerExited'; jobId: JobId; exitCode: number; error?: string };
 
 export interface SlotIdentity {
@@ -35,6 +37,8 @@ interface RunningWorker {
 
 export class Slot implements Actor<SlotMessage> {
   private running?: RunningWorker;
+  /** A job the ResourceManager gave us while the previous job's worker was still stopping. */
+  private next?: SlotDeployment;
 
   constructor(private readonly identity: SlotIdentity) {}
 
@@ -46,30 +50,33 @@ export class Slot implements Actor<SlotMessage> {
     switch (message.type) {
       case 'Deploy': {
         const { deployment } = message;
-        if (this.running) {
-          ctx.tell(deployment.jobMaster, {
-            type: 'SubtaskFailed',
-            reason: `${this.label} is still busy with job ${this.running.jobId}`,
-          });
-          return;
-        }
-        this.startWorker(deployment, ctx);
+        if (!this.running) this.startWorker(deployment, ctx);
+        else if (this.running.freeing && !this.next) this.next = deployment;
+        else ctx.tell(deployment.jobMaster, { type: 'SubtaskFailed', reason: `${this.label} is still busy with job ${this.running.jobId}` });
         return;
       }
       case 'Free':
-        if (this.running?.jobId !== message.jobId) return;
-        this.stopWorker(this.running);
+        if (this.next?.submission.jobId === message.jobId) this.next = undefined;
+        if (this.running?.jobId === message.jobId) void this.stopWorker(this.running);
+        return;
+      case 'Reset':
+        this.next = undefined;
+        if (this.running) void this.stopWorker(this.running);
         return;
       case 'WorkerExited': {
         const running = this.running;
         if (running?.jobId !== message.jobId) return;
         this.running = undefined;
+        ctx.unwatch(running.deployment.jobMaster);
         if (!running.freeing) {
           ctx.tell(running.deployment.jobMaster, {
             type: 'SubtaskFailed',
             reason: `the worker thread of ${this.label} stopped unexpectedly (exit code ${message.exitCode})${message.error ? `: ${message.error}` : ''}`,
           });
         }
+        const next = this.next;
+        this.next = undefined;
+        if (next) this.startWorker(next, ctx);
         return;
       }
     }
@@ -98,9 +105,12 @@ export class Slot implements Actor<SlotMessage> {
       resolve();
     }));
     this.running = { jobId, worker, deployment, exited, freeing: false };
+    // A job whose JobMaster is gone (stopped, or its process lost) has nobody to finish it.
+    ctx.watchWith(deployment.jobMaster, { type: 'Free', jobId });
   }
 
   private stopWorker(running: RunningWorker): Promise<void> {
+    if (running.freeing) return running.exited;
     running.freeing = true;
     const command: SlotWorkerCommand = { type: 'shutdown' };
     running.worker.postMessage(command);

@@ -51,6 +51,8 @@ export class TaskExecutor implements Actor<TaskExecutorMessage> {
         this.registered = true;
         return;
       case 'Reregister':
+        // Registration offers every slot as free: stop what the ResourceManager no longer knows about.
+        for (const slot of this.slots) ctx.tell(slot, { type: 'Reset' });
         this.registered = false;
         this.register(ctx);
         return;

@@ -1,9 +1,14 @@
 // Buffers lines and writes them to a file descriptor in large chunks: one write per ~64 KiB
 // or per short timer tick instead of one per record. Writes are synchronous so that lines
 // from one writer never interleave or reorder, and `flush` guarantees they are out.
+// Several slot threads share stdout: each write is at most PIPE_BUF bytes and ends at a
+// line break, so that a pipe takes it whole and lines of two writers never mix.
 import { writeSync } from 'node:fs';
 
 const chunkBytes = 64 * 1024;
+/** Writes up to this size are atomic on a pipe (POSIX PIPE_BUF on Linux). */
+const atomicWriteBytes = 4096;
+const newline = 0x0a;
 const flushDelayMs = 20;
 const retrySleep = new Int32Array(new SharedArrayBuffer(4));
 
@@ -26,8 +31,17 @@ export class LineWriter {
     if (this.buffer === '') return;
     let bytes = Buffer.from(this.buffer);
     this.buffer = '';
-    while (bytes.length > 0) bytes = bytes.subarray(writeSome(this.fd, bytes));
+    while (bytes.length > 0) bytes = bytes.subarray(writeSome(this.fd, bytes.subarray(0, wholeLinesUpTo(bytes, atomicWriteBytes))));
   }
+}
+
+/** The length of the longest prefix of whole lines within `limit` bytes (a longer single line goes whole). */
+function wholeLinesUpTo(bytes: Buffer, limit: number): number {
+  if (bytes.length <= limit) return bytes.length;
+  const lastBreak = bytes.lastIndexOf(newline, limit - 1);
+  if (lastBreak >= 0) return lastBreak + 1;
+  const nextBreak = bytes.indexOf(newline, limit);
+  return nextBreak >= 0 ? nextBreak + 1 : bytes.length;
 }
 
 function writeSome(fd: number, bytes: Buffer): number {

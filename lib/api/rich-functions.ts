@@ -1,9 +1,8 @@
 // Rich functions: user functions with a lifecycle (`open` before the first record, `close`
 // after the last) and access to the RuntimeContext of the subtask they run in.
 //
-// A function object is copied for every operator instance (see copyUserFunction), so a
-// rich function may keep per-subtask state in its own fields even when the worker runs
-// several subtasks of the same operator.
+// Every operator instance gets its own function object (see per-subtask-operator.ts), so a
+// rich function may keep per-subtask state in its own fields.
 import type { RuntimeContext } from './runtime-context.ts';
 import type {
   Collector,

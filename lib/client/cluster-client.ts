@@ -56,11 +56,12 @@ export class ClusterClient {
     const subscription = this.nc.subscribe(this.addresses.jobStatus(jobId));
     let timer: NodeJS.Timeout | undefined;
     const listeners: ((summary: JobSummary) => void)[] = [];
-    let lastStatus: string | undefined;
+    /** Every status seen so far, so that a listener added late still sees them all. */
+    const history: JobSummary[] = [];
     const terminated = new Promise<JobSummary>((resolve, reject) => {
       const seen = (summary: JobSummary) => {
-        if (summary.status !== lastStatus) {
-          lastStatus = summary.status;
+        if (summary.status !== history.at(-1)?.status) {
+          history.push(summary);
           for (const listener of listeners) listener(summary);
         }
         if (terminalStatuses.has(summary.status)) {
@@ -88,7 +89,11 @@ export class ClusterClient {
       clearTimeout(timer);
       subscription.unsubscribe();
     };
-    return { terminated, onStatus: (listener) => listeners.push(listener), stop };
+    const onStatus = (listener: (summary: JobSummary) => void) => {
+      for (const summary of history) listener(summary);
+      listeners.push(listener);
+    };
+    return { terminated, onStatus, stop };
   }
 
   async list(): Promise<JobSummary[]> {

@@ -26,7 +26,17 @@ export async function startNatsServer(options: { startTimeoutMs?: number } = {})
   const child = spawn('nats-server', ['-c', natsConfPath, '-a', '127.0.0.1', '-p', '-1', '-js', '-sd', storeDir], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const cleanup = () => rmSync(storeDir, { recursive: true, force: true });
+  // Whatever way this process ends, its private server must not outlive it.
+  const removeStore = () => rmSync(storeDir, { recursive: true, force: true });
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+    removeStore();
+  };
+  process.once('exit', killOnExit);
+  const cleanup = () => {
+    process.off('exit', killOnExit);
+    removeStore();
+  };
   const port = await new Promise<number>((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => fail(new Error(`nats-server did not report a listening port within ${options.startTimeoutMs ?? 10_000} ms:\n${log}`)), options.startTimeoutMs ?? 10_000);

@@ -23,6 +23,14 @@ function canonicalForm(key: unknown): string {
   }
 }
 
+/**
+ * A value that is equal (SameValueZero, as Map keys) exactly when two keys are equal by
+ * value: primitives stay as they are, arrays and objects become their canonical form.
+ */
+export function keyIdentity(key: unknown): unknown {
+  return typeof key === 'object' && key !== null ? `\u0000${canonicalForm(key)}` : key;
+}
+
 function stableJson(value: unknown): string {
   switch (typeof value) {
     case 'string': return JSON.stringify(value);

@@ -68,10 +68,6 @@ export class RecordWriter {
     await Promise.all(this.channels.map((channel) => channel.open()));
   }
 
-  flush(): void {
-    for (const channel of this.channels) channel.flush();
-  }
-
   async close(): Promise<void> {
     await Promise.all(this.channels.map((channel) => channel.close()));
   }

@@ -1,7 +1,12 @@
 // A rolling reduce per key (Flink's StreamGroupedReduce): the first record of a key is
 // emitted as is, every later one is reduced with the key's current value and emitted.
+// Keys are compared by value (a tuple key `['a', 1]` is one key), as the partitioner does.
+// What goes downstream is a copy: a chained operator that mutates its input must not
+// change the value kept for the key.
 import type { ReduceFunction } from '../api/functions.ts';
+import { keyIdentity } from '../exchange/key-groups.ts';
 import { AbstractUdfStreamOperator } from './abstract-udf-stream-operator.ts';
+import { shallowCopy } from './shallow-copy.ts';
 
 /**
  * Where the operator keeps each key's current value. A Map for now; the keyed state
@@ -16,16 +21,16 @@ export class StreamGroupedReduce<T, K> extends AbstractUdfStreamOperator<ReduceF
   constructor(
     reducer: ReduceFunction<T>,
     private readonly keySelector: (record: T) => K,
-    private readonly values: PerKeyValueStore<K, T> = new Map<K, T>(),
+    private readonly values: PerKeyValueStore<unknown, T> = new Map<unknown, T>(),
   ) {
     super(reducer);
   }
 
   processElement(record: T): void {
-    const key = this.keySelector(record);
+    const key = keyIdentity(this.keySelector(record));
     const current = this.values.get(key);
     const next = current === undefined ? record : this.userFunction.reduce(current, record);
     this.values.set(key, next);
-    this.output.collect(next);
+    this.output.collect(typeof next === 'object' && next !== null ? shallowCopy(next) : next);
   }
 }

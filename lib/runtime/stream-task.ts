@@ -38,9 +38,13 @@ export class StreamTask {
   private readonly operators = new Map<string, AnyOperator>();
   private readonly writers: RecordWriter[] = [];
   private gate?: InputGate;
-  /** Where a source head emits: its chained successors and writers. */  private failWith!: (error: Error) => void;
+  /** Where a source head emits: its chained successors and writers. */
+  private sourceOutput?: Output<unknown>;
+  private failWith!: (error: Error) => void;
   private readonly failed = new Promise<never>((_, reject) => { this.failWith = reject; });
   private cancelled = false;
+  private closed = false;
+
   constructor(private readonly spec: StreamTaskSpec) {
     const { vertex, subtaskIndex } = spec;
     this.description = `${vertex.name} (${subtaskIndex + 1}/${vertex.parallelism})`;
@@ -117,8 +121,6 @@ export class StreamTask {
     }
   }
 
-  private sourceOutput?: Output<unknown>;
-
   /** Runs until the input ends (or the source is exhausted), then finishes the chain and ends every output channel. */
   async run(initialCredit?: number): Promise<void> {
     await Promise.race([this.runChain(initialCredit), this.failed]);
@@ -176,17 +178,22 @@ export class StreamTask {
     await this.closeOperators();
   }
 
-  private closed = false;
-
+  /**
+   * Closes every operator even when one fails. After a normal end the first error counts
+   * (a sink that cannot flush has lost data); after a failure or a cancellation it would
+   * only hide the failure that matters.
+   */
   private async closeOperators(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    let firstError: unknown;
     for (const operator of this.operators.values()) {
       try {
         await operator.close();
-      } catch {
-        // Closing after a failure must not hide the failure that matters.
+      } catch (error) {
+        firstError ??= error;
       }
     }
+    if (firstError !== undefined && !this.cancelled) throw firstError;
   }
 }

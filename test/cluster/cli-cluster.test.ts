@@ -14,7 +14,7 @@ const work = mkdtempSync(join(tmpdir(), 'sluice-work-'));
 // Fast loss detection keeps the lost-TaskManager case short.
 const clusterEnv = { SLUICE_HEARTBEAT_INTERVAL_MS: '250', SLUICE_HEARTBEAT_TIMEOUT_MS: '1500' };
 const cluster = ['--cluster', server.url];
-const jobManager = startSluice(['jobmanager', ...cluster], { env: clusterEnv });
+let jobManager = startSluice(['jobmanager', ...cluster], { env: clusterEnv });
 const taskManagers: SluiceProcess[] = [0, 1].map(() =>
   startSluice(['taskmanager', '--slots', '2', ...cluster], { cwd: elsewhere, env: { ...clusterEnv, SLUICE_TEST_TAG: 'taskmanager' } }));
 t.teardown(async () => {
@@ -64,6 +64,26 @@ t.test('an unbounded job runs until cancelled, then every subtask stops', async 
   const again = await runSluice(['run', 'samples/wordcount.ts', '-p', '4', ...cluster, '--', '--output', join(work, 'again')]);
   t.equal(again.code, 0, 'the 4 slots are free again');
   t.same(taskManagers.map((tm) => tm.stdout().length), printed, 'no output after CANCELED');
+});
+
+t.test('cancelling a job that is still deploying ends it at once', async (t) => {
+  const run = await runSluice(['run', 'samples/sensor-source.ts', '-p', '4', '--detached', ...cluster]);
+  const jobId = run.stdout.trim();
+  const cancel = await runSluice(['cancel', jobId, ...cluster]);
+  t.equal(cancel.stdout.trim(), `Job ${jobId} CANCELED`, `cancel output (stderr: ${cancel.stderr})`);
+});
+
+t.test('a JobManager killed with SIGKILL: its job stops, and a new JobManager gets every slot back', async (t) => {
+  const run = await runSluice(['run', 'samples/sensor-source.ts', '-p', '4', '--detached', ...cluster]);
+  t.equal(run.code, 0, `exit code (stderr: ${run.stderr})`);
+  await Promise.all(taskManagers.map((tm) => tm.waitFor(/\d> \{"id":"sensor_/)));
+  jobManager.child.kill('SIGKILL');
+  await jobManager.exited;
+  jobManager = startSluice(['jobmanager', ...cluster], { env: clusterEnv });
+  await jobManager.waitFor(/JobManager running/);
+  // Slots whose JobMaster is gone are freed (death watch), and TaskManagers register anew.
+  const again = await runSluice(['run', 'samples/wordcount.ts', '-p', '4', ...cluster, '--', '--output', join(work, 'after-jm-loss')]);
+  t.equal(again.code, 0, `a job needing all 4 slots runs (stderr: ${again.stderr})`);
 });
 
 t.test('a TaskManager killed with SIGKILL fails its job with a reason naming it', async (t) => {

@@ -54,6 +54,12 @@ t.test('a user function that throws fails the job with the task and the error', 
   t.match(oneLine(stderr)[0], /^sluice: job \w+ FAILED: Collection Source -> Price -> Print to Std\. Out \(1\/1\) failed: cannot price order 2$/);
 });
 
+t.test('a sink whose close() fails fails the job instead of finishing it', async (t) => {
+  const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/sink-fails-on-close.ts']);
+  t.equal(code, 1);
+  t.match(oneLine(stderr)[0], /^sluice: job \w+ FAILED: Collection Source -> Buffering Sink \(1\/1\) failed: could not flush 3 records$/);
+});
+
 t.test('list and cancel without a JobManager say so', async (t) => {
   const server = await startNatsServer();
   t.teardown(() => server.stop());
@@ -87,6 +93,8 @@ t.test('unknown options and commands are usage errors', async (t) => {
   const unknownOption = await runSluice(['run', 'samples/wordcount.ts', '--parralelism', '2']);
   t.equal(unknownOption.code, 1);
   t.match(oneLine(unknownOption.stderr)[0], /^sluice: sluice run: Unknown option '--parralelism'/);
+  const detachedEmbedded = await runSluice(['run', 'samples/wordcount.ts', '--detached']);
+  t.match(oneLine(detachedEmbedded.stderr)[0], /^sluice: --detached needs --cluster/);
   const badNumber = await runSluice(['taskmanager', '--slots', 'two']);
   t.match(oneLine(badNumber.stderr)[0], /^sluice: --slots must be a positive integer, got "two"$/);
 });

@@ -79,3 +79,19 @@ t.test('an aggregation over a missing field names the field and the record', asy
   env.fromElements({ k: 'x', n: 1 }, { k: 'x' }).keyBy('k').sum('n');
   await t.rejects(runInMemory(env.getStreamGraph()), { message: 'sum("n"): field "n" of record {"k":"x"} is missing' });
 });
+
+t.test('tuple and object keys are compared by value, as the partitioner hashes them', async (t) => {
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  const out = collectInto(env.fromElements<Sale>(['a', 1, 'x'], ['a', 1, 'y'], ['a', 2, 'z'])
+    .keyBy((sale) => ({ product: sale[0], units: sale[1] })).sum(1));
+  await runInMemory(env.getStreamGraph());
+  t.same(out.map((sale) => sale[1]), [1, 2, 2]);
+});
+
+t.test('a chained operator that mutates what an aggregation emitted does not change its state', async (t) => {
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  const out = collectInto(env.fromCollection(sales).keyBy(0).sum(1)
+    .map((sale) => { sale[1] *= 100; return sale; }));
+  await runInMemory(env.getStreamGraph());
+  t.same(out.filter((sale) => sale[0] === 'pear').map((sale) => sale[1]), [500, 1000]);
+});

@@ -70,7 +70,7 @@ t.test('rich functions are opened with their runtime context and closed after th
   t.throws(() => new Tagger().getRuntimeContext(), /The runtime context has not been initialized/);
 });
 
-t.test('each operator instance gets its own copy of the function object', async (t) => {
+t.test('each operator instance gets its own function object: the declared one first, then copies', async (t) => {
   class Counter extends RichMapFunction<string, string> {
     private seen = 0;
     map(value: string) {
@@ -97,7 +97,22 @@ t.test('each operator instance gets its own copy of the function object', async 
   second.operator.processElement('b');
   first.operator.processElement('c');
   t.same([first.out, second.out], [['a@0:1', 'c@0:2'], ['b@1:1']]);
-  t.throws(() => counter.getRuntimeContext(), /not been initialized/, 'the declared instance itself stays untouched');
+  t.equal(counter.getRuntimeContext().getIndexOfThisSubtask(), 0, 'the first instance is the declared object');
+});
+
+t.test('a function class with ES private fields works as the single instance a worker runs', async (t) => {
+  class Deduplicate extends RichFilterFunction<string> {
+    #seen = new Set<string>();
+    filter(value: string) {
+      if (this.#seen.has(value)) return false;
+      this.#seen.add(value);
+      return true;
+    }
+  }
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  const out = collectInto(env.fromElements('a', 'b', 'a').filter(new Deduplicate()));
+  await runInMemory(env.getStreamGraph());
+  t.same(out, ['a', 'b']);
 });
 
 t.test('a user source awaits collect, and cancel() stops it', async (t) => {

@@ -7,6 +7,8 @@ import { prepareSubmission } from '../../job/prepare-submission.ts';
 import { isLogLevel, setLogLevel } from '../../log/logger.ts';
 import { parseCommandArgs, positiveInteger, UsageError } from '../cli-args.ts';
 
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 const usage = 'usage: sluice run <job.ts|job.js> [--parallelism N] [--cluster nats://host:4222] [--detached] [-- job arguments]';
 
 export async function runCommand(args: string[]): Promise<number> {
@@ -19,13 +21,14 @@ export async function runCommand(args: string[]): Promise<number> {
   if (!jobFile) throw new UsageError(usage);
   const jobArgs = [...positionals.slice(1), ...passthrough];
   const defaultParallelism = positiveInteger('--parallelism', options.parallelism);
+  const url = options.cluster as string | undefined;
+  if (options.detached && !url) throw new UsageError('--detached needs --cluster: the embedded cluster stops when `sluice run` returns');
 
   // The embedded cluster's supervision warnings would drown the job's outcome, which we print.
   if (!isLogLevel(process.env.SLUICE_LOG_LEVEL)) setLogLevel('error');
   const { submission, bundle } = await prepareSubmission(jobFile, jobArgs, defaultParallelism);
   const { jobGraph } = submission;
 
-  const url = options.cluster as string | undefined;
   const slotsNeeded = Math.max(...jobGraph.vertices.map((vertex) => vertex.parallelism));
   let local: LocalCluster | undefined;
   if (!url) local = await startLocalCluster(slotsNeeded);
@@ -41,11 +44,12 @@ export async function runCommand(args: string[]): Promise<number> {
         process.stdout.write(`${submission.jobId}\n`);
         return 0;
       }
-      const cancelOnInterrupt = () => void client.cancel(submission.jobId).catch(() => undefined);
-      process.once('SIGINT', cancelOnInterrupt);
+      // Stopping the client stops its job (and the embedded cluster): nothing is left running.
+      const cancelOnSignal = () => void client.cancel(submission.jobId).catch(() => undefined);
+      for (const signal of stopSignals) process.once(signal, cancelOnSignal);
       watch.onStatus((summary) => process.stderr.write(`Job ${summary.jobId} is ${summary.status}\n`));
       const final = await watch.terminated;
-      process.off('SIGINT', cancelOnInterrupt);
+      for (const signal of stopSignals) process.off(signal, cancelOnSignal);
       if (final.status === 'FINISHED') {
         process.stderr.write(`Job ${final.jobId} finished in ${(final.endTime ?? Date.now()) - final.startTime} ms\n`);
         return 0;
