@@ -15,6 +15,7 @@ import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
 import { DataStreamSink } from './data-stream-sink.ts';
 import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from './functions.ts';
+import { installOperatorSettings, type OperatorSettings } from './operator-settings.ts';
 import { perSubtaskOperator } from './per-subtask-operator.ts';
 import type { StreamExecutionEnvironment } from './stream-execution-environment.ts';
 
@@ -127,44 +128,17 @@ export class DataStream<T> {
 }
 
 /** The stream produced by one operator: its settings (parallelism, name, uid, chaining) are set here. */
+export interface SingleOutputStreamOperator<T> extends OperatorSettings {}
+
 export class SingleOutputStreamOperator<T> extends DataStream<T> {
-  name(name: string): this {
-    this.transformation.name = name;
-    return this;
-  }
-
-  /**
-   * A stable id (letters, digits, '_', '-'). Operators without one get `op-<n>` by creation
-   * order; set uids to keep an operator's identity (and its savepoint state) across job changes.
-   */
-  uid(uid: string): this {
-    this.transformation.setUid(uid);
-    return this;
-  }
-
-  setParallelism(parallelism: number): this {
-    this.transformation.setParallelism(parallelism);
-    return this;
-  }
-
-  /** The number of key groups: the upper bound to which keyed state can be rescaled. */
-  setMaxParallelism(maxParallelism: number): this {
-    this.transformation.setMaxParallelism(maxParallelism);
-    return this;
-  }
-
-  /** Runs this operator in a task of its own, chained neither to its input nor to its outputs. */
-  disableChaining(): this {
-    this.transformation.chainingStrategy = 'never';
-    return this;
-  }
-
   /** Starts a new chain at this operator; later operators may still chain to it. */
   startNewChain(): this {
     this.transformation.chainingStrategy = 'head';
     return this;
   }
 }
+
+installOperatorSettings(SingleOutputStreamOperator);
 
 /**
  * A stream partitioned by key (from `keyBy`). Its rolling aggregations emit, for every
