@@ -1,16 +1,13 @@
 // Runs a job file on a cluster the way `sluice run --cluster` does and times it from the
 // RUNNING status to FINISHED, both as the client sees them: deployment is not counted.
-import { ClusterClient } from '../client/cluster-client.ts';
+import { withClient } from '../client/with-client.ts';
 import type { ClusterOptions } from '../cluster/cluster-options.ts';
-import { connectToCluster } from '../cluster/connect.ts';
 import { prepareSubmission } from '../job/prepare-submission.ts';
 
 /** Seconds from RUNNING to FINISHED; throws when the job ends in any other state. */
 export async function measureJobRun(cluster: ClusterOptions, jobFile: string, jobArgs: string[]): Promise<{ seconds: number }> {
   const { submission, bundle } = await prepareSubmission(jobFile, jobArgs);
-  const nc = await connectToCluster(cluster.url, 'sluice bench client');
-  const client = await ClusterClient.start(nc, cluster.namespace);
-  try {
+  return withClient(cluster, async (client) => {
     const seenAt = new Map<string, number>();
     const watch = await client.submit(submission, bundle);
     watch.onStatus((summary) => seenAt.set(summary.status, performance.now()));
@@ -19,8 +16,5 @@ export async function measureJobRun(cluster: ClusterOptions, jobFile: string, jo
     const running = seenAt.get('RUNNING');
     if (running === undefined) throw new Error(`job ${final.jobId} finished without the client seeing it RUNNING`);
     return { seconds: (seenAt.get('FINISHED')! - running) / 1000 };
-  } finally {
-    await client.close();
-    await nc.drain();
-  }
+  });
 }

@@ -4,24 +4,19 @@ export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
 const rank: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
-function configuredLevel(): LogLevel {
-  const level = process.env.SLUICE_LOG_LEVEL as LogLevel | undefined;
-  return level && level in rank ? level : 'warn';
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && value in rank;
 }
 
-let threshold = rank[configuredLevel()];
+let current: LogLevel = isLogLevel(process.env.SLUICE_LOG_LEVEL) ? process.env.SLUICE_LOG_LEVEL : 'warn';
 
 export function logLevel(): LogLevel {
-  return (Object.keys(rank) as LogLevel[]).find((level) => rank[level] === threshold)!;
+  return current;
 }
 
 /** A process-wide override, e.g. `sluice run` keeps supervision warnings out of a user's terminal. */
 export function setLogLevel(level: LogLevel): void {
-  threshold = rank[level];
-}
-
-export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && value in rank;
+  current = level;
 }
 
 export class Logger {
@@ -37,7 +32,7 @@ export class Logger {
   debug(message: string, fields?: Record<string, unknown>): void { this.write('debug', message, fields); }
 
   private write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
-    if (rank[level] > threshold) return;
+    if (rank[level] > rank[current]) return;
     const all = { ...this.fields, ...fields };
     const rendered = Object.entries(all)
       .map(([key, value]) => `${key}=${value instanceof Error ? JSON.stringify(value.message) : JSON.stringify(value)}`)

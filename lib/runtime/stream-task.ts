@@ -38,8 +38,10 @@ export class StreamTask {
   private readonly operators = new Map<string, AnyOperator>();
   private readonly writers: RecordWriter[] = [];
   private gate?: InputGate;
-  /** Where a source head emits: its chained successors and writers. */
-  private sourceOutput?: Output<unknown>;
+  /** The chain's first operator: it takes the input, or it is the source. */
+  private head!: AnyOperator;
+  /** Where the head emits: its chained successors and writers. */
+  private headOutput!: Output<unknown>;
   private failWith!: (error: Error) => void;
   private readonly failed = new Promise<never>((_, reject) => { this.failWith = reject; });
   private cancelled = false;
@@ -61,6 +63,7 @@ export class StreamTask {
       if (!node) throw new Error(`operator ${id} of "${vertex.name}" is missing from the rebuilt job graph`);
       this.operators.set(id, node.createOperator() as AnyOperator);
     }
+    this.head = this.operators.get(vertex.operatorIds[0]!)!;
     const outputs = new Map<string, Output<unknown>[]>(vertex.operatorIds.map((id) => [id, []]));
     for (const edge of streamGraph.edges) {
       if (members.has(edge.sourceId) && members.has(edge.targetId)) {
@@ -117,7 +120,7 @@ export class StreamTask {
       const operator = this.operators.get(id)!;
       const output = fanOut(outputs.get(id)!.length > 0 ? outputs.get(id)! : [{ collect: () => undefined }]);
       await (isSourceOperator(operator) ? operator.open(context) : operator.open(context, output));
-      if (isSourceOperator(operator)) this.sourceOutput = output;
+      if (operator === this.head) this.headOutput = output;
     }
   }
 
@@ -127,9 +130,9 @@ export class StreamTask {
   }
 
   private async runChain(initialCredit?: number): Promise<void> {
-    const head = this.operators.get(this.spec.vertex.operatorIds[0]!)!;
+    const { head } = this;
     if (isSourceOperator(head)) {
-      const output = this.sourceOutput!;
+      const output = this.headOutput;
       await head.run({
         collect: (record) => {
           output.collect(record);
@@ -152,7 +155,7 @@ export class StreamTask {
   private async processInput(message: ChannelMessage): Promise<void> {
     const records = message.records;
     if (records) {
-      const head = this.operators.get(this.spec.vertex.operatorIds[0]!) as StreamOperator<unknown, unknown>;
+      const head = this.head as StreamOperator<unknown, unknown>;
       for (let i = 0; i < records.length; i++) head.processElement(records[i]);
     }
     if (this.isBackpressured()) await this.whenWritable();

@@ -1,6 +1,6 @@
 // `sluice cancel <jobId> [--cluster URL]`: cancels the job and waits until every subtask stopped.
 import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
-import { withClient } from '../with-client.ts';
+import { withClient } from '../../client/with-client.ts';
 import { clusterOption, clusterUrl, parseCommandArgs, UsageError } from '../cli-args.ts';
 
 export async function cancelCommand(args: string[]): Promise<number> {

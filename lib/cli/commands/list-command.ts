@@ -1,7 +1,7 @@
 // `sluice list [--cluster URL]`: every job the JobManager knows, oldest first.
 import { ClusterClient } from '../../client/cluster-client.ts';
 import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
-import { withClient } from '../with-client.ts';
+import { withClient } from '../../client/with-client.ts';
 import { clusterOption, clusterUrl, parseCommandArgs } from '../cli-args.ts';
 
 export async function listCommand(args: string[]): Promise<number> {

@@ -1,7 +1,6 @@
 // `sluice run <job> [--parallelism N] [--cluster URL] [--detached] [-- job args]`
-import { ClusterClient } from '../../client/cluster-client.ts';
+import { withClient } from '../../client/with-client.ts';
 import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
-import { connectToCluster } from '../../cluster/connect.ts';
 import { startLocalCluster, type LocalCluster } from '../../cluster/local-cluster.ts';
 import { prepareSubmission } from '../../job/prepare-submission.ts';
 import { isLogLevel, setLogLevel } from '../../log/logger.ts';
@@ -33,10 +32,7 @@ export async function runCommand(args: string[]): Promise<number> {
   let local: LocalCluster | undefined;
   if (!url) local = await startLocalCluster(slotsNeeded);
   try {
-    const clusterOptions = local?.options ?? clusterOptionsFrom(url!);
-    const nc = await connectToCluster(clusterOptions.url, 'sluice client');
-    const client = await ClusterClient.start(nc, clusterOptions.namespace);
-    try {
+    return await withClient(local?.options ?? clusterOptionsFrom(url!), async (client) => {
       const watch = await client.submit(submission, bundle);
       process.stderr.write(`Job ${submission.jobId} (${submission.jobName}) submitted\n`);
       if (options.detached) {
@@ -56,10 +52,7 @@ export async function runCommand(args: string[]): Promise<number> {
       }
       process.stderr.write(`sluice: job ${final.jobId} ${final.status}${final.reason ? `: ${final.reason}` : ''}\n`);
       return 1;
-    } finally {
-      await client.close();
-      await nc.drain();
-    }
+    });
   } finally {
     await local?.shutdown();
   }

@@ -1,5 +1,5 @@
-// Short-lived commands open a connection, do one thing and close it.
-import { ClusterClient } from '../client/cluster-client.ts';
+// A client for the length of one piece of work: connect, use, close and drain.
+import { ClusterClient } from './cluster-client.ts';
 import type { ClusterOptions } from '../cluster/cluster-options.ts';
 import { connectToCluster } from '../cluster/connect.ts';
 
