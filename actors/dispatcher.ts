@@ -1,7 +1,7 @@
 // Dispatcher: the JobManager's front door. Accepts submissions, runs one JobMaster per job,
 // keeps every job's summary for `sluice list`, and forwards cancellations.
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
-import { assertSubjectToken, type Addresses, type JobId } from '../lib/cluster/addresses.ts';
+import { assertSubjectToken, type Addresses, type JobId } from '../lib/ids/addresses.ts';
 import type { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { JobMaster, type JobMasterMessage } from './job-master.ts';

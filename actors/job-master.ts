@@ -3,7 +3,7 @@
 // status CREATED → RUNNING → FINISHED / CANCELED / FAILED. Recovery comes later: today any
 // subtask failure or lost TaskManager fails the job, with the reason.
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
-import { Addresses, type TaskManagerId } from '../lib/cluster/addresses.ts';
+import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { terminalStatuses, type JobStatus, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { encodeControl } from './control-codec.ts';

@@ -1,7 +1,7 @@
 // Shapes that several actors' protocols share. Each actor's own protocol (the messages it
 // accepts) is the union at the top of its file.
 import type { ActorRef } from '../lib/actor/index.ts';
-import type { JobId, TaskManagerId } from '../lib/cluster/addresses.ts';
+import type { JobId, TaskManagerId } from '../lib/ids/addresses.ts';
 import type { JobSubmission } from '../lib/job/job-submission.ts';
 
 /** A validation error is part of a protocol: the caller gets it as a reply, nobody crashes. */

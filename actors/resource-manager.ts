@@ -1,8 +1,8 @@
 // ResourceManager: knows every TaskExecutor and its slots, hands slots to JobMasters and
 // declares a TaskManager lost when its heartbeats stop.
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
-import type { JobId, TaskManagerId } from '../lib/cluster/addresses.ts';
-import type { ClusterOptions } from '../lib/cluster/cluster-options.ts';
+import type { JobId, TaskManagerId } from '../lib/ids/addresses.ts';
+import type { ClusterOptions } from '../lib/settings/cluster-options.ts';
 import type { JobMasterMessage } from './job-master.ts';
 import type { Reply, SlotAssignment } from './protocols.ts';
 import type { SlotMessage } from './slot.ts';

@@ -2,7 +2,7 @@
 // never restarts a Subtask (recovery is the JobMaster's call): every failure escalates,
 // and the worker reports the escalation to the JobMaster.
 import { oneForOne, type Actor, type ActorContext } from '../lib/actor/index.ts';
-import type { Addresses } from '../lib/cluster/addresses.ts';
+import type { Addresses } from '../lib/ids/addresses.ts';
 import type { StreamGraph } from '../lib/graph/stream-graph.ts';
 import { StreamTask } from '../lib/runtime/stream-task.ts';
 import type { SlotDeployment } from './protocols.ts';

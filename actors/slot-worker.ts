@@ -3,8 +3,8 @@
 // and starts the slot's Subtasks. Whatever fails here is reported to the JobMaster.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ActorSystem } from '../lib/actor/index.ts';
-import { Addresses, type TaskManagerId } from '../lib/cluster/addresses.ts';
-import { connectToCluster } from '../lib/cluster/connect.ts';
+import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
+import { connectToCluster } from '../lib/nats/connect.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { evaluateJob } from '../lib/job/job-evaluator.ts';
 import { setLogLevel, type LogLevel } from '../lib/log/logger.ts';

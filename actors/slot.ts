@@ -3,7 +3,7 @@
 // env — so a TaskManager with N slots uses N cores.
 import { Worker } from 'node:worker_threads';
 import type { Actor, ActorContext } from '../lib/actor/index.ts';
-import type { JobId, TaskManagerId } from '../lib/cluster/addresses.ts';
+import type { JobId, TaskManagerId } from '../lib/ids/addresses.ts';
 import { logLevel } from '../lib/log/logger.ts';
 import type { SlotWorkerData, SlotWorkerCommand } from './slot-worker.ts';
 import type { SlotDeployment } from './protocols.ts';

@@ -2,8 +2,8 @@
 // them with the ResourceManager and heartbeats it so a lost process is noticed in seconds.
 import { hostname } from 'node:os';
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
-import type { Addresses, TaskManagerId } from '../lib/cluster/addresses.ts';
-import type { ClusterOptions } from '../lib/cluster/cluster-options.ts';
+import type { Addresses, TaskManagerId } from '../lib/ids/addresses.ts';
+import type { ClusterOptions } from '../lib/settings/cluster-options.ts';
 import type { ResourceManagerMessage } from './resource-manager.ts';
 import { Slot, type SlotMessage } from './slot.ts';
 

@@ -1,7 +1,7 @@
 // DataStream, SingleOutputStreamOperator and KeyedStream live in one module: each creates
 // the others and two of them extend DataStream, which ES modules cannot split into files
 // without an import cycle that breaks class evaluation order.
-import type { PartitionerType } from '../graph/job-graph.ts';
+import type { PartitionerType } from '../exchange/partitioner.ts';
 import type { OperatorFactory } from '../graph/stream-graph.ts';
 import type { Transformation, TransformationInput } from '../graph/transformation.ts';
 import { aggregator, type AggregationType, type FieldExpression } from '../operators/aggregators.ts';
@@ -14,7 +14,7 @@ import type { StreamOperator } from '../operators/stream-operator.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
 import { DataStreamSink } from './data-stream-sink.ts';
-import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from './functions.ts';
+import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from '../functions/functions.ts';
 import { installOperatorSettings, type OperatorSettings } from './operator-settings.ts';
 import { perSubtaskOperator } from './per-subtask-operator.ts';
 import type { StreamExecutionEnvironment } from './stream-execution-environment.ts';

@@ -14,7 +14,7 @@ export type {
   SinkFunction,
   SourceContext,
   SourceFunction,
-} from './functions.ts';
+} from '../functions/functions.ts';
 export {
   AbstractRichFunction,
   RichFilterFunction,
@@ -24,7 +24,7 @@ export {
   RichReduceFunction,
   RichSinkFunction,
   RichSourceFunction,
-} from './rich-functions.ts';
-export { StreamingRuntimeContext, type RuntimeContext } from './runtime-context.ts';
+} from '../functions/rich-functions.ts';
+export { StreamingRuntimeContext, type RuntimeContext } from '../functions/runtime-context.ts';
 export { Time } from './time.ts';
 export type { JobExecutionResult } from './job-context.ts';

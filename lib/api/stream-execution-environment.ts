@@ -8,7 +8,7 @@ import { generateStreamGraph } from '../graph/stream-graph-generator.ts';
 import { Transformation, type TransformationSpec } from '../graph/transformation.ts';
 import { StreamSource } from '../operators/source-operator.ts';
 import { SingleOutputStreamOperator } from './data-stream.ts';
-import type { ParallelSourceFunction, SourceFunction } from './functions.ts';
+import type { ParallelSourceFunction, SourceFunction } from '../functions/functions.ts';
 import { currentJobContext, type JobExecutionResult } from './job-context.ts';
 import { perSubtaskOperator } from './per-subtask-operator.ts';
 

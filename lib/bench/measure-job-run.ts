@@ -1,7 +1,7 @@
 // Runs a job file on a cluster the way `sluice run --cluster` does and times it from the
 // RUNNING status to FINISHED, both as the client sees them: deployment is not counted.
 import { withClient } from '../client/with-client.ts';
-import type { ClusterOptions } from '../cluster/cluster-options.ts';
+import type { ClusterOptions } from '../settings/cluster-options.ts';
 import { prepareSubmission } from '../job/prepare-submission.ts';
 
 /** Seconds from RUNNING to FINISHED; throws when the job ends in any other state. */

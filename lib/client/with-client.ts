@@ -1,7 +1,7 @@
 // A client for the length of one piece of work: connect, use, close and drain.
 import { ClusterClient } from './cluster-client.ts';
-import type { ClusterOptions } from '../cluster/cluster-options.ts';
-import { connectToCluster } from '../cluster/connect.ts';
+import type { ClusterOptions } from '../settings/cluster-options.ts';
+import { connectToCluster } from '../nats/connect.ts';
 
 export async function withClient<T>(options: ClusterOptions, use: (client: ClusterClient) => Promise<T>): Promise<T> {
   const nc = await connectToCluster(options.url, 'sluice client');

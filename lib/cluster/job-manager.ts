@@ -5,8 +5,8 @@ import { ActorSystem, actorRef, actorSystemContainer } from '../actor/index.ts';
 import { Dispatcher, type DispatcherMessage } from '../../actors/dispatcher.ts';
 import { ResourceManager, type ResourceManagerMessage } from '../../actors/resource-manager.ts';
 import { JobArtifactStore } from '../job/job-artifact-store.ts';
-import { Addresses } from './addresses.ts';
-import type { ClusterOptions } from './cluster-options.ts';
+import { Addresses } from '../ids/addresses.ts';
+import type { ClusterOptions } from '../settings/cluster-options.ts';
 
 export interface JobManagerHandle {
   system: ActorSystem;

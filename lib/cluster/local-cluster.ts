@@ -1,10 +1,10 @@
 // The embedded default: a nats-server from nats.conf on a free loopback port, a JobManager
 // and a TaskManager in this process. `sluice run` without --cluster uses it.
 import { startJobManager } from './job-manager.ts';
-import { startNatsServer } from './nats-server.ts';
+import { startNatsServer } from '../nats/nats-server.ts';
 import { startTaskManager } from './task-manager.ts';
-import { clusterOptionsFrom, type ClusterOptions } from './cluster-options.ts';
-import { connectToCluster } from './connect.ts';
+import { clusterOptionsFrom, type ClusterOptions } from '../settings/cluster-options.ts';
+import { connectToCluster } from '../nats/connect.ts';
 
 export interface LocalCluster {
   options: ClusterOptions;

@@ -5,8 +5,8 @@ import type { NatsConnection } from 'nats';
 import { ActorSystem, actorRef } from '../actor/index.ts';
 import type { ResourceManagerMessage } from '../../actors/resource-manager.ts';
 import { TaskExecutor, type TaskExecutorMessage } from '../../actors/task-executor.ts';
-import { Addresses, type TaskManagerId } from './addresses.ts';
-import type { ClusterOptions } from './cluster-options.ts';
+import { Addresses, type TaskManagerId } from '../ids/addresses.ts';
+import type { ClusterOptions } from '../settings/cluster-options.ts';
 
 export interface TaskManagerHandle {
   tmId: TaskManagerId;

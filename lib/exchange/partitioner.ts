@@ -1,6 +1,8 @@
 // How a producer subtask picks the consumer subtask (channel) of each record on one edge.
-import type { PartitionerType } from '../graph/job-graph.ts';
 import { assignToKeyGroup, checkParallelism, computeOperatorIndexForKeyGroup } from './key-groups.ts';
+
+/** How a producer subtask picks the consumer subtask(s) of a record. */
+export type PartitionerType = 'forward' | 'hash' | 'rebalance' | 'shuffle' | 'broadcast' | 'global';
 
 export type KeySelector = (record: any) => unknown;
 

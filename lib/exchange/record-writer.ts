@@ -1,7 +1,7 @@
 // The output of one producer subtask on one edge: a partitioner choosing among the
 // channels to every consumer subtask.
 import type { NatsConnection } from 'nats';
-import type { PartitionerType } from '../graph/job-graph.ts';
+import type { PartitionerType } from './partitioner.ts';
 import type { ChannelEvent } from './codec.ts';
 import { OutputChannel } from './output-channel.ts';
 import { createPartitioner, type KeySelector, type Partitioner } from './partitioner.ts';

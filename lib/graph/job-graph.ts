@@ -1,8 +1,6 @@
 // The JobGraph: the StreamGraph with forward-connected operators of equal parallelism
 // chained into one vertex. Plain data (no functions): it travels to the JobMaster.
-
-/** How a producer subtask picks the consumer subtask(s) of a record. */
-export type PartitionerType = 'forward' | 'hash' | 'rebalance' | 'shuffle' | 'broadcast' | 'global';
+import type { PartitionerType } from '../exchange/partitioner.ts';
 
 export interface JobVertex {
   /** The id of the chain's head operator. */

@@ -1,7 +1,7 @@
 // Transformations → StreamGraph: resolves ids, parallelism and default partitioners, and
 // rejects what cannot run (duplicate uids, parallelism out of range, forward across a
 // change of parallelism) with the operator's name in the message.
-import type { PartitionerType } from './job-graph.ts';
+import type { PartitionerType } from '../exchange/partitioner.ts';
 import { StreamGraph, type StreamEdge, type StreamNode } from './stream-graph.ts';
 import type { Transformation, TransformationInput } from './transformation.ts';
 

@@ -4,7 +4,7 @@
 // operator factories instead of serialized functions.
 import { createHash } from 'node:crypto';
 import type { SourceOperator, StreamOperator } from '../operators/stream-operator.ts';
-import type { PartitionerType } from './job-graph.ts';
+import type { PartitionerType } from '../exchange/partitioner.ts';
 
 /**
  * Whether an operator may share a task with its neighbours: 'always' chains both ways,

@@ -1,7 +1,7 @@
 // What the DataStream API records while a job declares its pipeline: one Transformation per
 // operator. Its settings (uid, parallelism, …) may change after later operators consumed it,
 // so ids and partitioners are resolved only when the StreamGraph is generated.
-import type { PartitionerType } from './job-graph.ts';
+import type { PartitionerType } from '../exchange/partitioner.ts';
 import type { ChainingStrategy, OperatorFactory } from './stream-graph.ts';
 
 export interface TransformationInput {

@@ -1,7 +1,7 @@
 // Job bundles live in the JetStream object store, keyed by job id, so a TaskManager in any
 // directory (or on any host) can fetch the code of a job it never saw.
 import type { NatsConnection, ObjectStore } from 'nats';
-import type { JobId } from '../cluster/addresses.ts';
+import type { JobId } from '../ids/addresses.ts';
 
 export class JobArtifactStore {
   constructor(private readonly store: ObjectStore) {}

@@ -1,7 +1,7 @@
 // What a client hands the Dispatcher: the JobGraph plus everything a TaskManager needs to
 // rebuild the same StreamGraph (the bundle lives in the object store under the job id).
 import type { JobGraph } from '../graph/job-graph.ts';
-import type { JobId } from '../cluster/addresses.ts';
+import type { JobId } from '../ids/addresses.ts';
 
 export interface JobSubmission {
   jobId: JobId;

@@ -1,5 +1,5 @@
 // The base of the operators that wrap one user function: it drives the rich lifecycle.
-import { isRichFunction } from '../api/rich-functions.ts';
+import { isRichFunction } from '../functions/rich-functions.ts';
 import type { OperatorContext, Output, StreamOperator } from './stream-operator.ts';
 
 export abstract class AbstractUdfStreamOperator<F extends object, IN, OUT> implements StreamOperator<IN, OUT> {

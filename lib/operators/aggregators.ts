@@ -3,7 +3,7 @@
 // that record's values); minBy/maxBy keep the whole record holding the extreme value, the
 // earlier one on ties. A field is an array index (Flink's tuple position) or a property name;
 // field 0 of a plain value (a stream of numbers) is the value itself, as in Flink.
-import type { ReduceFunction } from '../api/functions.ts';
+import type { ReduceFunction } from '../functions/functions.ts';
 import { shallowCopy } from './shallow-copy.ts';
 
 export type AggregationType = 'sum' | 'min' | 'max' | 'minBy' | 'maxBy';

@@ -1,4 +1,4 @@
-import type { FilterFunction } from '../api/functions.ts';
+import type { FilterFunction } from '../functions/functions.ts';
 import { AbstractUdfStreamOperator } from './abstract-udf-stream-operator.ts';
 
 export class StreamFilter<T> extends AbstractUdfStreamOperator<FilterFunction<T>, T, T> {

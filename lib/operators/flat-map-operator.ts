@@ -1,4 +1,4 @@
-import type { FlatMapFunction } from '../api/functions.ts';
+import type { FlatMapFunction } from '../functions/functions.ts';
 import { AbstractUdfStreamOperator } from './abstract-udf-stream-operator.ts';
 
 export class StreamFlatMap<IN, OUT> extends AbstractUdfStreamOperator<FlatMapFunction<IN, OUT>, IN, OUT> {

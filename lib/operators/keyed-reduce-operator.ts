@@ -3,7 +3,7 @@
 // Keys are compared by value (a tuple key `['a', 1]` is one key), as the partitioner does.
 // What goes downstream is a copy: a chained operator that mutates its input must not
 // change the value kept for the key.
-import type { ReduceFunction } from '../api/functions.ts';
+import type { ReduceFunction } from '../functions/functions.ts';
 import { keyIdentity } from '../exchange/key-groups.ts';
 import { AbstractUdfStreamOperator } from './abstract-udf-stream-operator.ts';
 import { shallowCopy } from './shallow-copy.ts';

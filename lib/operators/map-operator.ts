@@ -1,4 +1,4 @@
-import type { MapFunction } from '../api/functions.ts';
+import type { MapFunction } from '../functions/functions.ts';
 import { AbstractUdfStreamOperator } from './abstract-udf-stream-operator.ts';
 
 export class StreamMap<IN, OUT> extends AbstractUdfStreamOperator<MapFunction<IN, OUT>, IN, OUT> {

@@ -1,4 +1,4 @@
-import type { SinkContext, SinkFunction } from '../api/functions.ts';
+import type { SinkContext, SinkFunction } from '../functions/functions.ts';
 import { AbstractUdfStreamOperator } from './abstract-udf-stream-operator.ts';
 
 const sinkContext: SinkContext = { currentProcessingTime: () => Date.now() };

@@ -1,5 +1,5 @@
 // Runs a user SourceFunction: `run` resolves when the function's run does, `cancel` asks it to stop.
-import type { SourceFunction } from '../api/functions.ts';
+import type { SourceFunction } from '../functions/functions.ts';
 import { closeUserFunction, openUserFunction } from './abstract-udf-stream-operator.ts';
 import type { OperatorContext, SourceOperator, SourceOutput } from './stream-operator.ts';
 

@@ -1,7 +1,7 @@
 // The contract between the operators of a chain and the Subtask that runs them.
 // Inside a chain records are passed by direct calls (no serialization); an operator
 // never knows whether its Output is the next operator or a network writer.
-import type { RuntimeContext } from '../api/runtime-context.ts';
+import type { RuntimeContext } from '../functions/runtime-context.ts';
 
 export interface Output<T> {
   collect(record: T): void;

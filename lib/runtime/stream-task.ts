@@ -2,12 +2,12 @@
 // and the input gate of its incoming ones. This is the data plane; the Subtask actor
 // drives it (prepare, run, cancel) and reports to the JobMaster.
 import type { NatsConnection } from 'nats';
-import { StreamingRuntimeContext } from '../api/runtime-context.ts';
+import { StreamingRuntimeContext } from '../functions/runtime-context.ts';
 import type { JobGraph, JobVertex } from '../graph/job-graph.ts';
 import type { StreamGraph } from '../graph/stream-graph.ts';
 import { InputGate, RecordWriter, type ChannelMessage } from '../exchange/index.ts';
 import type { Output, SourceOperator, StreamOperator } from '../operators/stream-operator.ts';
-import type { JobId } from '../cluster/addresses.ts';
+import type { JobId } from '../ids/addresses.ts';
 
 export interface StreamTaskSpec {
   nc: NatsConnection;

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { connect } from 'nats';
-import { startNatsServer } from '../../lib/cluster/nats-server.ts';
+import { startNatsServer } from '../../lib/nats/nats-server.ts';
 import { actorRef, ActorSystem } from '../../lib/actor/index.ts';
 import type { Echo } from '../fixtures/actor-remote-host.ts';
 import { Probe } from '../fixtures/actor-probe.ts';

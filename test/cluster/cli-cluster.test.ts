@@ -4,7 +4,7 @@ import t from 'tap';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNatsServer } from '../../lib/cluster/nats-server.ts';
+import { startNatsServer } from '../../lib/nats/nats-server.ts';
 import { runSluice, startSluice, type SluiceProcess } from '../helpers/sluice-process.ts';
 import { expectedCounts, finalCounts } from '../helpers/wordcount-expectations.ts';
 

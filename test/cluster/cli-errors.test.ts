@@ -2,7 +2,7 @@
 import t from 'tap';
 import { dirname } from 'node:path';
 import { runSluice } from '../helpers/sluice-process.ts';
-import { startNatsServer } from '../../lib/cluster/nats-server.ts';
+import { startNatsServer } from '../../lib/nats/nats-server.ts';
 
 const oneLine = (stderr: string) => stderr.trim().split('\n').filter((line) => line.startsWith('sluice:'));
 

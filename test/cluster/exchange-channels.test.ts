@@ -1,6 +1,6 @@
 import t from 'tap';
 import { connect, type NatsConnection } from 'nats';
-import { startNatsServer } from '../../lib/cluster/nats-server.ts';
+import { startNatsServer } from '../../lib/nats/nats-server.ts';
 import { encodeBatch, RecordEncodeError, type ChannelMessage } from '../../lib/exchange/codec.ts';
 import { InputGate, type ChannelInput, type InputEdge } from '../../lib/exchange/input-gate.ts';
 import { assignToKeyGroup, computeOperatorIndexForKeyGroup } from '../../lib/exchange/key-groups.ts';

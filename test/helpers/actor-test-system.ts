@@ -1,7 +1,7 @@
 // A real nats-server and an ActorSystem on it, torn down with the test file.
 import t from 'tap';
 import { connect, type NatsConnection } from 'nats';
-import { startNatsServer } from '../../lib/cluster/nats-server.ts';
+import { startNatsServer } from '../../lib/nats/nats-server.ts';
 import { ActorSystem } from '../../lib/actor/index.ts';
 
 export async function startTestActorSystem(): Promise<{ nc: NatsConnection; system: ActorSystem }> {

@@ -1,5 +1,5 @@
 // `sluice cancel <jobId> [--cluster URL]`: cancels the job and waits until every subtask stopped.
-import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
+import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { withClient } from '../../client/with-client.ts';
 import { clusterOption, clusterUrl, parseCommandArgs, UsageError } from '../cli-args.ts';
 

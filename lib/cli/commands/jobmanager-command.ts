@@ -1,6 +1,6 @@
 // `sluice jobmanager [--cluster URL]`: runs the Dispatcher and ResourceManager until SIGINT/SIGTERM.
-import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
-import { connectToCluster } from '../../cluster/connect.ts';
+import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
+import { connectToCluster } from '../../nats/connect.ts';
 import { startJobManager } from '../../cluster/job-manager.ts';
 import { clusterOption, clusterUrl, parseCommandArgs } from '../cli-args.ts';
 import { untilTerminated } from '../until-terminated.ts';

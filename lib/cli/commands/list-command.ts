@@ -1,6 +1,6 @@
 // `sluice list [--cluster URL]`: every job the JobManager knows, oldest first.
 import { ClusterClient } from '../../client/cluster-client.ts';
-import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
+import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { withClient } from '../../client/with-client.ts';
 import { clusterOption, clusterUrl, parseCommandArgs } from '../cli-args.ts';
 

@@ -1,6 +1,6 @@
 // `sluice run <job> [--parallelism N] [--cluster URL] [--detached] [-- job args]`
 import { withClient } from '../../client/with-client.ts';
-import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
+import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { startLocalCluster, type LocalCluster } from '../../cluster/local-cluster.ts';
 import { prepareSubmission } from '../../job/prepare-submission.ts';
 import { isLogLevel, setLogLevel } from '../../log/logger.ts';

@@ -1,6 +1,6 @@
 // `sluice taskmanager [--slots N] [--cluster URL]`: offers N slots until SIGINT/SIGTERM.
-import { clusterOptionsFrom } from '../../cluster/cluster-options.ts';
-import { connectToCluster } from '../../cluster/connect.ts';
+import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
+import { connectToCluster } from '../../nats/connect.ts';
 import { startTaskManager } from '../../cluster/task-manager.ts';
 import { clusterOption, clusterUrl, parseCommandArgs, positiveInteger } from '../cli-args.ts';
 import { untilTerminated } from '../until-terminated.ts';

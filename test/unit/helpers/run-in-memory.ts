@@ -2,7 +2,7 @@
 // ignored: every operator is subtask 0 of 1), every edge a direct call. It tests operator
 // semantics end to end without NATS; partitioning and the network are not exercised.
 import type { DataStream } from '../../../lib/api/data-stream.ts';
-import { StreamingRuntimeContext } from '../../../lib/api/runtime-context.ts';
+import { StreamingRuntimeContext } from '../../../lib/functions/runtime-context.ts';
 import type { StreamGraph, StreamNode } from '../../../lib/graph/stream-graph.ts';
 import type { OperatorContext, SourceOperator, StreamOperator } from '../../../lib/operators/stream-operator.ts';
 
