@@ -2,14 +2,21 @@
 // event, each stamped with the channel's sequence number so a lost message is detected.
 import { Packr } from 'msgpackr';
 
+/** Control events travel in-band: each keeps its place among the records of its channel. */
 export type ChannelEvent =
   | { type: 'end' }
   | { type: 'watermark'; timestamp: number }
-  | { type: 'barrier'; checkpointId: number };
+  | { type: 'watermark-status'; status: 'idle' | 'active' }
+  | { type: 'barrier'; checkpointId: number; timestamp: number }
+  | { type: 'cancel-checkpoint'; checkpointId: number };
 
+/**
+ * A batch's event timestamps travel beside its records, only when some record has one;
+ * `null` marks a record without a timestamp.
+ */
 export type ChannelMessage =
-  | { seq: number; records: unknown[]; event?: undefined }
-  | { seq: number; event: ChannelEvent; records?: undefined };
+  | { seq: number; records: unknown[]; timestamps?: Array<number | null>; event?: undefined }
+  | { seq: number; event: ChannelEvent; records?: undefined; timestamps?: undefined };
 
 /** A record that cannot travel: the message names the place and the cause. */
 export class RecordEncodeError extends Error {
