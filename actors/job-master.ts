@@ -6,7 +6,7 @@ import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
 import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { terminalStatuses, type JobStatus, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
-import { encodeControl } from './control-codec.ts';
+import { encodeControl } from '../lib/codec/control-codec.ts';
 import type { DispatcherMessage } from './dispatcher.ts';
 import type { Reply, SlotAssignment, SubtaskId } from './protocols.ts';
 import type { ResourceManagerMessage } from './resource-manager.ts';

@@ -1,4 +1,4 @@
-import { Packr } from 'msgpackr';
+import { decodeControl, encodeControl } from '../codec/control-codec.ts';
 
 // What travels on an actor's subject. User messages are wrapped so that the kernel's own
 // death-watch traffic shares the subject (and its ordering) without clashing with them.
@@ -15,12 +15,10 @@ export interface WatchAck {
   nodeId: string;
 }
 
-const packr = new Packr({ useRecords: false });
-
 export function encodeEnvelope(envelope: Envelope | WatchAck): Uint8Array {
-  return packr.pack(envelope);
+  return encodeControl(envelope);
 }
 
 export function decodeEnvelope<T extends Envelope | WatchAck = Envelope>(data: Uint8Array): T {
-  return packr.unpack(data) as T;
+  return decodeControl<T>(data);
 }

@@ -4,7 +4,7 @@ import type { NatsConnection } from 'nats';
 import { ActorSystem, actorRef } from '../actor/index.ts';
 import type { DispatcherMessage } from '../../actors/dispatcher.ts';
 import type { Reply } from '../../actors/protocols.ts';
-import { decodeControl } from '../../actors/control-codec.ts';
+import { decodeControl } from '../codec/control-codec.ts';
 import { Addresses, type JobId } from '../ids/addresses.ts';
 import { JobArtifactStore } from '../job/job-artifact-store.ts';
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../job/job-submission.ts';
