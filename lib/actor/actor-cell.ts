@@ -1,34 +1,31 @@
-import { ErrorCode, type Msg, type NatsError, type Subscription } from 'nats';
+import type { Msg, Subscription } from 'nats';
 import type { Logger } from '../log/logger.ts';
 import type { Actor, ActorContext } from './actor.ts';
 import { actorRef, type ActorRef } from './actor-ref.ts';
 import type { ActorSystem } from './actor-system.ts';
-import type { ChildSpec } from './child-spec.ts';
-import { decodeEnvelope, encodeEnvelope, type Envelope, type WatchAck } from './envelope.ts';
+import { defaultShutdownMs, type ChildSpec } from './child-spec.ts';
+import { DeathWatch, type TerminationMessage } from './death-watch.ts';
+import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope.ts';
 import { Mailbox } from './mailbox.ts';
 import { defaultSupervisorStrategy } from './supervisor-strategy.ts';
 import { Supervisor } from './supervisor.ts';
 
-interface Watch<M> {
-  message: M;
-  stopMonitoringNode?: () => void;
-}
-
-// The runtime around one actor: its subscription, mailbox, current instance, children,
-// watchers and watches. It is also the ActorContext its instance sees. Lifecycle changes
-// (start, restart, resume, stop) run one after another, so they never interleave.
+// The runtime around one actor: its subscription, mailbox, current instance, children and
+// death watch. It is also the ActorContext its instance sees. Each instance is an
+// incarnation (OTP would say a new process): a failure reported by an earlier one is stale,
+// and the supervisor ignores it. Lifecycle changes (start, stop of an instance, resume,
+// stop) run one after another, so they never interleave; an instance's own part of ending
+// (its running handler, its postStop) takes at most the spec's shutdownMs.
 export class ActorCell<M> implements ActorContext<M> {
   readonly self: ActorRef<M>;
   readonly address: string;
   readonly log: Logger;
   readonly supervisor: Supervisor;
   private actor: Actor<M> | undefined;
+  private currentIncarnation = 0;
   private readonly mailbox = new Mailbox<M>((message) => this.handle(message));
+  private readonly deathWatch: DeathWatch<M>;
   private readonly subscription: Subscription;
-  /** Addresses to tell when this actor stops. */
-  private readonly watchers = new Set<string>();
-  /** Actors this one watches, with the message to deliver when they are gone. */
-  private readonly watching = new Map<string, Watch<M>>();
   private stopRequested = false;
   private stopped = false;
   private lifecycle: Promise<void> = Promise.resolve();
@@ -41,9 +38,19 @@ export class ActorCell<M> implements ActorContext<M> {
     this.self = actorRef(spec.address);
     this.log = system.log.child({ address: spec.address });
     this.supervisor = new Supervisor(spec.address, spec.supervisorStrategy ?? defaultSupervisorStrategy, (error) => this.fail(error));
+    this.deathWatch = new DeathWatch(spec.address, system, this.log, (message) => this.mailbox.enqueue(message));
     this.subscription = system.nc.subscribe(spec.address, { callback: (_error, msg) => this.onMessage(msg) });
     parent.children.set(spec.address, this);
-    void this.serialize(() => this.startInstance());
+    void this.start();
+  }
+
+  /** Which instance is current: 1 for the first, one more for each start after a restart. */
+  get incarnation(): number {
+    return this.currentIncarnation;
+  }
+
+  private get shutdownMs(): number {
+    return this.spec.shutdownMs ?? defaultShutdownMs;
   }
 
   // ---- ActorContext ----
@@ -71,35 +78,24 @@ export class ActorCell<M> implements ActorContext<M> {
     return this.system.ask(ref, build, timeoutMs);
   }
 
-  watchWith<T>(ref: ActorRef<T>, message: M): void {
-    this.unwatch(ref);
-    const watch: Watch<M> = { message };
-    this.watching.set(ref.address, watch);
-    void this.handshake(ref.address).then((nodeId) => {
-      if (this.watching.get(ref.address) !== watch) return; // unwatched or already terminated meanwhile
-      if (nodeId === undefined) this.watchedTerminated(ref.address);
-      else if (nodeId !== this.system.nodeId) {
-        watch.stopMonitoringNode = this.system.liveness.watchNode(nodeId, () => this.watchedTerminated(ref.address));
-      }
-    });
+  watchWith<T>(ref: ActorRef<T>, message: TerminationMessage<M>): void {
+    this.deathWatch.watchWith(ref, message);
   }
 
   unwatch(ref: ActorRef<unknown>): void {
-    const watch = this.watching.get(ref.address);
-    if (!watch) return;
-    this.watching.delete(ref.address);
-    watch.stopMonitoringNode?.();
-    this.system.nc.publish(ref.address, encodeEnvelope({ kind: 'unwatch', watcher: this.address }));
+    this.deathWatch.unwatch(ref);
   }
 
   // ---- lifecycle, driven by the supervisor ----
 
-  restart(): Promise<void> {
-    return this.serialize(async () => {
-      await this.retire();
-      this.log.info('actor restarting');
-      await this.startInstance();
-    });
+  /** Starts the next incarnation: a new instance from the spec, its preStart, then its mailbox. */
+  start(): Promise<void> {
+    return this.serialize(() => this.startInstance());
+  }
+
+  /** Ends the current incarnation; the subscription and the mailbox stay for the next one. */
+  stopInstance(): Promise<void> {
+    return this.serialize(() => this.retire());
   }
 
   /** Resumes this actor and, as in Akka, the children it suspended by escalating. */
@@ -114,20 +110,14 @@ export class ActorCell<M> implements ActorContext<M> {
   stop(): Promise<void> {
     return this.serialize(async () => {
       await this.retire();
-      this.stopped = true;
-      this.subscription.unsubscribe();
-      const dropped = this.mailbox.discard();
-      if (dropped.length > 0) this.log.debug('stopped with unhandled messages', { count: dropped.length });
-      for (const watcher of this.watchers) this.system.nc.publish(watcher, encodeEnvelope({ kind: 'terminated', address: this.address }));
-      this.parent.children.delete(this.address);
-      this.log.info('actor stopped');
+      this.close();
     });
   }
 
-  /** The handler failed: stop taking messages until the supervisor decides. */
-  fail(error: unknown): void {
-    this.mailbox.suspend();
-    this.parent.childFailed(this, error).catch((supervisionError) => this.log.error('supervision failed', { error: supervisionError }));
+  /** An instance failed (by default the current one): its supervisor decides. */
+  fail(error: unknown, incarnation = this.currentIncarnation): void {
+    if (incarnation === this.currentIncarnation) this.mailbox.suspend();
+    this.parent.childFailed(this, incarnation, error);
   }
 
   // ---- internals ----
@@ -139,46 +129,76 @@ export class ActorCell<M> implements ActorContext<M> {
   }
 
   private async startInstance(): Promise<void> {
+    const incarnation = ++this.currentIncarnation;
     this.stopRequested = false;
     try {
       this.actor = this.spec.start();
       await this.actor.preStart?.(this);
     } catch (error) {
-      this.fail(error);
+      this.fail(error, incarnation);
       return;
     }
-    if (!this.stopIfRequested()) this.mailbox.resume();
+    if (!this.stopIfRequested(incarnation)) this.mailbox.resume();
   }
 
-  /** Ends the current instance: children stopped, postStop run, watches dropped; the mailbox stays. */
+  /**
+   * Ends the current instance: lets its running handler finish, stops its children (each
+   * within its own shutdownMs), runs its postStop. The instance's own part (handler and
+   * postStop) gets shutdownMs; past it the instance is left behind, as OTP's kill after
+   * `shutdown`: a hung handler gets no postStop, a hung postStop is not awaited.
+   */
   private async retire(): Promise<void> {
+    const instance = this.actor;
     this.mailbox.suspend();
-    await this.mailbox.idle();
+    const waitStarted = Date.now();
+    const handlerFinished = await settlesWithin(this.mailbox.idle(), this.shutdownMs);
+    const budgetLeft = this.shutdownMs - (Date.now() - waitStarted);
+    if (!handlerFinished) this.mailbox.abandon();
     await this.supervisor.stopChildren();
     this.supervisor.forgetRestarts();
+    if (!handlerFinished) {
+      this.log.warn(`actor did not stop within ${this.shutdownMs} ms: its running handler is abandoned, and postStop skipped`);
+    } else if (!(await settlesWithin(this.runPostStop(instance), budgetLeft))) {
+      this.log.warn(`actor did not stop within ${this.shutdownMs} ms: its postStop is abandoned`);
+    }
+    this.actor = undefined;
+    this.deathWatch.unwatchAll();
+  }
+
+  private async runPostStop(instance: Actor<M> | undefined): Promise<void> {
     try {
-      await this.actor?.postStop?.(this);
+      await instance?.postStop?.(this);
     } catch (error) {
       this.log.warn('postStop failed', { error });
     }
-    for (const address of [...this.watching.keys()]) this.unwatch(actorRef(address));
+  }
+
+  /** The end of a stop: no more messages (those still queued are dead letters), watchers are told. */
+  private close(): void {
+    this.stopped = true;
+    this.subscription.unsubscribe();
+    for (const _ of this.mailbox.discard()) this.system.deadLetters.record({ recipient: this.address, reason: 'its actor stopped before handling it' });
+    this.deathWatch.notifyWatchers();
+    this.parent.children.delete(this.address);
+    this.log.info('actor stopped');
   }
 
   private async handle(message: M): Promise<void> {
+    const incarnation = this.currentIncarnation;
     try {
       await this.actor!.receive(message, this);
     } catch (error) {
-      this.fail(error);
+      this.fail(error, incarnation);
       return;
     }
-    this.stopIfRequested();
+    if (incarnation === this.currentIncarnation) this.stopIfRequested(incarnation);
   }
 
-  private stopIfRequested(): boolean {
+  private stopIfRequested(incarnation: number): boolean {
     if (!this.stopRequested) return false;
     this.stopRequested = false;
     this.mailbox.suspend();
-    this.parent.childStoppedItself(this).catch((error) => this.log.error('supervision failed', { error }));
+    this.parent.childStoppedItself(this, incarnation);
     return true;
   }
 
@@ -193,31 +213,23 @@ export class ActorCell<M> implements ActorContext<M> {
     switch (envelope.kind) {
       case 'message': return this.mailbox.enqueue(envelope.body as M);
       case 'watch':
-        this.watchers.add(envelope.watcher);
+        this.deathWatch.addWatcher(envelope.watcher);
         msg.respond(encodeEnvelope({ nodeId: this.system.nodeId }));
         return;
-      case 'unwatch': this.watchers.delete(envelope.watcher); return;
-      case 'terminated': return this.watchedTerminated(envelope.address);
+      case 'unwatch': return this.deathWatch.removeWatcher(envelope.watcher);
+      case 'terminated': return this.deathWatch.terminated(envelope.address, { kind: 'stopped' });
       default: this.log.warn('unknown envelope', { kind: (envelope as { kind: unknown }).kind });
     }
   }
+}
 
-  /** Asks the target to watch it; its node id, or undefined when there is no actor there. */
-  private async handshake(target: string): Promise<string | undefined> {
-    try {
-      const reply = await this.system.nc.request(target, encodeEnvelope({ kind: 'watch', watcher: this.address }), { timeout: this.system.lossTimeoutMs });
-      return decodeEnvelope<WatchAck>(reply.data).nodeId;
-    } catch (error) {
-      if ((error as NatsError).code !== ErrorCode.NoResponders) this.log.warn('watch handshake failed: treating the target as gone', { target, error });
-      return undefined;
-    }
-  }
-
-  private watchedTerminated(address: string): void {
-    const watch = this.watching.get(address);
-    if (!watch) return;
-    this.watching.delete(address);
-    watch.stopMonitoringNode?.();
-    this.mailbox.enqueue(watch.message);
+/** True if `work` settles within `ms`, false if the time ran out first. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  try {
+    return await Promise.race([work.then(() => true, () => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }

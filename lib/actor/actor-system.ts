@@ -1,8 +1,9 @@
-import { createInbox, ErrorCode, nuid, type NatsConnection, type NatsError } from 'nats';
+import { createInbox, ErrorCode, nuid, type NatsConnection, type NatsError, type Subscription } from 'nats';
 import { rootLogger, type Logger } from '../log/logger.ts';
 import { ActorCell } from './actor-cell.ts';
 import { actorRef, type ActorRef } from './actor-ref.ts';
 import type { ChildSpec } from './child-spec.ts';
+import { DeadLetters, deadLettersSubject } from './dead-letters.ts';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope.ts';
 import { NodeLiveness } from './node-liveness.ts';
 import { defaultSupervisorStrategy, type SupervisorStrategy } from './supervisor-strategy.ts';
@@ -12,9 +13,10 @@ export interface ActorSystemOptions {
   nc: NatsConnection;
   /** Cluster namespace, e.g. `default`: heartbeats go to `sluice.<name>.node.<nodeId>.heartbeat`. */
   name: string;
-  heartbeatMs?: number;
-  /** A watched actor's process counts as lost after this long without a heartbeat. */
-  lossTimeoutMs?: number;
+  /** How often this node sends its heartbeat. Default 500 ms. */
+  heartbeatIntervalMs?: number;
+  /** A watched actor's process counts as lost after this long without a heartbeat. Default 3000 ms. */
+  heartbeatTimeoutMs?: number;
   /** How the guardian supervises top-level actors. Default: one_for_one, restart, 3 in 10 s. */
   guardianStrategy?: SupervisorStrategy;
   /** A failure escalated past the top-level actor; the actor is stopped afterwards. Default: log it. */
@@ -22,22 +24,35 @@ export interface ActorSystemOptions {
 }
 
 // One per process (per NATS connection): the guardian of the top-level actors, the node's
-// heartbeat, and tell/ask, which always go over NATS, also between actors of this process.
+// heartbeat, the dead letters, and tell/ask, which always go over NATS, also between actors
+// of this process.
 export class ActorSystem {
   readonly nodeId = nuid.next();
   readonly nc: NatsConnection;
   readonly name: string;
   readonly log: Logger;
-  readonly lossTimeoutMs: number;
+  readonly heartbeatTimeoutMs: number;
   readonly liveness: NodeLiveness;
+  readonly deadLetters: DeadLetters;
   private readonly guardian: Supervisor;
+  /** A tell carries a reply subject under this prefix, so NATS reports one that reached nobody. */
+  private readonly deadLettersPrefix: string;
+  private readonly deadLetterReports: Subscription;
 
   private constructor(options: ActorSystemOptions) {
     this.nc = options.nc;
     this.name = options.name;
     this.log = rootLogger.child({ node: this.nodeId });
-    this.lossTimeoutMs = options.lossTimeoutMs ?? 3000;
-    this.liveness = new NodeLiveness(options.nc, options.name, this.nodeId, options.heartbeatMs ?? 500, this.lossTimeoutMs);
+    this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 3000;
+    this.liveness = new NodeLiveness(options.nc, options.name, this.nodeId, options.heartbeatIntervalMs ?? 500, this.heartbeatTimeoutMs);
+    this.deadLetters = new DeadLetters(this.log);
+    this.deadLettersPrefix = deadLettersSubject(options.name, this.nodeId);
+    this.deadLetterReports = options.nc.subscribe(`${this.deadLettersPrefix}.>`, {
+      callback: (_error, msg) => {
+        if (msg.headers?.code !== 503) return; // only NATS's "no responders" status means nobody got it
+        this.deadLetters.record({ recipient: msg.subject.slice(this.deadLettersPrefix.length + 1), reason: 'no actor listens there' });
+      },
+    });
     const onFatal = options.onFatal ?? ((address, error) => this.log.error('failure escalated to the guardian: stopping the actor', { address, error }));
     this.guardian = new Supervisor(`guardian of node ${this.nodeId}`, options.guardianStrategy ?? defaultSupervisorStrategy, (error, child) => {
       onFatal(child.address, error);
@@ -58,8 +73,9 @@ export class ActorSystem {
     return cell.self;
   }
 
+  /** Fire and forget; a message that reaches no actor is counted in `deadLetters`. */
   tell<T>(ref: ActorRef<T>, message: T): void {
-    this.nc.publish(ref.address, encodeMessage(ref.address, message));
+    this.nc.publish(ref.address, encodeMessage(ref.address, message), { reply: `${this.deadLettersPrefix}.${ref.address}` });
   }
 
   /** `build` gets the ref the answer must be told to; the target replies with `ctx.tell(replyTo, answer)`. */
@@ -91,6 +107,7 @@ export class ActorSystem {
     await this.guardian.stopChildren();
     this.liveness.stop();
     await this.nc.flush();
+    this.deadLetterReports.unsubscribe();
   }
 
   findLocal(address: string, under: Supervisor = this.guardian): ActorCell<unknown> | undefined {

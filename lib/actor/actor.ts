@@ -2,6 +2,7 @@ import type { Logger } from '../log/logger.ts';
 import type { ActorRef } from './actor-ref.ts';
 import type { ActorSystem } from './actor-system.ts';
 import type { ChildSpec } from './child-spec.ts';
+import type { TerminationMessage } from './death-watch.ts';
 
 // An actor handles one message at a time, in arrival order (an async handler is awaited
 // before the next message). A handler that throws or rejects does not catch its own
@@ -24,7 +25,10 @@ export interface ActorContext<M> {
   stopSelf(): void;
   tell<T>(ref: ActorRef<T>, message: T): void;
   ask<R, T>(ref: ActorRef<T>, build: (replyTo: ActorRef<R>) => T, timeoutMs: number): Promise<R>;
-  /** Death watch: `message` arrives in this mailbox when `ref` stops, is not found, or its process is lost. */
-  watchWith<T>(ref: ActorRef<T>, message: M): void;
+  /**
+   * Death watch: `message` arrives in this mailbox when `ref` stops, is not found, or its
+   * process is lost. Given a function instead, the message is built from that Termination.
+   */
+  watchWith<T>(ref: ActorRef<T>, message: TerminationMessage<M>): void;
   unwatch(ref: ActorRef<unknown>): void;
 }

@@ -16,6 +16,14 @@ export interface ChildSpec<M> {
   start: () => Actor<M>;
   /** Default `permanent`. */
   restart?: RestartType;
+  /**
+   * OTP's `shutdown`: how long this actor's own part of a stop (its running handler, then
+   * postStop) may take; past it the instance is left behind and the stop goes on. Its
+   * children stop first, each within its own shutdownMs. Default 5000 ms.
+   */
+  shutdownMs?: number;
   /** How THIS actor supervises ITS children. Default: one_for_one, restart, 3 in 10 s. */
   supervisorStrategy?: SupervisorStrategy;
 }
+
+export const defaultShutdownMs = 5_000;

@@ -5,6 +5,8 @@ export class Mailbox<M> {
   private readonly queue: M[] = [];
   private suspended = true;
   private draining: Promise<void> | undefined;
+  /** Bumped by abandon(): a drain loop of an earlier generation ends at its next step. */
+  private generation = 0;
 
   /** `handle` must not reject: the actor cell turns failures into supervision. */
   constructor(private readonly handle: (message: M) => Promise<void>) {}
@@ -28,6 +30,12 @@ export class Mailbox<M> {
     return this.draining ?? Promise.resolve();
   }
 
+  /** Forgets a handler that never settles (its instance was stopped by force), so it blocks no later one. */
+  abandon(): void {
+    this.generation++;
+    this.draining = undefined;
+  }
+
   /** Takes out the messages that will never be handled. */
   discard(): M[] {
     return this.queue.splice(0);
@@ -35,13 +43,15 @@ export class Mailbox<M> {
 
   private schedule(): void {
     if (this.draining || this.suspended || this.queue.length === 0) return;
-    this.draining = this.drain().finally(() => {
+    const generation = this.generation;
+    this.draining = this.drain(generation).finally(() => {
+      if (generation !== this.generation) return;
       this.draining = undefined;
       this.schedule(); // a message may have arrived between the loop's end and here
     });
   }
 
-  private async drain(): Promise<void> {
-    while (!this.suspended && this.queue.length > 0) await this.handle(this.queue.shift()!);
+  private async drain(generation: number): Promise<void> {
+    while (generation === this.generation && !this.suspended && this.queue.length > 0) await this.handle(this.queue.shift()!);
   }
 }

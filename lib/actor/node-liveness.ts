@@ -7,12 +7,15 @@ export function heartbeatSubject(cluster: string, nodeId: string): string {
 interface WatchedNode {
   subscription: Subscription;
   deadline: NodeJS.Timeout;
-  onLost: Set<() => void>;
+  lastHeardAt: number;
+  onLost: Set<(silentForMs: number) => void>;
 }
 
-// Process liveness: this node publishes a heartbeat every heartbeatMs, and a node watched
-// here is declared lost after lossTimeoutMs without one. Death watch uses it to notice
-// actors whose process died without telling anyone (SIGKILL, power loss, partition).
+// Process liveness, the runtime's one heartbeat: this node publishes a heartbeat every
+// intervalMs, and a node watched here is declared lost after timeoutMs without one. Death
+// watch uses it to notice actors whose process died without telling anyone (SIGKILL, power
+// loss, partition); the ResourceManager's TaskManager liveness is death watch on each
+// TaskExecutor, so it rests on the same beat.
 export class NodeLiveness {
   private readonly watched = new Map<string, WatchedNode>();
   private readonly beat: NodeJS.Timeout;
@@ -21,8 +24,8 @@ export class NodeLiveness {
     private readonly nc: NatsConnection,
     private readonly cluster: string,
     nodeId: string,
-    heartbeatMs: number,
-    private readonly lossTimeoutMs: number,
+    intervalMs: number,
+    private readonly timeoutMs: number,
   ) {
     const subject = heartbeatSubject(cluster, nodeId);
     const beat = () => {
@@ -30,19 +33,22 @@ export class NodeLiveness {
       if (!nc.isClosed() && !nc.isDraining()) nc.publish(subject);
     };
     beat();
-    this.beat = setInterval(beat, heartbeatMs);
+    this.beat = setInterval(beat, intervalMs);
   }
 
-  /** Calls `onLost` once if `nodeId` goes silent; the returned function cancels. */
-  watchNode(nodeId: string, onLost: () => void): () => void {
+  /** Calls `onLost` once, with how long it was silent, if `nodeId` goes silent; the returned function cancels. */
+  watchNode(nodeId: string, onLost: (silentForMs: number) => void): () => void {
     let node = this.watched.get(nodeId);
     if (!node) {
-      const deadline = setTimeout(() => this.lose(nodeId), this.lossTimeoutMs);
-      const subscription = this.nc.subscribe(heartbeatSubject(this.cluster, nodeId), { callback: () => deadline.refresh() });
-      node = { subscription, deadline, onLost: new Set() };
+      node = {
+        deadline: setTimeout(() => this.lose(nodeId), this.timeoutMs),
+        lastHeardAt: Date.now(),
+        onLost: new Set(),
+        subscription: this.nc.subscribe(heartbeatSubject(this.cluster, nodeId), { callback: () => this.heard(nodeId) }),
+      };
       this.watched.set(nodeId, node);
     }
-    const callback = () => onLost();
+    const callback = (silentForMs: number) => onLost(silentForMs);
     node.onLost.add(callback);
     return () => {
       node.onLost.delete(callback);
@@ -55,11 +61,19 @@ export class NodeLiveness {
     for (const nodeId of [...this.watched.keys()]) this.forget(nodeId);
   }
 
+  private heard(nodeId: string): void {
+    const node = this.watched.get(nodeId);
+    if (!node) return;
+    node.lastHeardAt = Date.now();
+    node.deadline.refresh();
+  }
+
   private lose(nodeId: string): void {
     const node = this.watched.get(nodeId);
     if (!node) return;
     this.forget(nodeId);
-    for (const onLost of node.onLost) onLost();
+    const silentForMs = Date.now() - node.lastHeardAt;
+    for (const onLost of node.onLost) onLost(silentForMs);
   }
 
   private forget(nodeId: string): void {

@@ -34,10 +34,22 @@ export class Logger {
   private write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
     if (rank[level] > rank[current]) return;
     const all = { ...this.fields, ...fields };
-    const rendered = Object.entries(all)
-      .map(([key, value]) => `${key}=${value instanceof Error ? JSON.stringify(value.message) : JSON.stringify(value)}`)
-      .join(' ');
+    const rendered = Object.entries(all).map(([key, value]) => `${key}=${render(value)}`).join(' ');
     process.stderr.write(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${rendered ? ' ' + rendered : ''}\n`);
+  }
+}
+
+/** A field's value as JSON; never throws, since logging a failure must not fail (cycles, BigInt, hostile toString). */
+function render(value: unknown): string {
+  if (value instanceof Error) return JSON.stringify(value.message);
+  try {
+    return String(JSON.stringify(value));
+  } catch {
+    try {
+      return JSON.stringify(String(value));
+    } catch {
+      return '"[unrenderable]"';
+    }
   }
 }
 

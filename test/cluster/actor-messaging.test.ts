@@ -3,7 +3,7 @@ import t from 'tap';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startTestActorSystem } from '../helpers/actor-test-system.ts';
 import { Logger } from '../../lib/log/logger.ts';
-import { actorRef, actorSystemContainer, ActorSystem, ActorSystemToken, LoggerToken, type ActorRef } from '../../lib/actor/index.ts';
+import { actorRef, actorSystemContainer, ActorSystem, ActorSystemToken, LoggerToken, type ActorRef, type DeadLetter } from '../../lib/actor/index.ts';
 import { counter, type CounterMessage } from '../fixtures/actor-counter.ts';
 import { Probe } from '../fixtures/actor-probe.ts';
 
@@ -95,4 +95,32 @@ t.test('the tsyringe container resolves the actor system and its logger', async 
   const other = await ActorSystem.start({ nc, name: 'test' });
   t.equal(actorSystemContainer(other).resolve(ActorSystemToken), other, 'each system has its own child container');
   await other.shutdown();
+});
+
+t.test('dead letters: a tell to nobody, and what a stopped actor left in its mailbox, are counted', async (t) => {
+  const letters: DeadLetter[] = [];
+  const unsubscribe = system.deadLetters.subscribe((letter) => letters.push(letter));
+  t.teardown(unsubscribe);
+  const before = system.deadLetters.count;
+  const lettersArrived = (n: number) => new Promise<void>((resolve) => {
+    if (letters.length >= n) return resolve();
+    const off = system.deadLetters.subscribe(() => { if (letters.length >= n) { off(); resolve(); } });
+  });
+
+  const nobody = actorRef<CounterMessage>(address('nobody'));
+  system.tell(nobody, { kind: 'add', n: 1 });
+  await lettersArrived(1);
+  t.same(letters[0], { recipient: nobody.address, reason: 'no actor listens there' });
+
+  const events = await Probe.spawn<string>(system, address('events'));
+  const stuck = await system.spawn(counter('stuck', address('stuck'), events.ref, { shutdownMs: 200 }));
+  system.tell(stuck, { kind: 'crash', reason: 'never', atGate: true }); // its gate never opens: the handler hangs
+  for (const n of [1, 2, 3]) system.tell(stuck, { kind: 'add', n });
+  await events.receivedAll('stuck:atGate#1'); // the adds were delivered before this reply came back
+  await system.stop(stuck);
+  t.same(letters.slice(1), Array(3).fill({ recipient: stuck.address, reason: 'its actor stopped before handling it' }), 'the queued messages');
+  system.tell(stuck, { kind: 'add', n: 4 });
+  await lettersArrived(5);
+  t.same(letters[4], { recipient: stuck.address, reason: 'no actor listens there' }, 'a message after the stop');
+  t.equal(system.deadLetters.count - before, 5, 'the system counts them');
 });

@@ -8,10 +8,10 @@ import { actorRef, ActorSystem } from '../../lib/actor/index.ts';
 import type { Echo } from '../fixtures/actor-remote-host.ts';
 import { Probe } from '../fixtures/actor-probe.ts';
 
-const lossTimeoutMs = 800;
+const heartbeatTimeoutMs = 800;
 const server = await startNatsServer();
 const nc = await connect({ servers: server.url });
-const system = await ActorSystem.start({ nc, name: 'test', heartbeatMs: 100, lossTimeoutMs });
+const system = await ActorSystem.start({ nc, name: 'test', heartbeatIntervalMs: 100, heartbeatTimeoutMs });
 t.teardown(async () => {
   await system.shutdown();
   await nc.close();
@@ -33,13 +33,15 @@ t.test('an actor in another process: ask it, watch it, SIGKILL its process, get 
   t.same(await ask(), { text: 'hello', pid: host.pid }, 'the reply comes from the other process');
 
   const events = await Probe.spawn<string>(system, 'sluice.test.remote.events');
-  events.watch(echo, 'echo lost');
+  events.watch(echo, (termination) => termination.kind === 'node-lost' ? `echo lost after ${termination.silentForMs} ms of silence` : `echo ${termination.kind}`);
   await ask(); // sent after the watch handshake's request, so answered after it
   const killedAt = Date.now();
   host.kill('SIGKILL');
   await exited;
-  await events.until((e) => e === 'echo lost', 5000);
+  const lost = await events.next(5000);
   const elapsed = Date.now() - killedAt;
-  t.ok(elapsed >= lossTimeoutMs - 300, `noticed by the missing heartbeat (${elapsed} ms after the kill, loss timeout ${lossTimeoutMs} ms)`);
+  const silentForMs = Number(/^echo lost after (\d+) ms of silence$/.exec(lost)?.[1]);
+  t.ok(silentForMs >= heartbeatTimeoutMs, `the termination says how long the process was silent: ${lost}`);
+  t.ok(elapsed >= heartbeatTimeoutMs - 300, `noticed by the missing heartbeat (${elapsed} ms after the kill, heartbeat timeout ${heartbeatTimeoutMs} ms)`);
   await t.rejects(ask(), { message: `no actor at ${echo.address}` });
 });
