@@ -1,6 +1,6 @@
 // ResourceManager: knows every TaskExecutor and its slots, hands slots to JobMasters and
-// declares a TaskManager lost when its heartbeats stop.
-import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
+// declares a TaskManager lost when its TaskExecutor is (death watch, on the node heartbeat).
+import type { Actor, ActorContext, ActorRef, Termination } from '../lib/actor/index.ts';
 import type { JobId, TaskManagerId } from '../lib/ids/addresses.ts';
 import type { ClusterOptions } from '../lib/settings/cluster-options.ts';
 import type { JobMasterMessage } from './job-master.ts';
@@ -25,11 +25,12 @@ export type ResourceManagerMessage =
       host: string;
       pid: number;
     }
-  | { type: 'Heartbeat'; tmId: TaskManagerId; executor: ActorRef<TaskExecutorMessage> }
+  /** Death watch on a registered TaskExecutor: it stopped, or its process went silent. */
+  | { type: 'TaskExecutorTerminated'; tmId: TaskManagerId; executor: ActorRef<TaskExecutorMessage>; termination: Termination }
   | { type: 'RequestSlots'; jobId: JobId; count: number; jobMaster: ActorRef<JobMasterMessage> }
   | { type: 'ReleaseSlots'; jobId: JobId }
   | { type: 'ListTaskManagers'; replyTo: ActorRef<Reply<{ taskManagers: TaskManagerInfo[] }>> }
-  | { type: 'CheckLiveness' };
+  | { type: 'SlotRequestTimedOut'; requestId: number };
 
 interface RegisteredSlot {
   ref: ActorRef<SlotMessage>;
@@ -38,17 +39,18 @@ interface RegisteredSlot {
 
 interface RegisteredTaskManager {
   tmId: TaskManagerId;
+  executor: ActorRef<TaskExecutorMessage>;
   host: string;
   pid: number;
   slots: RegisteredSlot[];
-  lastHeartbeat: number;
 }
 
 interface PendingRequest {
+  id: number;
   jobId: JobId;
   count: number;
   jobMaster: ActorRef<JobMasterMessage>;
-  deadline: number;
+  timeout: NodeJS.Timeout;
 }
 
 export class ResourceManager implements Actor<ResourceManagerMessage> {
@@ -56,50 +58,47 @@ export class ResourceManager implements Actor<ResourceManagerMessage> {
   private pending: PendingRequest[] = [];
   /** The JobMaster holding each job's slots: it is told when one of them is lost. */
   private readonly slotHolders = new Map<JobId, ActorRef<JobMasterMessage>>();
-  private livenessTimer?: NodeJS.Timeout;
+  private requestIds = 0;
 
   constructor(private readonly options: ClusterOptions) {}
 
-  preStart(ctx: ActorContext<ResourceManagerMessage>): void {
-    this.livenessTimer = setInterval(() => ctx.tell(ctx.self, { type: 'CheckLiveness' }), this.options.heartbeatIntervalMs);
-  }
-
-  postStop(): void {
-    clearInterval(this.livenessTimer);
+  /** A ResourceManager that stops or restarts forgets its TaskExecutors: they must register again. */
+  postStop(ctx: ActorContext<ResourceManagerMessage>): void {
+    for (const request of this.pending) clearTimeout(request.timeout);
+    for (const tm of this.taskManagers.values()) ctx.tell(tm.executor, { type: 'Reregister' });
   }
 
   receive(message: ResourceManagerMessage, ctx: ActorContext<ResourceManagerMessage>): void {
     switch (message.type) {
       case 'RegisterTaskExecutor': {
-        this.taskManagers.set(message.tmId, {
-          tmId: message.tmId,
-          host: message.host,
-          pid: message.pid,
-          slots: message.slots.map((ref) => ({ ref })),
-          lastHeartbeat: Date.now(),
-        });
-        ctx.log.info('TaskManager registered', { tmId: message.tmId, slots: message.slots.length });
-        ctx.tell(message.executor, { type: 'Registered' });
+        const { tmId, executor } = message;
+        this.taskManagers.set(tmId, { tmId, executor, host: message.host, pid: message.pid, slots: message.slots.map((ref) => ({ ref })) });
+        // Liveness is death watch on the TaskExecutor: the kernel's node heartbeat notices a lost process.
+        ctx.watchWith(executor, (termination) => ({ type: 'TaskExecutorTerminated', tmId, executor, termination }));
+        ctx.log.info('TaskManager registered', { tmId, slots: message.slots.length });
+        ctx.tell(executor, { type: 'Registered' });
         this.allocatePending(ctx);
         return;
       }
-      case 'Heartbeat': {
-        const tm = this.taskManagers.get(message.tmId);
-        // A TaskManager we declared lost (or a ResourceManager that restarted) must register again.
-        if (tm) tm.lastHeartbeat = Date.now();
-        else ctx.tell(message.executor, { type: 'Reregister' });
+      case 'TaskExecutorTerminated':
+        this.taskManagerLost(message.tmId, message.termination, ctx);
+        // Silence may also be a long pause: a TaskExecutor still there learns it must register again.
+        if (message.termination.kind === 'node-lost') ctx.tell(message.executor, { type: 'Reregister' });
         return;
-      }
-      case 'RequestSlots':
+      case 'RequestSlots': {
+        const id = ++this.requestIds;
         this.pending.push({
+          id,
           jobId: message.jobId,
           count: message.count,
           jobMaster: message.jobMaster,
-          deadline: Date.now() + this.options.slotRequestTimeoutMs,
+          timeout: setTimeout(() => ctx.tell(ctx.self, { type: 'SlotRequestTimedOut', requestId: id }), this.options.slotRequestTimeoutMs),
         });
         this.allocatePending(ctx);
         return;
+      }
       case 'ReleaseSlots':
+        for (const request of this.pending.filter((r) => r.jobId === message.jobId)) clearTimeout(request.timeout);
         this.pending = this.pending.filter((request) => request.jobId !== message.jobId);
         this.slotHolders.delete(message.jobId);
         for (const tm of this.taskManagers.values()) {
@@ -123,8 +122,8 @@ export class ResourceManager implements Actor<ResourceManagerMessage> {
           })),
         });
         return;
-      case 'CheckLiveness':
-        this.checkLiveness(ctx);
+      case 'SlotRequestTimedOut':
+        this.failPendingRequest(message.requestId, ctx);
         return;
     }
   }
@@ -144,6 +143,7 @@ export class ResourceManager implements Actor<ResourceManagerMessage> {
       const free = this.freeSlots();
       if (free.length < request.count) return;
       this.pending.shift();
+      clearTimeout(request.timeout);
       this.slotHolders.set(request.jobId, request.jobMaster);
       // Spread a job over the TaskManagers, as Flink's cluster.evenly-spread-out-slots does.
       free.sort((a, b) => a.index - b.index);
@@ -155,30 +155,37 @@ export class ResourceManager implements Actor<ResourceManagerMessage> {
     }
   }
 
-  private checkLiveness(ctx: ActorContext<ResourceManagerMessage>): void {
-    const now = Date.now();
-    for (const tm of [...this.taskManagers.values()]) {
-      const silentFor = now - tm.lastHeartbeat;
-      if (silentFor <= this.options.heartbeatTimeoutMs) continue;
-      this.taskManagers.delete(tm.tmId);
-      const reason = `TaskManager ${tm.tmId} (host ${tm.host}, pid ${tm.pid}) lost: no heartbeat for ${silentFor} ms`;
-      ctx.log.warn('TaskManager lost', { tmId: tm.tmId, silentForMs: silentFor });
-      const jobs = new Set(tm.slots.map((slot) => slot.jobId).filter((jobId): jobId is JobId => jobId !== undefined));
-      for (const jobId of jobs) {
-        const holder = this.slotHolders.get(jobId);
-        if (holder) ctx.tell(holder, { type: 'TaskManagerLost', tmId: tm.tmId, reason });
-      }
+  private taskManagerLost(tmId: TaskManagerId, termination: Termination, ctx: ActorContext<ResourceManagerMessage>): void {
+    const tm = this.taskManagers.get(tmId);
+    if (!tm) return;
+    this.taskManagers.delete(tmId);
+    const reason = `TaskManager ${tmId} (host ${tm.host}, pid ${tm.pid}) lost: ${describeTermination(termination)}`;
+    ctx.log.warn('TaskManager lost', { tmId, termination });
+    const jobs = new Set(tm.slots.map((slot) => slot.jobId).filter((jobId): jobId is JobId => jobId !== undefined));
+    for (const jobId of jobs) {
+      const holder = this.slotHolders.get(jobId);
+      if (holder) ctx.tell(holder, { type: 'TaskManagerLost', tmId, reason });
     }
+  }
+
+  private failPendingRequest(requestId: number, ctx: ActorContext<ResourceManagerMessage>): void {
+    const request = this.pending.find((r) => r.id === requestId);
+    if (!request) return; // allocated or released meanwhile
+    this.pending = this.pending.filter((r) => r !== request);
     const total = [...this.taskManagers.values()].reduce((sum, tm) => sum + tm.slots.length, 0);
-    for (const request of this.pending.filter((r) => r.deadline <= now)) {
-      const free = this.freeSlots().length;
-      ctx.tell(request.jobMaster, {
-        type: 'SlotRequestFailed',
-        reason: `not enough free slots: the job needs ${request.count}, the cluster has ${free} free of ${total} ` +
-          `(${this.taskManagers.size} TaskManager${this.taskManagers.size === 1 ? '' : 's'}) after waiting ${this.options.slotRequestTimeoutMs} ms`,
-      });
-    }
-    this.pending = this.pending.filter((r) => r.deadline > now);
+    ctx.tell(request.jobMaster, {
+      type: 'SlotRequestFailed',
+      reason: `not enough free slots: the job needs ${request.count}, the cluster has ${this.freeSlots().length} free of ${total} ` +
+        `(${this.taskManagers.size} TaskManager${this.taskManagers.size === 1 ? '' : 's'}) after waiting ${this.options.slotRequestTimeoutMs} ms`,
+    });
     this.allocatePending(ctx);
+  }
+}
+
+function describeTermination(termination: Termination): string {
+  switch (termination.kind) {
+    case 'node-lost': return `no heartbeat for ${termination.silentForMs} ms`;
+    case 'stopped': return 'its TaskExecutor stopped';
+    case 'not-found': return 'its TaskExecutor is gone';
   }
 }

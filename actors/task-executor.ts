@@ -1,5 +1,7 @@
-// TaskExecutor: a TaskManager's root actor. Owns N Slot actors (one_for_one), registers
-// them with the ResourceManager and heartbeats it so a lost process is noticed in seconds.
+// TaskExecutor: a TaskManager's root actor. Owns N Slot actors (one_for_one) and registers
+// them with the ResourceManager. Liveness both ways is the kernel's death watch over the
+// node heartbeat: the ResourceManager watches us, and we watch it, so a lost process on
+// either side is noticed in seconds.
 import { hostname } from 'node:os';
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
 import type { Addresses, TaskManagerId } from '../lib/ids/addresses.ts';
@@ -9,8 +11,9 @@ import { Slot, type SlotMessage } from './slot.ts';
 
 export type TaskExecutorMessage =
   | { type: 'Registered' }
+  /** From the ResourceManager when it forgot us, or from death watch when it is gone. */
   | { type: 'Reregister' }
-  | { type: 'HeartbeatTick' };
+  | { type: 'RetryRegistration' };
 
 export interface TaskExecutorDependencies {
   tmId: TaskManagerId;
@@ -23,7 +26,8 @@ export interface TaskExecutorDependencies {
 export class TaskExecutor implements Actor<TaskExecutorMessage> {
   private slots: ActorRef<SlotMessage>[] = [];
   private registered = false;
-  private timer?: NodeJS.Timeout;
+  /** Repeats the registration until it is confirmed: the JobManager may start after us. */
+  private registrationRetry?: NodeJS.Timeout;
 
   constructor(private readonly deps: TaskExecutorDependencies) {}
 
@@ -36,34 +40,41 @@ export class TaskExecutor implements Actor<TaskExecutorMessage> {
         start: () => new Slot({ tmId, slotIndex: index, natsUrl: options.url, namespace: options.namespace }),
       }));
     this.register(ctx);
-    // Until registered, each tick repeats the registration: the JobManager may start after us.
-    this.timer = setInterval(() => ctx.tell(ctx.self, { type: 'HeartbeatTick' }), options.heartbeatIntervalMs);
   }
 
   postStop(): void {
-    clearInterval(this.timer);
+    clearInterval(this.registrationRetry);
   }
 
   receive(message: TaskExecutorMessage, ctx: ActorContext<TaskExecutorMessage>): void {
     switch (message.type) {
       case 'Registered':
-        if (!this.registered) ctx.log.info('registered with the ResourceManager', { slots: this.slots.length });
+        if (this.registered) return;
+        ctx.log.info('registered with the ResourceManager', { slots: this.slots.length });
         this.registered = true;
+        clearInterval(this.registrationRetry);
+        ctx.watchWith(this.deps.resourceManager, { type: 'Reregister' });
         return;
       case 'Reregister':
+        if (!this.registered) return; // already registering anew
         // Registration offers every slot as free: stop what the ResourceManager no longer knows about.
         for (const slot of this.slots) ctx.tell(slot, { type: 'Reset' });
         this.registered = false;
+        ctx.unwatch(this.deps.resourceManager);
         this.register(ctx);
         return;
-      case 'HeartbeatTick':
-        if (this.registered) ctx.tell(this.deps.resourceManager, { type: 'Heartbeat', tmId: this.deps.tmId, executor: ctx.self });
-        else this.register(ctx);
+      case 'RetryRegistration':
+        if (!this.registered) this.sendRegistration(ctx);
         return;
     }
   }
 
   private register(ctx: ActorContext<TaskExecutorMessage>): void {
+    this.sendRegistration(ctx);
+    this.registrationRetry = setInterval(() => ctx.tell(ctx.self, { type: 'RetryRegistration' }), this.deps.options.heartbeatIntervalMs);
+  }
+
+  private sendRegistration(ctx: ActorContext<TaskExecutorMessage>): void {
     ctx.tell(this.deps.resourceManager, {
       type: 'RegisterTaskExecutor',
       tmId: this.deps.tmId,

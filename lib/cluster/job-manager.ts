@@ -17,7 +17,12 @@ export interface JobManagerHandle {
 const deploymentTimeoutMs = 60_000;
 
 export async function startJobManager(nc: NatsConnection, options: ClusterOptions): Promise<JobManagerHandle> {
-  const system = await ActorSystem.start({ nc, name: options.namespace });
+  const system = await ActorSystem.start({
+    nc,
+    name: options.namespace,
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
+    heartbeatTimeoutMs: options.heartbeatTimeoutMs,
+  });
   const services = actorSystemContainer(system);
   services.register(Addresses, { useValue: new Addresses(options.namespace) });
   services.register(JobArtifactStore, { useValue: await JobArtifactStore.open(nc, options.namespace) });

@@ -22,7 +22,12 @@ export async function startTaskManager(nc: NatsConnection, options: ClusterOptio
   if (!Number.isInteger(slotCount) || slotCount < 1) throw new Error(`--slots must be a positive integer, got ${slotCount}`);
   const tmId = taskManagerId();
   const addresses = new Addresses(options.namespace);
-  const system = await ActorSystem.start({ nc, name: options.namespace });
+  const system = await ActorSystem.start({
+    nc,
+    name: options.namespace,
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
+    heartbeatTimeoutMs: options.heartbeatTimeoutMs,
+  });
   await system.spawn<TaskExecutorMessage>({
     id: 'taskexecutor',
     address: addresses.taskExecutor(tmId),

@@ -5,8 +5,9 @@ export interface ClusterOptions {
   url: string;
   /** Subject namespace: several clusters can share one NATS server. */
   namespace: string;
+  /** How often each process (JobManager, TaskManager) sends its node heartbeat. */
   heartbeatIntervalMs: number;
-  /** A TaskManager without a heartbeat for this long is lost. */
+  /** A process without a heartbeat for this long is lost: a TaskManager's jobs fail, a JobManager's slots are freed. */
   heartbeatTimeoutMs: number;
   /** How long a job waits for enough free slots before it fails. */
   slotRequestTimeoutMs: number;
