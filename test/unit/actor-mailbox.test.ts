@@ -51,3 +51,27 @@ t.test('restart intensity allows maxRestarts within the window, then refuses unt
   intensity.reset();
   t.ok(intensity.allow(1001) && intensity.allow(1002), 'reset forgets the history');
 });
+
+t.test('abandon forgets a handler that never settles: later messages run, and the old loop does not come back', async (t) => {
+  const handled: string[] = [];
+  let releaseHung!: () => void;
+  const hung = new Promise<void>((resolve) => { releaseHung = resolve; });
+  const mailbox = new Mailbox<string>(async (message) => {
+    if (message === 'hang') await hung;
+    handled.push(message);
+  });
+  mailbox.enqueue('hang');
+  mailbox.enqueue('queued');
+  mailbox.resume();
+  mailbox.suspend();
+  mailbox.abandon();
+  t.equal(await Promise.race([mailbox.idle().then(() => 'idle'), hung.then(() => 'hung')]), 'idle', 'idle no longer waits for the hung handler');
+  mailbox.resume();
+  await mailbox.idle();
+  t.same(handled, ['queued'], 'the queue goes on without the hung handler');
+  mailbox.enqueue('next');
+  releaseHung();
+  await mailbox.idle();
+  await hung;
+  t.same(handled, ['queued', 'next', 'hang'], 'each message handled once: the abandoned loop ended after its handler');
+});
