@@ -1,0 +1,10 @@
+// The installed Sluice package itself: where it lies and what its package.json says.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const sluicePackageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export const sluicePackage = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  devDependencies: Record<string, string>;
+};
