@@ -88,13 +88,3 @@ t.test('no nats-server on the PATH for the embedded mode says how to install it'
   t.equal(code, 1);
   t.match(oneLine(stderr)[0], /^sluice: nats-server is not on the PATH: install it \(Debian\/Ubuntu: `apt-get update && apt-get install -y nats-server`\)/);
 });
-
-t.test('unknown options and commands are usage errors', async (t) => {
-  const unknownOption = await runSluice(['run', 'samples/wordcount.ts', '--parralelism', '2']);
-  t.equal(unknownOption.code, 1);
-  t.match(oneLine(unknownOption.stderr)[0], /^sluice: sluice run: Unknown option '--parralelism'/);
-  const detachedEmbedded = await runSluice(['run', 'samples/wordcount.ts', '--detached']);
-  t.match(oneLine(detachedEmbedded.stderr)[0], /^sluice: --detached needs --cluster/);
-  const badNumber = await runSluice(['taskmanager', '--slots', 'two']);
-  t.match(oneLine(badNumber.stderr)[0], /^sluice: --slots must be a positive integer, got "two"$/);
-});
