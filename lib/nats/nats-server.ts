@@ -42,11 +42,14 @@ export async function startNatsServer(options: { startTimeoutMs?: number } = {})
   };
   const port = await new Promise<number>((resolve, reject) => {
     let log = '';
-    let ready = false;
+    let settled = false;
     const fail = (error: Error) => {
-      if (ready) return;
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      void stop().then(() => rmSync(storeDir, { recursive: true, force: true }));
+      // A running supervisor stops the server and removes the directory itself.
+      if (supervisor.pid === undefined) rmSync(storeDir, { recursive: true, force: true });
+      else supervisor.stdin!.end();
       reject(error);
     };
     const timer = setTimeout(() => fail(new Error(`nats-server did not report a listening port within ${startTimeoutMs} ms:\n${log}`)), startTimeoutMs);
@@ -56,7 +59,7 @@ export async function startNatsServer(options: { startTimeoutMs?: number } = {})
       log += chunk.toString();
       const match = /Listening for client connections on [^\s]*:(\d+)/.exec(log);
       if (match && /Server is ready/.test(log)) {
-        ready = true;
+        settled = true;
         clearTimeout(timer);
         supervisor.stderr!.removeAllListeners('data');
         supervisor.stderr!.resume();
