@@ -51,6 +51,7 @@ t.test('other usage errors name the command too', async (t) => {
     [['run', 'samples/wordcount.ts', '-p', '0'], 'sluice run: --parallelism must be a positive integer, got "0"'],
     [['taskmanager', '--slots', 'two'], 'sluice taskmanager: --slots must be a positive integer, got "two"'],
     [['cancel'], 'sluice cancel: missing required argument jobId'],
+    [['init', 'lib'], 'sluice init: lib exists and is not an empty directory'],
   ];
   const results = await Promise.all(cases.map(([args]) => runSluice(args)));
   cases.forEach(([args, message], i) => {

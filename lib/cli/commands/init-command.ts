@@ -2,7 +2,7 @@
 // archetype. It depends on this Sluice installation, so that an editor and `npm run
 // typecheck` know Sluice's types: `sluice run` only transpiles and would not notice a type error.
 import { Command } from 'commander';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { sluicePackage, sluicePackageRoot } from '../sluice-package.ts';
 
@@ -41,7 +41,7 @@ function projectFiles(name: string): Record<string, string> {
 }
 
 function init(dir: string, _options: object, command: Command): void {
-  if (existsSync(dir) && readdirSync(dir).length > 0) command.error(`${dir} is not empty`);
+  if (existsSync(dir) && !(statSync(dir).isDirectory() && readdirSync(dir).length === 0)) command.error(`${dir} exists and is not an empty directory`);
   const name = basename(resolve(dir)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
   for (const [file, content] of Object.entries(projectFiles(name))) {
     mkdirSync(join(dir, file, '..'), { recursive: true });
