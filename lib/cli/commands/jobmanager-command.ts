@@ -4,16 +4,14 @@ import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { connectToCluster } from '../../nats/connect.ts';
 import { startJobManager } from '../../cluster/job-manager.ts';
 import { clusterOption, clusterUrl } from '../cli-options.ts';
-import { untilTerminated } from '../until-terminated.ts';
+import { serveUntilTerminated } from '../serve-until-terminated.ts';
 
 async function jobManager(options: { cluster?: string }): Promise<void> {
   const clusterOptions = clusterOptionsFrom(clusterUrl(options.cluster));
   const nc = await connectToCluster(clusterOptions.url, 'sluice jobmanager');
   const jobManager = await startJobManager(nc, clusterOptions);
   process.stderr.write(`JobManager running on ${clusterOptions.url} (namespace ${clusterOptions.namespace})\n`);
-  await untilTerminated();
-  await jobManager.shutdown();
-  await nc.drain();
+  await serveUntilTerminated(nc, clusterOptions.url, () => jobManager.shutdown());
 }
 
 export function jobManagerCommand(): Command {

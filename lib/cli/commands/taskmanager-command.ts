@@ -4,7 +4,7 @@ import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { connectToCluster } from '../../nats/connect.ts';
 import { startTaskManager } from '../../cluster/task-manager.ts';
 import { clusterOption, clusterUrl, positiveInteger } from '../cli-options.ts';
-import { untilTerminated } from '../until-terminated.ts';
+import { serveUntilTerminated } from '../serve-until-terminated.ts';
 
 async function taskManager(options: { slots?: string; cluster?: string }, command: Command): Promise<void> {
   const slots = positiveInteger(command, '--slots', options.slots) ?? 1;
@@ -12,9 +12,7 @@ async function taskManager(options: { slots?: string; cluster?: string }, comman
   const nc = await connectToCluster(clusterOptions.url, 'sluice taskmanager');
   const taskManager = await startTaskManager(nc, clusterOptions, slots);
   process.stderr.write(`TaskManager ${taskManager.tmId} running with ${slots} slot${slots === 1 ? '' : 's'} on ${clusterOptions.url}\n`);
-  await untilTerminated();
-  await taskManager.shutdown();
-  await nc.drain();
+  await serveUntilTerminated(nc, clusterOptions.url, () => taskManager.shutdown());
 }
 
 export function taskManagerCommand(): Command {
