@@ -2,7 +2,7 @@
 // Sluice prints every error, on one line that names the command.
 import { Command, Option } from 'commander';
 
-export const defaultClusterUrl = 'nats://127.0.0.1:4222';
+const defaultClusterUrl = 'nats://127.0.0.1:4222';
 
 export function clusterOption(): Option {
   return new Option('--cluster <url>', `NATS URL of the cluster (default: $SLUICE_CLUSTER, else ${defaultClusterUrl})`);

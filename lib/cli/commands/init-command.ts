@@ -3,7 +3,7 @@
 // typecheck` know Sluice's types: `sluice run` only transpiles and would not notice a type error.
 import { Command } from 'commander';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { sluicePackage, sluicePackageRoot } from '../sluice-package.ts';
 
 const sampleJob = 'src/wordcount.ts';
@@ -18,7 +18,7 @@ function projectFiles(name: string): Record<string, string> {
       type: 'module',
       scripts: { start: `sluice run ${sampleJob}`, typecheck: 'tsc --noEmit' },
       // A path, not a registry version: the project uses the Sluice that created it.
-      dependencies: { sluice: `file:${resolve(sluicePackageRoot)}` },
+      dependencies: { sluice: `file:${sluicePackageRoot}` },
       devDependencies: { '@types/node': sluicePackage.devDependencies['@types/node'], typescript: sluicePackage.devDependencies.typescript },
     }),
     // Sluice's API is TypeScript source: the job type-checks against it as against its own files.
@@ -44,7 +44,7 @@ function init(dir: string, _options: object, command: Command): void {
   if (existsSync(dir) && !(statSync(dir).isDirectory() && readdirSync(dir).length === 0)) command.error(`${dir} exists and is not an empty directory`);
   const name = basename(resolve(dir)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
   for (const [file, content] of Object.entries(projectFiles(name))) {
-    mkdirSync(join(dir, file, '..'), { recursive: true });
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), content);
   }
   const cd = relative(process.cwd(), resolve(dir)) || '.';
