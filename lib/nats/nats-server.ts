@@ -1,12 +1,20 @@
 // Starts Debian's nats-server from the repository's nats.conf on a free loopback port with
 // a temporary JetStream directory: the embedded cluster and the tests both use it.
-import { spawn, type ChildProcess } from 'node:child_process';
+//
+// The server runs under a small supervisor in a process group of its own, so that the
+// terminal's Ctrl-C reaches only `sluice run`, which cancels its job and stops the server
+// last. The supervisor stops the server and removes its directory as soon as this process
+// closes the pipe to it, which the kernel does even when this process is killed.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const natsConfPath = fileURLToPath(new URL('../../nats.conf', import.meta.url));
+const supervisorPath = fileURLToPath(new URL('./nats-server-supervisor.js', import.meta.url));
+/** What the supervisor exits with when nats-server is not on the PATH. */
+const notInstalledExitCode = 127;
 
 export class NatsServerNotInstalledError extends Error {
   constructor() {
@@ -17,55 +25,47 @@ export class NatsServerNotInstalledError extends Error {
 export interface NatsServerHandle {
   url: string;
   port: number;
-  process: ChildProcess;
   stop(): Promise<void>;
 }
 
 export async function startNatsServer(options: { startTimeoutMs?: number } = {}): Promise<NatsServerHandle> {
+  const startTimeoutMs = options.startTimeoutMs ?? 10_000;
   const storeDir = mkdtempSync(join(tmpdir(), 'sluice-js-'));
-  const child = spawn('nats-server', ['-c', natsConfPath, '-a', '127.0.0.1', '-p', '-1', '-js', '-sd', storeDir], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const supervisor = spawn(process.execPath, [supervisorPath, storeDir, '-c', natsConfPath, '-a', '127.0.0.1', '-p', '-1', '-js', '-sd', storeDir], {
+    stdio: ['pipe', 'ignore', 'pipe'],
+    detached: true,
   });
-  // Whatever way this process ends, its private server must not outlive it.
-  const removeStore = () => rmSync(storeDir, { recursive: true, force: true });
-  const killOnExit = () => {
-    child.kill('SIGKILL');
-    removeStore();
-  };
-  process.once('exit', killOnExit);
-  const cleanup = () => {
-    process.off('exit', killOnExit);
-    removeStore();
+  const exited = new Promise<number | null>((resolve) => supervisor.once('exit', (code) => resolve(code)));
+  const stop = async () => {
+    supervisor.stdin!.end();
+    await exited;
   };
   const port = await new Promise<number>((resolve, reject) => {
     let log = '';
-    const timer = setTimeout(() => fail(new Error(`nats-server did not report a listening port within ${options.startTimeoutMs ?? 10_000} ms:\n${log}`)), options.startTimeoutMs ?? 10_000);
-    const fail = (error: Error) => { clearTimeout(timer); child.kill('SIGKILL'); cleanup(); reject(error); };
-    child.once('error', (error: NodeJS.ErrnoException) => fail(error.code === 'ENOENT' ? new NatsServerNotInstalledError() : error));
-    child.once('exit', (code) => fail(new Error(`nats-server exited with code ${code} before it was ready:\n${log}`)));
-    child.stderr!.on('data', (chunk: Buffer) => {
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // A running supervisor stops the server and removes the directory itself.
+      if (supervisor.pid === undefined) rmSync(storeDir, { recursive: true, force: true });
+      else supervisor.stdin!.end();
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`nats-server did not report a listening port within ${startTimeoutMs} ms:\n${log}`)), startTimeoutMs);
+    supervisor.once('error', fail);
+    void exited.then((code) => fail(code === notInstalledExitCode ? new NatsServerNotInstalledError() : new Error(`nats-server exited with code ${code} before it was ready:\n${log}`)));
+    supervisor.stderr!.on('data', (chunk: Buffer) => {
       log += chunk.toString();
       const match = /Listening for client connections on [^\s]*:(\d+)/.exec(log);
       if (match && /Server is ready/.test(log)) {
+        settled = true;
         clearTimeout(timer);
-        child.removeAllListeners('exit');
-        child.stderr!.removeAllListeners('data');
-        child.stderr!.resume();
+        supervisor.stderr!.removeAllListeners('data');
+        supervisor.stderr!.resume();
         resolve(Number(match[1]));
       }
     });
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    url: `nats://127.0.0.1:${port}`,
-    port,
-    process: child,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
-      cleanup();
-    },
-  };
+  return { url: `nats://127.0.0.1:${port}`, port, stop };
 }

@@ -1,7 +1,7 @@
 // A real cluster of processes started with the CLI: one JobManager and two TaskManagers
 // with 2 slots each, the TaskManagers in another directory, without the job files.
 import t from 'tap';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startNatsServer } from '../../lib/nats/nats-server.ts';
@@ -22,6 +22,7 @@ t.teardown(async () => {
   await Promise.all(taskManagers.map((tm) => tm.stop()));
   await jobManager.stop();
   await server.stop();
+  for (const dir of [elsewhere, work]) rmSync(dir, { recursive: true, force: true });
 });
 await jobManager.waitFor(/JobManager running/);
 const tmIds = await Promise.all(taskManagers.map(async (tm) => (await tm.waitFor(/TaskManager (\S+) running/))[1]!));

@@ -1,9 +1,10 @@
 // `sluice run` with no cluster address: the embedded local cluster, as a user runs it.
+// Stopping it with signals is in cli-signals.test.ts.
 import t from 'tap';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSluice, startSluice } from '../helpers/sluice-process.ts';
+import { runSluice } from '../helpers/sluice-process.ts';
 import { expectedCounts, finalCounts } from '../helpers/wordcount-expectations.ts';
 
 t.test('WordCount on the embedded cluster prints the right counts', async (t) => {
@@ -18,6 +19,7 @@ t.test('WordCount on the embedded cluster prints the right counts', async (t) =>
 
 t.test('WordCount at parallelism 4 reads a file and writes one file per sink subtask', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-wc-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const lines = Array.from({ length: 400 }, (_, i) => `line ${i % 7} of the file, word${i % 13} and word${i % 5}`);
   writeFileSync(join(dir, 'input.txt'), lines.join('\n') + '\n');
   const { code, stderr } = await runSluice(['run', 'samples/wordcount.ts', '--parallelism', '4', '--', '--input', join(dir, 'input.txt'), '--output', join(dir, 'out')]);
@@ -35,12 +37,4 @@ t.test('the rolling maximum of the parallel SensorSource covers 10 sensors per s
   t.equal(sensors.size, 20, 'sensor_0 … sensor_19');
   t.equal(stdout.trim().split('\n').length, 60, 'a rolling update per reading: 20 sensors × 3 rounds');
   t.match(stdout, /^[12]> \{"id":"sensor_\d+","timestamp":\d+,"temperature":-?\d/m, 'Celsius readings with the subtask prefix');
-});
-
-t.test('Ctrl-C cancels an unbounded job and stops the embedded cluster', async (t) => {
-  const run = startSluice(['run', 'samples/sensor-source.ts', '-p', '2']);
-  await run.waitFor(/\d> \{"id":"sensor_/);
-  run.child.kill('SIGINT');
-  t.equal(await run.exited, 1, 'a cancelled job is not a success');
-  t.match(run.stderr(), /sluice: job \w+ CANCELED/);
 });

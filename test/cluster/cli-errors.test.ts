@@ -1,7 +1,7 @@
 // Bad input gets a one-line error that names the cause, and a non-zero exit.
 import t from 'tap';
 import { dirname } from 'node:path';
-import { runSluice } from '../helpers/sluice-process.ts';
+import { runSluice, startSluice } from '../helpers/sluice-process.ts';
 import { startNatsServer } from '../../lib/nats/nats-server.ts';
 
 const oneLine = (stderr: string) => stderr.trim().split('\n').filter((line) => line.startsWith('sluice:'));
@@ -71,7 +71,6 @@ t.test('list and cancel without a JobManager say so', async (t) => {
 t.test('more parallelism than free slots fails after a bounded wait', async (t) => {
   const server = await startNatsServer();
   t.teardown(() => server.stop());
-  const { startSluice } = await import('../helpers/sluice-process.ts');
   const env = { SLUICE_SLOT_REQUEST_TIMEOUT_MS: '1500' };
   const jobManager = startSluice(['jobmanager', '--cluster', server.url], { env });
   const taskManager = startSluice(['taskmanager', '--slots', '2', '--cluster', server.url], { env });
@@ -89,12 +88,15 @@ t.test('no nats-server on the PATH for the embedded mode says how to install it'
   t.match(oneLine(stderr)[0], /^sluice: nats-server is not on the PATH: install it \(Debian\/Ubuntu: `apt-get update && apt-get install -y nats-server`\)/);
 });
 
-t.test('unknown options and commands are usage errors', async (t) => {
-  const unknownOption = await runSluice(['run', 'samples/wordcount.ts', '--parralelism', '2']);
-  t.equal(unknownOption.code, 1);
-  t.match(oneLine(unknownOption.stderr)[0], /^sluice: sluice run: Unknown option '--parralelism'/);
-  const detachedEmbedded = await runSluice(['run', 'samples/wordcount.ts', '--detached']);
-  t.match(oneLine(detachedEmbedded.stderr)[0], /^sluice: --detached needs --cluster/);
-  const badNumber = await runSluice(['taskmanager', '--slots', 'two']);
-  t.match(oneLine(badNumber.stderr)[0], /^sluice: --slots must be a positive integer, got "two"$/);
+t.test('a JobManager and a TaskManager whose NATS server goes away end with one line', async (t) => {
+  const server = await startNatsServer();
+  const roles = [startSluice(['jobmanager', '--cluster', server.url]), startSluice(['taskmanager', '--cluster', server.url])];
+  t.teardown(() => Promise.all(roles.map((role) => role.stop())));
+  await roles[0]!.waitFor(/JobManager running/);
+  await roles[1]!.waitFor(/TaskManager \S+ running/);
+  await server.stop();
+  for (const role of roles) {
+    t.equal(await role.exited, 1);
+    t.same(role.stderr().trim().split('\n').slice(1), [`sluice: lost the connection to the NATS server at ${server.url}: CONNECTION_REFUSED`]);
+  }
 });

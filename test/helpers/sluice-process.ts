@@ -18,6 +18,8 @@ export interface SluiceProcess {
 export interface SluiceOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Leads a process group of its own, as a command started from a terminal does. */
+  processGroup?: boolean;
 }
 
 export function startSluice(args: string[], options: SluiceOptions = {}): SluiceProcess {
@@ -25,6 +27,7 @@ export function startSluice(args: string[], options: SluiceOptions = {}): Sluice
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   let out = '';
   let err = '';

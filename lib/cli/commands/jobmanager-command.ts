@@ -1,18 +1,23 @@
 // `sluice jobmanager [--cluster URL]`: runs the Dispatcher and ResourceManager until SIGINT/SIGTERM.
+import { Command } from 'commander';
 import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { connectToCluster } from '../../nats/connect.ts';
 import { startJobManager } from '../../cluster/job-manager.ts';
-import { clusterOption, clusterUrl, parseCommandArgs } from '../cli-args.ts';
-import { untilTerminated } from '../until-terminated.ts';
+import { clusterOption, clusterUrl } from '../cli-options.ts';
+import { serveUntilTerminated } from '../serve-until-terminated.ts';
 
-export async function jobManagerCommand(args: string[]): Promise<number> {
-  const { options } = parseCommandArgs('jobmanager', args, clusterOption);
-  const clusterOptions = clusterOptionsFrom(clusterUrl(options));
+async function jobManager(options: { cluster?: string }): Promise<void> {
+  const clusterOptions = clusterOptionsFrom(clusterUrl(options.cluster));
   const nc = await connectToCluster(clusterOptions.url, 'sluice jobmanager');
   const jobManager = await startJobManager(nc, clusterOptions);
   process.stderr.write(`JobManager running on ${clusterOptions.url} (namespace ${clusterOptions.namespace})\n`);
-  await untilTerminated();
-  await jobManager.shutdown();
-  await nc.drain();
-  return 0;
+  await serveUntilTerminated(nc, clusterOptions.url, () => jobManager.shutdown());
+}
+
+export function jobManagerCommand(): Command {
+  return new Command('jobmanager')
+    .summary('start a JobManager (Dispatcher, ResourceManager)')
+    .description('Start a JobManager (Dispatcher and ResourceManager); it runs until SIGINT or SIGTERM.')
+    .addOption(clusterOption())
+    .action(jobManager);
 }

@@ -1,15 +1,14 @@
 // `sluice list [--cluster URL]`: every job the JobManager knows, oldest first.
-import { ClusterClient } from '../../client/cluster-client.ts';
+import { Command } from 'commander';
 import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { withClient } from '../../client/with-client.ts';
-import { clusterOption, clusterUrl, parseCommandArgs } from '../cli-args.ts';
+import { clusterOption, clusterUrl } from '../cli-options.ts';
 
-export async function listCommand(args: string[]): Promise<number> {
-  const { options } = parseCommandArgs('list', args, clusterOption);
-  const jobs = await withClient(clusterOptionsFrom(clusterUrl(options)), (client: ClusterClient) => client.list());
+async function list(options: { cluster?: string }): Promise<void> {
+  const jobs = await withClient(clusterOptionsFrom(clusterUrl(options.cluster)), (client) => client.list());
   if (jobs.length === 0) {
     process.stdout.write('No jobs.\n');
-    return 0;
+    return;
   }
   const rows = jobs.map((job) => [job.jobId, job.status, new Date(job.startTime).toISOString(), job.jobName, job.reason ?? '']);
   const header = ['JOB ID', 'STATUS', 'START TIME', 'NAME', 'REASON'];
@@ -17,5 +16,12 @@ export async function listCommand(args: string[]): Promise<number> {
   for (const row of [header, ...rows]) {
     process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`);
   }
-  return 0;
+}
+
+export function listCommand(): Command {
+  return new Command('list')
+    .summary('list jobs and their status')
+    .description('List the jobs with their status, and the reason when one failed.')
+    .addOption(clusterOption())
+    .action(list);
 }

@@ -1,27 +1,24 @@
 // `sluice run <job> [--parallelism N] [--cluster URL] [--detached] [-- job args]`
+import { Command } from 'commander';
 import { withClient } from '../../client/with-client.ts';
 import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { startLocalCluster, type LocalCluster } from '../../cluster/local-cluster.ts';
 import { prepareSubmission } from '../../job/prepare-submission.ts';
 import { isLogLevel, setLogLevel } from '../../log/logger.ts';
-import { parseCommandArgs, positiveInteger, UsageError } from '../cli-args.ts';
+import { positiveInteger } from '../cli-options.ts';
 
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-const usage = 'usage: sluice run <job.ts|job.js> [--parallelism N] [--cluster nats://host:4222] [--detached] [-- job arguments]';
+interface RunOptions {
+  parallelism?: string;
+  cluster?: string;
+  detached?: boolean;
+}
 
-export async function runCommand(args: string[]): Promise<number> {
-  const { positionals, options, passthrough } = parseCommandArgs('run', args, {
-    parallelism: { type: 'string', short: 'p' },
-    cluster: { type: 'string' },
-    detached: { type: 'boolean', short: 'd' },
-  });
-  const jobFile = positionals[0];
-  if (!jobFile) throw new UsageError(usage);
-  const jobArgs = [...positionals.slice(1), ...passthrough];
-  const defaultParallelism = positiveInteger('--parallelism', options.parallelism);
-  const url = options.cluster as string | undefined;
-  if (options.detached && !url) throw new UsageError('--detached needs --cluster: the embedded cluster stops when `sluice run` returns');
+async function run(jobFile: string, jobArgs: string[], options: RunOptions, command: Command): Promise<number> {
+  const defaultParallelism = positiveInteger(command, '--parallelism', options.parallelism);
+  const url = options.cluster;
+  if (options.detached && !url) command.error('--detached needs --cluster: the embedded cluster stops when `sluice run` returns');
 
   // The embedded cluster's supervision warnings would drown the job's outcome, which we print.
   if (!isLogLevel(process.env.SLUICE_LOG_LEVEL)) setLogLevel('error');
@@ -56,4 +53,20 @@ export async function runCommand(args: string[]): Promise<number> {
   } finally {
     await local?.shutdown();
   }
+}
+
+export function runCommand(): Command {
+  return new Command('run')
+    .summary('run a job; without --cluster on an embedded local cluster')
+    .description('Bundle and submit a job file, then follow its status until it ends; Ctrl-C (or SIGTERM) cancels the job. '
+      + 'Without --cluster the job runs on an embedded cluster (a nats-server, a JobManager and a TaskManager with as many slots '
+      + 'as the job needs), which stops when the job ends.')
+    .argument('<job>', 'the job file (.ts or .js)')
+    .argument('[args...]', "the job's own arguments, in its process.argv (put them after -- when they start with -)")
+    .option('-p, --parallelism <n>', 'default parallelism of the job\'s operators (default: 1)')
+    .option('--cluster <url>', 'submit to the cluster at this NATS URL instead of starting an embedded one')
+    .option('-d, --detached', 'submit, print the job id and return (needs --cluster)')
+    .action(async (jobFile: string, jobArgs: string[], options: RunOptions, command: Command) => {
+      process.exitCode = await run(jobFile, jobArgs, options, command);
+    });
 }

@@ -1,19 +1,25 @@
 // `sluice taskmanager [--slots N] [--cluster URL]`: offers N slots until SIGINT/SIGTERM.
+import { Command } from 'commander';
 import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { connectToCluster } from '../../nats/connect.ts';
 import { startTaskManager } from '../../cluster/task-manager.ts';
-import { clusterOption, clusterUrl, parseCommandArgs, positiveInteger } from '../cli-args.ts';
-import { untilTerminated } from '../until-terminated.ts';
+import { clusterOption, clusterUrl, positiveInteger } from '../cli-options.ts';
+import { serveUntilTerminated } from '../serve-until-terminated.ts';
 
-export async function taskManagerCommand(args: string[]): Promise<number> {
-  const { options } = parseCommandArgs('taskmanager', args, { ...clusterOption, slots: { type: 'string', short: 's' } });
-  const slots = positiveInteger('--slots', options.slots, 1)!;
-  const clusterOptions = clusterOptionsFrom(clusterUrl(options));
+async function taskManager(options: { slots?: string; cluster?: string }, command: Command): Promise<void> {
+  const slots = positiveInteger(command, '--slots', options.slots) ?? 1;
+  const clusterOptions = clusterOptionsFrom(clusterUrl(options.cluster));
   const nc = await connectToCluster(clusterOptions.url, 'sluice taskmanager');
   const taskManager = await startTaskManager(nc, clusterOptions, slots);
   process.stderr.write(`TaskManager ${taskManager.tmId} running with ${slots} slot${slots === 1 ? '' : 's'} on ${clusterOptions.url}\n`);
-  await untilTerminated();
-  await taskManager.shutdown();
-  await nc.drain();
-  return 0;
+  await serveUntilTerminated(nc, clusterOptions.url, () => taskManager.shutdown());
+}
+
+export function taskManagerCommand(): Command {
+  return new Command('taskmanager')
+    .summary('start a TaskManager with N slots')
+    .description('Start a TaskManager (TaskExecutor); each slot runs in its own worker thread. It runs until SIGINT or SIGTERM.')
+    .option('-s, --slots <n>', 'number of task slots (default: 1)')
+    .addOption(clusterOption())
+    .action(taskManager);
 }

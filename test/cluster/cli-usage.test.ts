@@ -1,0 +1,61 @@
+// The `sluice` command's usage: help on every subcommand, and usage errors on one line
+// that names the command and, for a misspelt option, the option meant.
+import t from 'tap';
+import { runSluice } from '../helpers/sluice-process.ts';
+
+t.test('run --help prints the usage of run, with the short forms, and exits 0', async (t) => {
+  const { code, stdout, stderr } = await runSluice(['run', '--help']);
+  t.equal(code, 0, `exit code (stderr: ${stderr})`);
+  t.equal(stdout, `Usage: sluice run [options] <job> [args...]
+
+Bundle and submit a job file, then follow its status until it ends; Ctrl-C (or
+SIGTERM) cancels the job. Without --cluster the job runs on an embedded cluster
+(a nats-server, a JobManager and a TaskManager with as many slots as the job
+needs), which stops when the job ends.
+
+Arguments:
+  job                    the job file (.ts or .js)
+  args                   the job's own arguments, in its process.argv (put them
+                         after -- when they start with -)
+
+Options:
+  -p, --parallelism <n>  default parallelism of the job's operators (default: 1)
+  --cluster <url>        submit to the cluster at this NATS URL instead of
+                         starting an embedded one
+  -d, --detached         submit, print the job id and return (needs --cluster)
+  -h, --help             display help for command
+`);
+});
+
+t.test('every subcommand has its own --help', async (t) => {
+  const commands = ['jobmanager', 'taskmanager', 'list', 'cancel', 'init'];
+  const helps = await Promise.all(commands.map((command) => runSluice([command, '--help'])));
+  commands.forEach((command, i) => {
+    t.equal(helps[i]!.code, 0, `${command} --help exits 0`);
+    t.match(helps[i]!.stdout, new RegExp(`^Usage: sluice ${command} `), `${command} --help prints its usage`);
+  });
+  t.match(helps[1]!.stdout, /-s, --slots <n>/, 'the short form of --slots');
+});
+
+t.test('a misspelt option gets one line with the option meant', async (t) => {
+  const { code, stdout, stderr } = await runSluice(['run', 'samples/wordcount.ts', '--paralelism', '2']);
+  t.equal(code, 1);
+  t.equal(stderr, 'sluice run: unknown option --paralelism (did you mean --parallelism?)\n');
+  t.equal(stdout, '');
+});
+
+t.test('other usage errors name the command too', async (t) => {
+  const cases: [string[], string][] = [
+    [['rn', 'samples/wordcount.ts'], 'sluice: unknown command rn (did you mean run?)'],
+    [['run', 'samples/wordcount.ts', '--detached'], 'sluice run: --detached needs --cluster: the embedded cluster stops when `sluice run` returns'],
+    [['run', 'samples/wordcount.ts', '-p', '0'], 'sluice run: --parallelism must be a positive integer, got "0"'],
+    [['taskmanager', '--slots', 'two'], 'sluice taskmanager: --slots must be a positive integer, got "two"'],
+    [['cancel'], 'sluice cancel: missing required argument jobId'],
+    [['init', 'lib'], 'sluice init: lib exists and is not an empty directory'],
+  ];
+  const results = await Promise.all(cases.map(([args]) => runSluice(args)));
+  cases.forEach(([args, message], i) => {
+    t.equal(results[i]!.code, 1, `sluice ${args.join(' ')} exits 1`);
+    t.equal(results[i]!.stderr, `${message}\n`, `sluice ${args.join(' ')}`);
+  });
+});
