@@ -11,13 +11,19 @@ import { positiveIntegerArgument } from './job-arguments.ts';
 /** Emits `records` bids in all, each subtask its share, cycling through the bid pool. */
 class BidSource extends RichParallelSourceFunction<Bid> {
   private running = true;
+  private bids: Bid[] = [];
 
   constructor(private readonly records: number) {
     super();
   }
 
+  /** The pool is made before the job runs, as the baseline makes it before it starts. */
+  open(): void {
+    this.bids = bidPool();
+  }
+
   async run(ctx: SourceContext<Bid>): Promise<void> {
-    const bids = bidPool();
+    const { bids } = this;
     const context = this.getRuntimeContext();
     const subtasks = context.getNumberOfParallelSubtasks();
     for (let n = context.getIndexOfThisSubtask(); this.running && n < this.records; n += subtasks) {
