@@ -21,6 +21,9 @@ export type RawNatsWorkerEvent = { type: 'ready' } | { type: 'done'; received: n
 const batchSize = 1_000;
 const initialCredit = 16;
 const end = new Uint8Array(0);
+/** A credit grant is its count in ASCII digits. */
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 const dataSubject = (prefix: string, producer: number, consumer: number) => `${prefix}.data.${producer}.${consumer}`;
 const creditSubject = (prefix: string, producer: number, consumer: number) => `${prefix}.credit.${producer}.${consumer}`;
@@ -37,7 +40,7 @@ async function produce(nc: NatsConnection, spec: Extract<RawNatsWorkerData, { ro
   let wake: (() => void) | undefined;
   for (let consumer = 0; consumer < parallelism; consumer++) {
     nc.subscribe(creditSubject(prefix, index, consumer), {
-      callback: (_, msg) => { credit[consumer] += Number(new TextDecoder().decode(msg.data)); wake?.(); },
+      callback: (_, msg) => { credit[consumer] += Number(decoder.decode(msg.data)); wake?.(); },
     });
   }
   await nc.flush();
@@ -69,7 +72,7 @@ async function produce(nc: NatsConnection, spec: Extract<RawNatsWorkerData, { ro
 async function consume(nc: NatsConnection, spec: Extract<RawNatsWorkerData, { role: 'consumer' }>): Promise<void> {
   const { prefix, index, parallelism } = spec;
   const unpackr = new Unpackr();
-  const one = new TextEncoder().encode('1');
+  const one = encoder.encode('1');
   let received = 0;
   let ended = 0;
   const done = new Promise<void>((resolve) => {
@@ -89,7 +92,7 @@ async function consume(nc: NatsConnection, spec: Extract<RawNatsWorkerData, { ro
   });
   await nc.flush();
   for (let producer = 0; producer < parallelism; producer++) {
-    nc.publish(creditSubject(prefix, producer, index), new TextEncoder().encode(String(initialCredit)));
+    nc.publish(creditSubject(prefix, producer, index), encoder.encode(String(initialCredit)));
   }
   await nc.flush();
   parentPort!.postMessage({ type: 'ready' } satisfies RawNatsWorkerEvent);

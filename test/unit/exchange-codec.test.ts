@@ -4,7 +4,8 @@ import { decodeCreditGrant, decodeMessage, encodeBatch, encodeCreditGrant, encod
 const place = 'edge Map -> Sink: Print, subtask 2';
 
 t.test('batches and events round-trip with their sequence numbers', async (t) => {
-  const records = [['word', 1], { user: 'ann', at: new Date(0), big: 2n ** 700n, nested: [null, true, 1.5] }, 'plain'];
+  const records = [['word', 1], { user: 'ann', at: new Date(0), big: 2n ** 700n, nested: [null, true, 1.5] }, 'plain',
+    ['naïve café', '日本語', 'emoji 😀', 'x'.repeat(70_000)], { 'ключ': 'значение', '': -0.25 }];
   t.same(decodeMessage(encodeBatch(7, records, place)), { seq: 7, records });
   t.same(decodeMessage(encodeEvent(8, { type: 'watermark', timestamp: 1234 })), { seq: 8, event: { type: 'watermark', timestamp: 1234 } });
   t.same(decodeMessage(encodeEvent(9, { type: 'barrier', checkpointId: 3, timestamp: 1700000000000 })), { seq: 9, event: { type: 'barrier', checkpointId: 3, timestamp: 1700000000000 } });
