@@ -15,7 +15,7 @@ import { channelCodec, measureCodec, plainMapsCodec, type CodecReading } from '.
 import { CpuClock, type Reading } from './cpu-clock.ts';
 import type { LatencyReport } from './jobs/latency-job.ts';
 import { measureJobRun } from './measure-job-run.ts';
-import { interleave, median } from './median.ts';
+import { interleave, median } from './interleaved-runs.ts';
 import { measureRawNatsBaseline } from './raw-nats-baseline.ts';
 import type { BaselineRecords } from './raw-nats-worker.ts';
 
@@ -72,7 +72,7 @@ function againstBaseline(name: string, label: string, job: string, shape: Baseli
   };
 }
 
-/** Flink 1.13's published Nexmark throughput per core, events/s. */
+/** A Nexmark query at p=2, beside `flinkPerCore`: Flink 1.13's published events/s per core. */
 function nexmark(query: 'q0' | 'q1' | 'q2', label: string, flinkPerCore: number): Benchmark {
   const parallelism = 2;
   return {
@@ -97,11 +97,12 @@ const codec: Benchmark = {
   async run({ records }) {
     const readings = await interleave(rounds, async () => measureCodec(plainMapsCodec, records), async () => measureCodec(channelCodec, records));
     const mid = (all: CodecReading[], field: keyof CodecReading) => median(all.map((reading) => reading[field]));
-    const [records_, maps] = [readings.job, readings.baseline];
+    const [structures, maps] = [readings.job, readings.baseline];
+    const ratio = (field: keyof CodecReading) => (mid(structures, field) / mid(maps, field)).toFixed(2);
     line('codec: Bid batches'.padEnd(26), `${count(records)} records`,
-      `records: pack ${count(mid(records_, 'packPerSecond'))}/s, unpack ${count(mid(records_, 'unpackPerSecond'))}/s, ${mid(records_, 'bytesPerRecord').toFixed(0)} B/record`,
+      `records: pack ${count(mid(structures, 'packPerSecond'))}/s, unpack ${count(mid(structures, 'unpackPerSecond'))}/s, ${mid(structures, 'bytesPerRecord').toFixed(0)} B/record`,
       `maps: pack ${count(mid(maps, 'packPerSecond'))}/s, unpack ${count(mid(maps, 'unpackPerSecond'))}/s, ${mid(maps, 'bytesPerRecord').toFixed(0)} B/record`,
-      `ratio pack ${(mid(records_, 'packPerSecond') / mid(maps, 'packPerSecond')).toFixed(2)}, unpack ${(mid(records_, 'unpackPerSecond') / mid(maps, 'unpackPerSecond')).toFixed(2)}, bytes ${(mid(records_, 'bytesPerRecord') / mid(maps, 'bytesPerRecord')).toFixed(2)}`);
+      `ratio pack ${ratio('packPerSecond')}, unpack ${ratio('unpackPerSecond')}, bytes ${ratio('bytesPerRecord')}`);
   },
 };
 
