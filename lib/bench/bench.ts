@@ -153,7 +153,14 @@ function parseCommandLine(): { chosen: Benchmark[]; settings: Settings } {
   return { chosen, settings: { records: positive('records', values.records), seconds: positive('seconds', values.seconds) } };
 }
 
-const { chosen, settings } = parseCommandLine();
+let commandLine: ReturnType<typeof parseCommandLine>;
+try {
+  commandLine = parseCommandLine();
+} catch (error) {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exit(2);
+}
+const { chosen, settings } = commandLine;
 // Supervision warnings of the embedded cluster would interleave with the results.
 setLogLevel('error');
 let started: Promise<Harness> | undefined;
