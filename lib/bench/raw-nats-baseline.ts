@@ -1,50 +1,42 @@
-// The ceiling for the data exchange: records in msgpackr batches from one NATS publisher
-// to one subscriber, with nothing of Sluice in between but a simple ack-based window.
-import { Packr } from 'msgpackr';
-import { connect } from 'nats';
+// The ceiling for benchmarks (a) and (b): the same records over the same NATS server, moved
+// by a hand-written pipeline with nothing of Sluice in it. `parallelism` producer threads
+// partition by key into one channel per consumer thread; see raw-nats-worker.ts.
+import { Worker } from 'node:worker_threads';
+import { CpuClock, type Reading } from './cpu-clock.ts';
+import type { BaselineRecords, RawNatsWorkerData, RawNatsWorkerEvent } from './raw-nats-worker.ts';
 
-const batchSize = 1_000;
-/** The subscriber acks every `ackEvery` batches; the publisher keeps at most `window` batches unacked. */
-const ackEvery = 8;
-const window = 32;
+const workerEntry = new URL('./raw-nats-worker-bootstrap.js', import.meta.url);
+let runs = 0;
 
-export async function measureRawNatsBaseline(url: string, records: number): Promise<{ recordsPerSecond: number }> {
-  const publisherNc = await connect({ servers: url });
-  const subscriberNc = await connect({ servers: url });
-  const dataSubject = `bench.raw.${process.pid}.data`;
-  const ackSubject = `bench.raw.${process.pid}.ack`;
-  const packr = new Packr({ useRecords: false });
-  const batchCount = Math.ceil(records / batchSize);
+function nextEvent(worker: Worker): Promise<RawNatsWorkerEvent> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    worker.once('error', onError);
+    worker.once('message', (event: RawNatsWorkerEvent) => { worker.off('error', onError); resolve(event); });
+  });
+}
+
+/** Wall and CPU seconds from the start signal until every consumer has every record. */
+export async function measureRawNatsBaseline(url: string, clock: CpuClock, shape: BaselineRecords, records: number, parallelism: number): Promise<Reading> {
+  const prefix = `bench.raw.${process.pid}.${runs++}`;
+  const start = (data: RawNatsWorkerData) => new Worker(workerEntry, { workerData: data });
+  const workers: Worker[] = [];
   try {
-    let received = 0;
-    let batchesReceived = 0;
-    const allReceived = new Promise<number>((resolve) => {
-      subscriberNc.subscribe(dataSubject, {
-        callback: (_, msg) => {
-          received += (packr.unpack(msg.data) as unknown[]).length;
-          if (++batchesReceived % ackEvery === 0 || batchesReceived === batchCount) subscriberNc.publish(ackSubject);
-          if (received === records) resolve(performance.now());
-        },
-      });
-    });
-    let acked = 0;
-    let wakePublisher: (() => void) | undefined;
-    publisherNc.subscribe(ackSubject, {
-      callback: () => { acked = Math.min(acked + ackEvery, batchCount); wakePublisher?.(); },
-    });
-    await Promise.all([publisherNc.flush(), subscriberNc.flush()]);
-
-    const started = performance.now();
-    for (let batch = 0; batch < batchCount; batch++) {
-      while (batch - acked >= window) await new Promise<void>((resolve) => { wakePublisher = resolve; });
-      const length = Math.min(batchSize, records - batch * batchSize);
-      const recordsOfBatch = new Array(length);
-      for (let i = 0; i < length; i++) recordsOfBatch[i] = ['word', 1];
-      publisherNc.publish(dataSubject, packr.pack(recordsOfBatch));
-    }
-    const finished = await allReceived;
-    return { recordsPerSecond: records / ((finished - started) / 1000) };
+    const producers = Array.from({ length: parallelism }, (_, index) => start({ role: 'producer', url, prefix, index, parallelism, records, shape }));
+    workers.push(...producers);
+    await Promise.all(producers.map(nextEvent));
+    const consumers = Array.from({ length: parallelism }, (_, index) => start({ role: 'consumer', url, prefix, index, parallelism }));
+    workers.push(...consumers);
+    await Promise.all(consumers.map(nextEvent));
+    const finished = consumers.map(nextEvent);
+    const started = clock.read();
+    for (const producer of producers) producer.postMessage('start');
+    const done = await Promise.all(finished);
+    const reading = CpuClock.between(started, clock.read());
+    const received = done.reduce((sum, event) => sum + (event.type === 'done' ? event.received : 0), 0);
+    if (received !== records) throw new Error(`raw NATS baseline: ${received} records arrived of ${records}`);
+    return reading;
   } finally {
-    await Promise.all([publisherNc.close(), subscriberNc.close()]);
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }

@@ -8,6 +8,8 @@ import { connectToCluster } from '../nats/connect.ts';
 
 export interface LocalCluster {
   options: ClusterOptions;
+  /** Of the embedded nats-server: `npm run bench` counts its CPU time. */
+  serverPid: number;
   shutdown(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export async function startLocalCluster(slots: number): Promise<LocalCluster> {
     stops.push(() => taskManagerConnection.drain());
     const taskManager = await startTaskManager(taskManagerConnection, options, slots);
     stops.push(() => taskManager.shutdown());
-    return { options, shutdown };
+    return { options, serverPid: server.process.pid!, shutdown };
   } catch (error) {
     await shutdown();
     throw error;

@@ -29,7 +29,9 @@ export function createPartitioner(type: PartitionerType, options: PartitionerOpt
     case 'hash': {
       if (!keySelector) throw new TypeError('hash partitioning needs a key selector');
       checkParallelism(maxParallelism, n);
-      return { kind: 'select', selectChannel: (record) => computeOperatorIndexForKeyGroup(maxParallelism, n, assignToKeyGroup(keySelector(record), maxParallelism)) };
+      // The owner of each key group, looked up instead of computed per record.
+      const owners = Uint32Array.from({ length: maxParallelism }, (_, keyGroup) => computeOperatorIndexForKeyGroup(maxParallelism, n, keyGroup));
+      return { kind: 'select', selectChannel: (record) => owners[assignToKeyGroup(keySelector(record), maxParallelism)]! };
     }
     case 'rebalance': {
       let next = producerIndex % n;

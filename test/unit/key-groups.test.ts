@@ -1,11 +1,11 @@
 import t from 'tap';
-import { assignToKeyGroup, computeOperatorIndexForKeyGroup, hashKey, keyGroupRangeForOperator } from '../../lib/exchange/key-groups.ts';
+import { assignToKeyGroup, computeOperatorIndexForKeyGroup, hashCode, hashKey, keyGroupRangeForOperator, murmurHash } from '../../lib/exchange/key-groups.ts';
 
 t.test('hashKey is stable across runs and insensitive to object key order', async (t) => {
-  // Pinned values (murmur3_x86_32, seed 0, of the canonical form's UTF-16LE bytes): a change
-  // here moves keys to other key groups and breaks every saved keyed state.
+  // Pinned values (Flink's murmurHash of the Java hashCode): a change here moves keys to
+  // other key groups and breaks every saved keyed state.
   t.same([hashKey(''), hashKey('a'), hashKey('hello'), hashKey(42), hashKey(['word', 1])],
-    [0, 1867108634, 3619887497, 1160120765, 3882638270]);
+    [593689054, 1455541201, 1715862179, 1134849565, 1071916037]);
   t.equal(hashKey({ a: 1, b: [2, 'x'] }), hashKey({ b: [2, 'x'], a: 1 }));
   t.not(hashKey(1), hashKey('1'), 'a number and its string differ');
   t.not(hashKey(1n), hashKey(1), 'a bigint and a number differ');
@@ -15,6 +15,21 @@ t.test('hashKey is stable across runs and insensitive to object key order', asyn
     const hash = hashKey(key);
     t.ok(Number.isInteger(hash) && hash >= 0 && hash < 2 ** 32, `hash of ${String(key)} is an unsigned 32-bit integer, got ${hash}`);
   }
+});
+
+t.test('keys hash as their Java counterparts do in Flink: murmurHash(key.hashCode())', async (t) => {
+  t.equal(murmurHash(1), 68075478, 'MathUtils.murmurHash(1)');
+  t.equal(murmurHash(0x80000000 | 0) >= 0, true, 'never negative');
+  t.same(
+    [hashCode('hello'), hashCode(''), hashCode(-7), hashCode(2 ** 40), hashCode(-(2 ** 40)), hashCode(1.5), hashCode(NaN), hashCode(true), hashCode(false)],
+    [99162322, 0, -7, 256, -256, 1073217536, 2146959360, 1231, 1237],
+    'String, Integer, Long, Double and Boolean hashCode');
+  t.equal(hashCode(new Date(1700000000000)), -807048821, 'Date.hashCode');
+  t.equal(hashCode(['a', 1]), 31 * 97 + 1, 'an array as a Tuple2: 31 * f0 + f1');
+  t.equal(hashCode({ a: 1, b: 'x' }), (97 ^ 1) + (98 ^ 120), 'an object as a Map: the sum of key ^ value');
+  t.equal(hashKey(-0), hashKey(0), '-0 and 0 are one key');
+  t.throws(() => hashKey(Symbol('s')), /cannot use a symbol as a key/);
+  t.throws(() => hashKey([() => 1]), /cannot use a function as a key/);
 });
 
 t.test('keys spread over the key groups', async (t) => {

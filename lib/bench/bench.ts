@@ -1,0 +1,172 @@
+// `npm run bench [-- <name>…] [--records N] [--seconds S]`: the benchmark menu. Without a
+// name it runs them all. Throughput benchmarks print records per wall second and per CPU
+// second (this process with its worker threads, plus the nats-server), each the median of
+// 3 runs interleaved with a baseline measured in the same run, and the ratio to it.
+// tsyringe (the actor container) needs this polyfill loaded before it.
+import 'reflect-metadata';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startLocalCluster, type LocalCluster } from '../cluster/local-cluster.ts';
+import { setLogLevel } from '../log/logger.ts';
+import { channelCodec, measureCodec, plainMapsCodec, type CodecReading } from './codec-bench.ts';
+import { CpuClock, type Reading } from './cpu-clock.ts';
+import type { LatencyReport } from './jobs/latency-job.ts';
+import { measureJobRun } from './measure-job-run.ts';
+import { interleave, median } from './interleaved-runs.ts';
+import { measureRawNatsBaseline } from './raw-nats-baseline.ts';
+import type { BaselineRecords } from './raw-nats-worker.ts';
+
+const rounds = 3;
+const jobFile = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+interface Settings {
+  /** Records (events, for Nexmark) per throughput run. */
+  records: number;
+  /** Length of the latency run. */
+  seconds: number;
+}
+
+interface Harness {
+  cluster: LocalCluster;
+  clock: CpuClock;
+}
+
+interface Benchmark {
+  name: string;
+  /** `harness()` starts the embedded cluster on first use; the codec benchmark needs none. */
+  run(settings: Settings, harness: () => Promise<Harness>): Promise<void>;
+}
+
+const count = (value: number) => Math.round(value).toLocaleString('en-US');
+
+function perSecond(records: number, readings: Reading[]): { wall: number; cpu: number } {
+  return {
+    wall: records / median(readings.map((reading) => reading.wallSeconds)),
+    cpu: records / median(readings.map((reading) => reading.cpuSeconds)),
+  };
+}
+
+function line(...cells: string[]): void {
+  process.stdout.write(`${cells.join('  |  ')}\n`);
+}
+
+/** A Sluice job beside the hand-written NATS + msgpackr pipeline moving the same records. */
+function againstBaseline(name: string, label: string, job: string, shape: BaselineRecords, parallelism: number): Benchmark {
+  return {
+    name,
+    async run({ records }, harness) {
+      const { cluster, clock } = await harness();
+      const readings = await interleave(rounds,
+        () => measureRawNatsBaseline(cluster.options.url, clock, shape, records, parallelism),
+        () => measureJobRun(cluster.options, clock, jobFile(job), ['--records', String(records), '--parallelism', String(parallelism)]));
+      const sluice = perSecond(records, readings.job);
+      const baseline = perSecond(records, readings.baseline);
+      line(label.padEnd(26), `${count(records)} records`,
+        `Sluice ${count(sluice.wall)}/s, ${count(sluice.cpu)}/CPU-s`,
+        `raw NATS ${count(baseline.wall)}/s, ${count(baseline.cpu)}/CPU-s`,
+        `ratio ${(sluice.wall / baseline.wall).toFixed(2)} wall, ${(sluice.cpu / baseline.cpu).toFixed(2)} CPU`);
+    },
+  };
+}
+
+/** A Nexmark query at p=2, beside `flinkPerCore`: Flink 1.13's published events/s per core. */
+function nexmark(query: 'q0' | 'q1' | 'q2', label: string, flinkPerCore: number): Benchmark {
+  const parallelism = 2;
+  return {
+    name: query,
+    async run({ records }, harness) {
+      const { cluster, clock } = await harness();
+      const readings: Reading[] = [];
+      for (let round = 0; round < rounds; round++) {
+        readings.push(await measureJobRun(cluster.options, clock, jobFile('./nexmark/nexmark-query-job.ts'), ['--query', query, '--events', String(records)], parallelism));
+      }
+      const sluice = perSecond(records, readings);
+      line(`${query} ${label} p=${parallelism}`.padEnd(26), `${count(records)} events`,
+        `Sluice ${count(sluice.wall)}/s, ${count(sluice.cpu)}/CPU-s`,
+        `Flink 1.13 ${count(flinkPerCore)}/core-s`,
+        `ratio per core ${(sluice.cpu / flinkPerCore).toFixed(2)}`);
+    },
+  };
+}
+
+const codec: Benchmark = {
+  name: 'codec',
+  async run({ records }) {
+    const readings = await interleave(rounds, async () => measureCodec(plainMapsCodec, records), async () => measureCodec(channelCodec, records));
+    const mid = (all: CodecReading[], field: keyof CodecReading) => median(all.map((reading) => reading[field]));
+    const [structures, maps] = [readings.job, readings.baseline];
+    const ratio = (field: keyof CodecReading) => (mid(structures, field) / mid(maps, field)).toFixed(2);
+    line('codec: Bid batches'.padEnd(26), `${count(records)} records`,
+      `records: pack ${count(mid(structures, 'packPerSecond'))}/s, unpack ${count(mid(structures, 'unpackPerSecond'))}/s, ${mid(structures, 'bytesPerRecord').toFixed(0)} B/record`,
+      `maps: pack ${count(mid(maps, 'packPerSecond'))}/s, unpack ${count(mid(maps, 'unpackPerSecond'))}/s, ${mid(maps, 'bytesPerRecord').toFixed(0)} B/record`,
+      `ratio pack ${ratio('packPerSecond')}, unpack ${ratio('unpackPerSecond')}, bytes ${ratio('bytesPerRecord')}`);
+  },
+};
+
+const latency: Benchmark = {
+  name: 'latency',
+  async run({ seconds }, harness) {
+    const { cluster, clock } = await harness();
+    const directory = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
+    try {
+      const out = join(directory, 'latency.json');
+      await measureJobRun(cluster.options, clock, jobFile('./jobs/latency-job.ts'), ['--rate', '1000', '--seconds', String(seconds), '--out', out]);
+      const report = JSON.parse(readFileSync(out, 'utf8')) as LatencyReport;
+      line('(c) latency, 2 exchanges'.padEnd(26), `${count(report.samples)} records at 1,000/s`,
+        `p50 ${report.p50Ms.toFixed(2)} ms, p99 ${report.p99Ms.toFixed(2)} ms, max ${report.maxMs.toFixed(2)} ms`,
+        'target p99 <= 1.5 ms');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  },
+};
+
+const benchmarks: Benchmark[] = [
+  codec,
+  againstBaseline('keyed-reduce', '(a) keyed reduce p=2', './jobs/keyed-reduce-job.ts', 'pairs', 2),
+  againstBaseline('bids-p1', '(b) Bids keyBy p=1', './jobs/bid-keyby-job.ts', 'bids', 1),
+  againstBaseline('bids-p2', '(b) Bids keyBy p=2', './jobs/bid-keyby-job.ts', 'bids', 2),
+  latency,
+  nexmark('q0', 'pass-through', 155_000),
+  nexmark('q1', 'currency', 158_000),
+  nexmark('q2', 'selection', 175_000),
+];
+
+function parseCommandLine(): { chosen: Benchmark[]; settings: Settings } {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { records: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '10' } },
+  });
+  const positive = (name: string, text: string) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got "${text}"`);
+    return value;
+  };
+  const chosen = positionals.length === 0 ? benchmarks : positionals.map((name) => {
+    const benchmark = benchmarks.find((candidate) => candidate.name === name);
+    if (!benchmark) throw new Error(`no benchmark "${name}": choose from ${benchmarks.map((candidate) => candidate.name).join(', ')}`);
+    return benchmark;
+  });
+  return { chosen, settings: { records: positive('records', values.records), seconds: positive('seconds', values.seconds) } };
+}
+
+let commandLine: ReturnType<typeof parseCommandLine>;
+try {
+  commandLine = parseCommandLine();
+} catch (error) {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exit(2);
+}
+const { chosen, settings } = commandLine;
+// Supervision warnings of the embedded cluster would interleave with the results.
+setLogLevel('error');
+let started: Promise<Harness> | undefined;
+const harness = () => started ??= startLocalCluster(2).then((cluster) => ({ cluster, clock: new CpuClock(cluster.serverPid) }));
+try {
+  for (const benchmark of chosen) await benchmark.run(settings, harness);
+} finally {
+  if (started) await (await started).cluster.shutdown();
+}

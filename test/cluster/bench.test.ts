@@ -1,0 +1,19 @@
+// `npm run bench` end to end at tiny sizes: every kind of benchmark line comes out, with
+// its baseline and ratio, so the bench keeps working as the runtime changes.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import t from 'tap';
+import { repoRoot } from '../helpers/sluice-process.ts';
+
+const number = String.raw`[\d,]+`;
+const ratio = String.raw`\d+\.\d\d`;
+
+t.test('the codec, a job beside its raw NATS baseline, Nexmark and latency lines', async (t) => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'lib/bench/bench.ts', 'codec', 'bids-p1', 'q2', 'latency', '--records', '20000', '--seconds', '2'], { cwd: repoRoot });
+  const lines = stdout.trim().split('\n');
+  t.equal(lines.length, 4, `one line per benchmark, got:\n${stdout}`);
+  t.match(lines[0], new RegExp(`^codec: Bid batches .*records: pack ${number}/s, unpack ${number}/s, \\d+ B/record .*maps: .*ratio pack ${ratio}, unpack ${ratio}, bytes ${ratio}$`));
+  t.match(lines[1], new RegExp(`^\\(b\\) Bids keyBy p=1 .*20,000 records .*Sluice ${number}/s, ${number}/CPU-s .*raw NATS ${number}/s, ${number}/CPU-s .*ratio ${ratio} wall, ${ratio} CPU$`));
+  t.match(lines[2], new RegExp(`^q2 selection p=2 .*20,000 events .*Sluice ${number}/s, ${number}/CPU-s .*Flink 1.13 175,000/core-s .*ratio per core ${ratio}$`));
+  t.match(lines[3], new RegExp(`^\\(c\\) latency, 2 exchanges .*1,000 records at 1,000/s .*p50 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms`));
+});
