@@ -29,7 +29,7 @@ export async function startLocalCluster(slots: number): Promise<LocalCluster> {
     stops.push(() => taskManagerConnection.drain());
     const taskManager = await startTaskManager(taskManagerConnection, options, slots);
     stops.push(() => taskManager.shutdown());
-    return { options, serverPid: server.process.pid!, shutdown };
+    return { options, serverPid: server.pid, shutdown };
   } catch (error) {
     await shutdown();
     throw error;

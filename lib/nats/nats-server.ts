@@ -25,6 +25,8 @@ export class NatsServerNotInstalledError extends Error {
 export interface NatsServerHandle {
   url: string;
   port: number;
+  /** Of nats-server itself (it runs under a supervisor): `npm run bench` counts its CPU time. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function startNatsServer(options: { startTimeoutMs?: number } = {})
     supervisor.stdin!.end();
     await exited;
   };
-  const port = await new Promise<number>((resolve, reject) => {
+  const { port, pid } = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
     let log = '';
     let settled = false;
     const fail = (error: Error) => {
@@ -58,14 +60,16 @@ export async function startNatsServer(options: { startTimeoutMs?: number } = {})
     supervisor.stderr!.on('data', (chunk: Buffer) => {
       log += chunk.toString();
       const match = /Listening for client connections on [^\s]*:(\d+)/.exec(log);
-      if (match && /Server is ready/.test(log)) {
+      // Every log line starts with the server's pid: "[1234] 2026/01/01 …".
+      const pidMatch = /^\[(\d+)\]/m.exec(log);
+      if (match && pidMatch && /Server is ready/.test(log)) {
         settled = true;
         clearTimeout(timer);
         supervisor.stderr!.removeAllListeners('data');
         supervisor.stderr!.resume();
-        resolve(Number(match[1]));
+        resolve({ port: Number(match[1]), pid: Number(pidMatch[1]) });
       }
     });
   });
-  return { url: `nats://127.0.0.1:${port}`, port, stop };
+  return { url: `nats://127.0.0.1:${port}`, port, pid, stop };
 }
