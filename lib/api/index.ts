@@ -30,4 +30,5 @@ export { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
 export type { State } from '../state/state.ts';
 export type { ValueState } from '../state/value-state.ts';
 export { Time } from './time.ts';
+export { OutputTag } from '../functions/output-tag.ts';
 export type { JobExecutionResult } from './job-context.ts';
