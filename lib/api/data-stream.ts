@@ -163,7 +163,7 @@ export class KeyedStream<T, K> extends DataStream<T> {
   /** Combines each record with the key's current value: `reduce(current, record)`. */
   reduce(reducer: ReduceFunction<T> | ((value1: T, value2: T) => T)): SingleOutputStreamOperator<T> {
     const fn = typeof reducer === 'function' ? { reduce: reducer } : reducer;
-    return this.transform('Keyed Reduce', perSubtaskOperator(fn, (copy) => new StreamGroupedReduce(copy, this.keySelector)));
+    return this.transform('Keyed Reduce', perSubtaskOperator(fn, (copy) => new StreamGroupedReduce(copy)));
   }
 
   sum(field: FieldExpression): SingleOutputStreamOperator<T> {
@@ -187,7 +187,7 @@ export class KeyedStream<T, K> extends DataStream<T> {
   }
 
   private aggregate(type: AggregationType, field: FieldExpression): SingleOutputStreamOperator<T> {
-    return this.transform('Keyed Aggregation', () => new StreamGroupedReduce(aggregator<T>(type, field), this.keySelector));
+    return this.transform('Keyed Aggregation', () => new StreamGroupedReduce(aggregator<T>(type, field)));
   }
 }
 

@@ -6,6 +6,8 @@
 import type { OutputTag } from '../functions/output-tag.ts';
 import type { RuntimeContext } from '../functions/runtime-context.ts';
 import type { SourceContext } from '../functions/functions.ts';
+import type { KeyedStateBackend } from '../state/keyed-state-backend.ts';
+import type { InternalTimeServiceManager } from '../time/internal-time-service-manager.ts';
 import type { StreamRecord } from './stream-record.ts';
 import type { WatermarkStatus } from './watermark.ts';
 
@@ -18,7 +20,7 @@ export interface Output<T> {
   emitWatermarkStatus(status: WatermarkStatus): void;
 }
 
-/** The seam of keyed state: the runtime sets the current key before each keyed record. */
+/** The seam of keyed state: the runtime sets the current key before each keyed record and timer. */
 export interface KeyContext {
   setCurrentKey(key: unknown): void;
   getCurrentKey(): unknown;
@@ -34,8 +36,10 @@ export interface OperatorContext {
   /** Set when input 1 / input 2 is keyed (StreamNode.stateKeySelector1/2). */
   readonly stateKeySelector1?: StateKeySelector;
   readonly stateKeySelector2?: StateKeySelector;
-  /** The keyed state backend of a keyed operator (supplied by the state backend, absent otherwise). */
-  readonly keyedStateBackend?: KeyContext;
+  /** A keyed operator's state, scoped to the key groups of its subtask; absent when the operator is not keyed. */
+  readonly keyedStateBackend?: KeyedStateBackend<unknown>;
+  /** A keyed operator's timer services, on the same key context; absent when the operator is not keyed. */
+  readonly timeServiceManager?: InternalTimeServiceManager<unknown>;
   /** The operator's own snapshot (what its snapshotState returned) when restoring from a checkpoint. */
   readonly restoredState?: unknown;
 }

@@ -3,6 +3,8 @@
 // drives it (prepare, run, cancel) and reports to the JobMaster.
 import type { NatsConnection } from 'nats';
 import { StreamingRuntimeContext } from '../functions/runtime-context.ts';
+import { DefaultKeyedStateStore } from '../state/keyed-state-store.ts';
+import { SystemProcessingTimeService } from '../time/system-processing-time-service.ts';
 import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
 import type { StreamGraph } from '../graph/stream-graph.ts';
 import { InputGate, RecordWriter, type ChannelMessage, type KeySelector } from '../exchange/index.ts';
@@ -13,6 +15,7 @@ import { MAX_WATERMARK } from '../operators/watermark.ts';
 import { OperatorChain } from './operator-chain.ts';
 import type { OperatorInput } from './operator-input.ts';
 import { RecordWriterOutput } from './record-writer-output.ts';
+import { StreamTaskStateInitializer } from './stream-task-state-initializer.ts';
 import type { JobId } from '../ids/addresses.ts';
 
 export interface StreamTaskSpec {
@@ -38,25 +41,38 @@ export class StreamTask {
   private failWith!: (error: Error) => void;
   private readonly failed = new Promise<never>((_, reject) => { this.failWith = reject; });
   private cancelled = false;
+  /**
+   * Keyed operators' state and timers. A processing-time timer runs between input batches
+   * (the task's mailbox, once it has one, is where it belongs); a timer that throws fails the task.
+   */
+  private readonly stateInitializer: StreamTaskStateInitializer;
 
   constructor(private readonly spec: StreamTaskSpec) {
     const { vertex, subtaskIndex } = spec;
     this.description = `${vertex.name} (${subtaskIndex + 1}/${vertex.parallelism})`;
     this.failed.catch(() => undefined);
+    const processingTimeService = new SystemProcessingTimeService((action) => {
+      try {
+        action();
+      } catch (error) {
+        this.failWith(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    this.stateInitializer = new StreamTaskStateInitializer({ subtaskIndex, parallelism: vertex.parallelism }, processingTimeService);
   }
 
   /** Subscribes every channel and opens the operators; after this, no record sent to us can be lost. */
   async prepare(): Promise<void> {
     const { spec } = this;
     const { vertex, streamGraph, jobGraph, subtaskIndex } = spec;
-    const runtimeContext = new StreamingRuntimeContext({
+    const subtaskInfo = {
       jobId: spec.jobId,
       taskName: vertex.name,
       subtaskIndex,
       parallelism: vertex.parallelism,
       maxParallelism: vertex.maxParallelism,
       attemptNumber: spec.attemptNumber,
-    });
+    };
     this.headId = vertex.operatorIds[0]!;
     this.chain = new OperatorChain({
       streamGraph,
@@ -67,7 +83,11 @@ export class StreamTask {
         this.writers.push(writer);
         return new RecordWriterOutput(writer, edge.outputTag);
       },
-      environment: () => ({ runtimeContext, jobCwd: spec.jobCwd }),
+      environment: (node) => {
+        const state = this.stateInitializer.streamOperatorStateContext(node);
+        const keyedStateStore = state && new DefaultKeyedStateStore(state.keyedStateBackend);
+        return { runtimeContext: new StreamingRuntimeContext(subtaskInfo, node.name, keyedStateStore), jobCwd: spec.jobCwd, ...state };
+      },
     });
     const inputs = jobGraph.edges.filter((e) => e.targetVertex === vertex.id);
     if (inputs.length > 0) {
@@ -131,6 +151,7 @@ export class StreamTask {
     await this.chain.finishOperators();
     await Promise.all(this.writers.map((writer) => writer.close()));
     await this.chain.closeOperators(true);
+    this.stateInitializer.dispose();
   }
 
   private async processInput(input: OperatorInput, reuse: StreamRecord<unknown>, message: ChannelMessage): Promise<void> {
@@ -160,5 +181,6 @@ export class StreamTask {
     for (const writer of this.writers) writer.cancel();
     this.failWith(new Error(`${this.description} was cancelled`));
     await this.chain?.closeOperators(false);
+    this.stateInitializer.dispose();
   }
 }

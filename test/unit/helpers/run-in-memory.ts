@@ -9,6 +9,9 @@ import { isSourceOperator, type SourceOperator } from '../../../lib/operators/st
 import { StreamSourceContext } from '../../../lib/operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../../../lib/operators/watermark.ts';
 import { OperatorChain } from '../../../lib/runtime/operator-chain.ts';
+import { StreamTaskStateInitializer } from '../../../lib/runtime/stream-task-state-initializer.ts';
+import { DefaultKeyedStateStore } from '../../../lib/state/keyed-state-store.ts';
+import { SystemProcessingTimeService } from '../../../lib/time/system-processing-time-service.ts';
 
 export interface InMemoryRunOptions {
   jobCwd?: string;
@@ -17,14 +20,18 @@ export interface InMemoryRunOptions {
 }
 
 export async function runInMemory(graph: StreamGraph, options: InMemoryRunOptions = {}): Promise<void> {
+  // Processing-time timers run as they come due: the records of this runner arrive by direct calls, not in batches.
+  const stateInitializer = new StreamTaskStateInitializer({ subtaskIndex: 0, parallelism: 1 }, new SystemProcessingTimeService((action) => action()));
   const chain = new OperatorChain({
     streamGraph: graph,
     operatorIds: [...graph.nodes.keys()],
     networkOutput: (edge) => { throw new Error(`edge ${edge.sourceId} -> ${edge.targetId} leaves the in-memory chain`); },
-    environment: (node) => ({
-      jobCwd: options.jobCwd ?? process.cwd(),
-      runtimeContext: new StreamingRuntimeContext({ jobId: 'in-memory', taskName: node.name, subtaskIndex: 0, parallelism: 1, maxParallelism: node.maxParallelism, attemptNumber: 0 }),
-    }),
+    environment: (node) => {
+      const state = stateInitializer.streamOperatorStateContext(node);
+      const info = { jobId: 'in-memory', taskName: node.name, subtaskIndex: 0, parallelism: 1, maxParallelism: node.maxParallelism, attemptNumber: 0 };
+      const keyedStateStore = state && new DefaultKeyedStateStore(state.keyedStateBackend);
+      return { jobCwd: options.jobCwd ?? process.cwd(), runtimeContext: new StreamingRuntimeContext(info, node.name, keyedStateStore), ...state };
+    },
   });
   let ended = false;
   try {
@@ -41,6 +48,7 @@ export async function runInMemory(graph: StreamGraph, options: InMemoryRunOption
     ended = true;
   } finally {
     await chain.closeOperators(ended);
+    stateInitializer.dispose();
   }
 }
 
