@@ -50,10 +50,6 @@ export class InternalTimeServiceManager<K> {
     for (const [name, timers] of Object.entries(snapshot.services)) this.serviceNamed(name).restoreKeyGroup(snapshot.keyGroup, timers);
   }
 
-  close(): void {
-    for (const service of this.services.values()) service.close();
-  }
-
   private serviceNamed(name: string): InternalTimerServiceImpl<K, unknown> {
     let service = this.services.get(name);
     if (!service) this.services.set(name, (service = new InternalTimerServiceImpl(`timer service "${name}" of ${this.description}`, this.keyContext, this.processingTimeService)));

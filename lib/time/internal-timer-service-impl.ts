@@ -92,12 +92,6 @@ export class InternalTimerServiceImpl<K, N> implements InternalTimerService<N> {
     if (this.triggerable) this.armProcessingTimer();
   }
 
-  /** Stops the real timer; the task shuts its ProcessingTimeService down as well. */
-  close(): void {
-    this.nextTimer?.cancel();
-    this.nextTimer = undefined;
-  }
-
   /** Fires every processing-time timer at or before `time`, then re-arms for the next one. */
   private onProcessingTime(time: number): void {
     this.nextTimer = undefined;
