@@ -7,8 +7,6 @@
 // the mailbox: the source's steps and the mails never interleave (see SourceContext).
 // The Subtask actor drives the task (prepare, run, cancel) and reports to the JobMaster.
 import type { NatsConnection } from 'nats';
-import { StreamingRuntimeContext } from '../functions/runtime-context.ts';
-import { DefaultKeyedStateStore } from '../state/keyed-state-store.ts';
 import { SystemProcessingTimeService } from '../time/system-processing-time-service.ts';
 import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
 import type { StreamGraph } from '../graph/stream-graph.ts';
@@ -86,7 +84,7 @@ export class StreamTask {
     this.failed.catch(() => undefined);
     this.mailbox = new MailboxProcessor((controller) => this.processInput(controller), { onIdle: () => this.flushOutputs() });
     const processingTimeService = new SystemProcessingTimeService((action) => this.mailbox.submit(action, `processing-time timer of ${this.description}`));
-    this.stateInitializer = new StreamTaskStateInitializer({ subtaskIndex, parallelism: vertex.parallelism }, processingTimeService);
+    this.stateInitializer = new StreamTaskStateInitializer(processingTimeService);
   }
 
   /** Subscribes every channel and opens the operators; after this, no record sent to us can be lost. */
@@ -111,12 +109,7 @@ export class StreamTask {
         this.writers.push(writer);
         return new RecordWriterOutput(writer, edge.outputTag);
       },
-      environment: (node) => {
-        const state = this.stateInitializer.streamOperatorStateContext(node);
-        const keyedStateStore = state && new DefaultKeyedStateStore(state.keyedStateBackend);
-        const runtimeContext = new StreamingRuntimeContext(subtaskInfo, node.name, keyedStateStore);
-        return { runtimeContext, jobCwd: spec.jobCwd, restoredState: spec.restoredState?.get(node.id), ...state };
-      },
+      environment: (node) => ({ ...this.stateInitializer.streamOperatorStateContext(node, subtaskInfo), jobCwd: spec.jobCwd, restoredState: spec.restoredState?.get(node.id) }),
     });
     const head = this.chain.operator(this.headId);
     if (isSourceOperator(head)) {

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { RichMapFunction, StreamExecutionEnvironment, StreamingRuntimeContext, ValueStateDescriptor } from '../../lib/api/index.ts';
+import { RichMapFunction, StreamExecutionEnvironment, ValueStateDescriptor } from '../../lib/api/index.ts';
 import { assignToKeyGroup } from '../../lib/exchange/key-groups.ts';
 import type { StreamNode } from '../../lib/graph/stream-graph.ts';
 import { AbstractStreamOperator } from '../../lib/operators/abstract-stream-operator.ts';
@@ -8,7 +8,6 @@ import type { OneInputStreamOperator, OperatorContext } from '../../lib/operator
 import { StreamRecord } from '../../lib/operators/stream-record.ts';
 import { operatorInput } from '../../lib/runtime/operator-input.ts';
 import { StreamTaskStateInitializer } from '../../lib/runtime/stream-task-state-initializer.ts';
-import { DefaultKeyedStateStore } from '../../lib/state/keyed-state-store.ts';
 import type { InternalTimer, InternalTimerService, Triggerable } from '../../lib/time/index.ts';
 import { SystemProcessingTimeService } from '../../lib/time/system-processing-time-service.ts';
 import { CollectingOutput } from './helpers/collecting-output.ts';
@@ -50,19 +49,17 @@ function keyedContext(name: string, keySelector: (value: any) => unknown, schedu
     createOperator: () => { throw new Error('not used'); },
     stateKeySelector1: keySelector,
   };
-  const initializer = new StreamTaskStateInitializer({ subtaskIndex: index, parallelism }, new SystemProcessingTimeService(schedule));
-  const state = initializer.streamOperatorStateContext(node)!;
+  const initializer = new StreamTaskStateInitializer(new SystemProcessingTimeService(schedule));
   const info = { jobId: 'job', taskName: name, subtaskIndex: index, parallelism, maxParallelism: 128, attemptNumber: 0 };
-  const context: OperatorContext = { runtimeContext: new StreamingRuntimeContext(info, name, new DefaultKeyedStateStore(state.keyedStateBackend)), jobCwd: process.cwd(), stateKeySelector1: keySelector, ...state };
-  return { context, state, initializer };
+  const context: OperatorContext = { ...initializer.streamOperatorStateContext(node, info), jobCwd: process.cwd(), stateKeySelector1: keySelector };
+  return { context, backend: context.keyedStateBackend!, initializer };
 }
 
 t.test('rolling reduce keeps its value in the keyed state backend, where a key group snapshot finds it', async (t) => {
-  const { context, state, initializer } = keyedContext('Keyed Reduce', (pair: [string, number]) => pair[0], (action) => action(), 1, 2);
+  const { context, backend, initializer } = keyedContext('Keyed Reduce', (pair: [string, number]) => pair[0], (action) => action(), 1, 2);
   const reduce = new StreamGroupedReduce<[string, number]>({ reduce: (a, b) => [a[0], a[1] + b[1]] });
   const output = new CollectingOutput<[string, number]>();
   await reduce.open(context, output);
-  const backend = state.keyedStateBackend;
   const { startKeyGroup, endKeyGroup } = backend.getKeyGroupRange();
   const words = Array.from({ length: 50 }, (_, i) => `w${i}`).filter((word) => {
     const keyGroup = assignToKeyGroup(word, 128);

@@ -3,14 +3,12 @@
 // of 1), every edge a direct call. It tests operator semantics end to end without NATS;
 // partitioning, the network and the watermark minimum over channels are not exercised.
 import type { DataStream } from '../../../lib/api/data-stream.ts';
-import { StreamingRuntimeContext } from '../../../lib/functions/runtime-context.ts';
 import type { StreamGraph } from '../../../lib/graph/stream-graph.ts';
 import { isSourceOperator, type SourceOperator } from '../../../lib/operators/stream-operator.ts';
 import { StreamSourceContext } from '../../../lib/operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../../../lib/operators/watermark.ts';
 import { OperatorChain } from '../../../lib/runtime/operator-chain.ts';
 import { StreamTaskStateInitializer } from '../../../lib/runtime/stream-task-state-initializer.ts';
-import { DefaultKeyedStateStore } from '../../../lib/state/keyed-state-store.ts';
 import { SystemProcessingTimeService } from '../../../lib/time/system-processing-time-service.ts';
 
 export interface InMemoryRunOptions {
@@ -21,17 +19,15 @@ export interface InMemoryRunOptions {
 
 export async function runInMemory(graph: StreamGraph, options: InMemoryRunOptions = {}): Promise<void> {
   // Processing-time timers run as they come due: the records of this runner arrive by direct calls, not in batches.
-  const stateInitializer = new StreamTaskStateInitializer({ subtaskIndex: 0, parallelism: 1 }, new SystemProcessingTimeService((action) => action()));
+  const stateInitializer = new StreamTaskStateInitializer(new SystemProcessingTimeService((action) => action()));
   const chain = new OperatorChain({
     streamGraph: graph,
     operatorIds: [...graph.nodes.keys()],
     networkOutput: (edge) => { throw new Error(`edge ${edge.sourceId} -> ${edge.targetId} leaves the in-memory chain`); },
-    environment: (node) => {
-      const state = stateInitializer.streamOperatorStateContext(node);
-      const info = { jobId: 'in-memory', taskName: node.name, subtaskIndex: 0, parallelism: 1, maxParallelism: node.maxParallelism, attemptNumber: 0 };
-      const keyedStateStore = state && new DefaultKeyedStateStore(state.keyedStateBackend);
-      return { jobCwd: options.jobCwd ?? process.cwd(), runtimeContext: new StreamingRuntimeContext(info, node.name, keyedStateStore), ...state };
-    },
+    environment: (node) => ({
+      ...stateInitializer.streamOperatorStateContext(node, { jobId: 'in-memory', taskName: node.name, subtaskIndex: 0, parallelism: 1, maxParallelism: node.maxParallelism, attemptNumber: 0 }),
+      jobCwd: options.jobCwd ?? process.cwd(),
+    }),
   });
   let ended = false;
   try {
