@@ -4,7 +4,7 @@ import { assignToKeyGroup } from '../../lib/exchange/key-groups.ts';
 import type { StreamNode } from '../../lib/graph/stream-graph.ts';
 import { AbstractStreamOperator } from '../../lib/operators/abstract-stream-operator.ts';
 import { StreamGroupedReduce } from '../../lib/operators/keyed-reduce-operator.ts';
-import type { OneInputStreamOperator, OperatorContext } from '../../lib/operators/stream-operator.ts';
+import type { OneInputStreamOperator, OperatorContext, Output } from '../../lib/operators/stream-operator.ts';
 import { StreamRecord } from '../../lib/operators/stream-record.ts';
 import { operatorInput } from '../../lib/runtime/operator-input.ts';
 import { StreamTaskStateInitializer } from '../../lib/runtime/stream-task-state-initializer.ts';
@@ -82,7 +82,7 @@ class EmitOnTimer extends AbstractStreamOperator<string> implements OneInputStre
   private timers!: InternalTimerService<null>;
   private processingTimerAt!: number;
 
-  override open(context: OperatorContext, output: CollectingOutput<string>): void {
+  override open(context: OperatorContext, output: Output<string>): void {
     super.open(context, output);
     this.timers = this.getInternalTimerService('user-timers', this);
     this.processingTimerAt = this.timers.currentProcessingTime() + 5;
