@@ -1,21 +1,30 @@
 // Flink's OperatorChain: the operators of one task, wired to each other by direct calls
 // and to the network through the outputs the task supplies. StreamTask runs it, and so do
 // the tests (the operator test harness, the in-memory runner): there is one chain wiring.
+import type { ChannelEvent } from '../exchange/codec.ts';
 import type { InputIndex, StreamEdge, StreamGraph, StreamNode } from '../graph/stream-graph.ts';
 import type { OperatorContext, Output, StreamOperator } from '../operators/stream-operator.ts';
 import { BroadcastingOutput } from './broadcasting-output.ts';
+import type { CheckpointBarrier } from './checkpoint-barrier-handler.ts';
 import { ChainingOutput } from './chaining-output.ts';
 import { operatorInput, type OperatorInput } from './operator-input.ts';
 
 /** What an operator's context holds beyond what the chain knows from its StreamNode. */
 export type OperatorEnvironment = Omit<OperatorContext, 'stateKeySelector1' | 'stateKeySelector2'>;
 
+/** An output that leaves the chain: events (barriers, cancel markers) go to it directly, not through an operator. */
+export interface NetworkOutput extends Output<unknown> {
+  broadcastEvent(event: ChannelEvent): void;
+  /** Sends what is buffered now. */
+  flush(): void;
+}
+
 export interface OperatorChainSpec {
   streamGraph: StreamGraph;
   /** The chain's operators in topological order (its head first). */
   operatorIds: readonly string[];
   /** The output for an edge that leaves the chain. */
-  networkOutput(edge: StreamEdge): Output<unknown>;
+  networkOutput(edge: StreamEdge): NetworkOutput;
   environment(node: StreamNode): OperatorEnvironment;
 }
 
@@ -23,6 +32,7 @@ export class OperatorChain {
   /** In topological order. */
   readonly operators: ReadonlyMap<string, StreamOperator<unknown>>;
   private readonly outputs = new Map<string, Output<unknown>>();
+  private readonly networkOutputs: NetworkOutput[] = [];
   private closed = false;
 
   constructor(private readonly spec: OperatorChainSpec) {
@@ -34,9 +44,12 @@ export class OperatorChain {
     }
     this.operators = operators;
     for (const id of operatorIds) {
-      const edgeOutputs = streamGraph.outEdges(id).map((edge) => operators.has(edge.targetId)
-        ? new ChainingOutput(this.input(edge.targetId, edge.targetInput), edge.outputTag)
-        : spec.networkOutput(edge));
+      const edgeOutputs = streamGraph.outEdges(id).map((edge) => {
+        if (operators.has(edge.targetId)) return new ChainingOutput(this.input(edge.targetId, edge.targetInput), edge.outputTag);
+        const output = spec.networkOutput(edge);
+        this.networkOutputs.push(output);
+        return output;
+      });
       this.outputs.set(id, edgeOutputs.length === 1 ? edgeOutputs[0]! : new BroadcastingOutput(edgeOutputs));
     }
   }
@@ -71,12 +84,24 @@ export class OperatorChain {
     }
   }
 
-  prepareSnapshotPreBarrier(checkpointId: number): void {
-    for (const operator of this.operators.values()) operator.prepareSnapshotPreBarrier(checkpointId);
+  /** To every output leaving the chain, after the records buffered there. */
+  broadcastEvent(event: ChannelEvent): void {
+    for (const output of this.networkOutputs) output.broadcastEvent(event);
   }
 
-  /** Every operator's snapshot (or the promise of it), by operator id; captured synchronously, head first. */
-  snapshotState(checkpointId: number): Map<string, unknown> {
+  flushOutputs(): void {
+    for (const output of this.networkOutputs) output.flush();
+  }
+
+  /**
+   * Takes checkpoint `barrier.checkpointId` in Flink's order, synchronously from start to
+   * end: every operator's prepareSnapshotPreBarrier, the barrier to every output, then
+   * every operator's snapshot (or the promise of it), by operator id, head first.
+   */
+  checkpointState(barrier: CheckpointBarrier): Map<string, unknown> {
+    const { checkpointId, timestamp } = barrier;
+    for (const operator of this.operators.values()) operator.prepareSnapshotPreBarrier(checkpointId);
+    this.broadcastEvent({ type: 'barrier', checkpointId, timestamp });
     const snapshots = new Map<string, unknown>();
     for (const [id, operator] of this.operators) snapshots.set(id, operator.snapshotState(checkpointId));
     return snapshots;

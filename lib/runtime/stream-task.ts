@@ -9,19 +9,17 @@
 import type { NatsConnection } from 'nats';
 import { SystemProcessingTimeService } from '../time/system-processing-time-service.ts';
 import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
-import type { StreamGraph } from '../graph/stream-graph.ts';
-import { InputGate, RecordWriter, type ChannelMessage, type KeySelector } from '../exchange/index.ts';
+import type { InputIndex, StreamGraph } from '../graph/stream-graph.ts';
+import { InputGate, RecordWriter, type KeySelector } from '../exchange/index.ts';
 import { isSourceOperator, type SourceOperator } from '../operators/stream-operator.ts';
-import { StreamRecord } from '../operators/stream-record.ts';
 import { StreamSourceContext } from '../operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../operators/watermark.ts';
 import type { JobId } from '../ids/addresses.ts';
-import { CheckpointBarrierHandler, type CheckpointBarrier } from './checkpoint-barrier-handler.ts';
+import type { CheckpointBarrier } from './checkpoint-barrier-handler.ts';
 import { MailboxProcessor, type MailboxController } from './mailbox-processor.ts';
 import { OperatorChain } from './operator-chain.ts';
-import type { OperatorInput } from './operator-input.ts';
 import { RecordWriterOutput } from './record-writer-output.ts';
-import { StatusWatermarkValve } from './status-watermark-valve.ts';
+import { StreamTaskNetworkInput } from './stream-task-network-input.ts';
 import { StreamTaskStateInitializer } from './stream-task-state-initializer.ts';
 
 /** Where a task's checkpoints go: the state backend stores them and acknowledges to the coordinator. */
@@ -50,13 +48,6 @@ export interface StreamTaskSpec {
   restoredState?: ReadonlyMap<string, unknown>;
 }
 
-/** Where a gate channel's messages go: the operator input its edge feeds, and its place in that input's valve. */
-interface ChannelRoute {
-  input: OperatorInput;
-  valve: StatusWatermarkValve;
-  valveChannel: number;
-}
-
 export class StreamTask {
   /** Flink's name for a subtask: "Map -> Filter (2/4)". */
   readonly description: string;
@@ -64,9 +55,7 @@ export class StreamTask {
   readonly mailbox: MailboxProcessor;
   private readonly writers: RecordWriter[] = [];
   private gate?: InputGate;
-  private routes: ChannelRoute[] = [];
-  private barrierHandler?: CheckpointBarrierHandler;
-  private readonly reuse = new StreamRecord<unknown>(undefined);
+  private networkInput?: StreamTaskNetworkInput;
   private chain!: OperatorChain;
   /** The chain's first operator: it takes the input, or it is the source. */
   private headId!: string;
@@ -141,7 +130,7 @@ export class StreamTask {
     });
   }
 
-  /** The gate over all input channels, one watermark valve per operator input, and barrier alignment over all channels. */
+  /** The gate over all input channels, and what the task does with their messages. */
   private createInput(edges: JobEdge[]): void {
     const { spec } = this;
     const producerCount = (edge: JobEdge) => spec.jobGraph.vertices.find((v) => v.id === edge.sourceVertex)!.parallelism;
@@ -153,29 +142,8 @@ export class StreamTask {
       inputs: edges.map((edge) => ({ edgeId: edge.id, producerCount: producerCount(edge) })),
       onError: (error) => this.failWith(error),
     }));
-    const byInput = new Map<number, { input: OperatorInput; valve?: StatusWatermarkValve; channels: number }>();
-    for (const edge of edges) {
-      const entry = byInput.get(edge.targetInput) ?? { input: this.chain.input(this.headId, edge.targetInput), channels: 0 };
-      entry.channels += producerCount(edge);
-      byInput.set(edge.targetInput, entry);
-    }
-    for (const entry of byInput.values()) {
-      const { input } = entry;
-      entry.valve = new StatusWatermarkValve(entry.channels, {
-        emitWatermark: (timestamp) => input.processWatermark(timestamp),
-        emitWatermarkStatus: (status) => input.processWatermarkStatus(status),
-      });
-    }
-    const nextValveChannel = new Map<number, number>();
-    for (const edge of edges) {
-      const entry = byInput.get(edge.targetInput)!;
-      for (let producer = 0; producer < producerCount(edge); producer++) {
-        const valveChannel = nextValveChannel.get(edge.targetInput) ?? 0;
-        nextValveChannel.set(edge.targetInput, valveChannel + 1);
-        this.routes.push({ input: entry.input, valve: entry.valve!, valveChannel });
-      }
-    }
-    this.barrierHandler = new CheckpointBarrierHandler(gate.channels.length, {
+    const channelInputs = edges.flatMap((edge) => new Array<InputIndex>(producerCount(edge)).fill(edge.targetInput));
+    this.networkInput = new StreamTaskNetworkInput(channelInputs, (index) => this.chain.input(this.headId, index), {
       block: (channel) => gate.block(channel),
       unblock: (channel) => gate.unblock(channel),
       triggerCheckpoint: (barrier) => this.performCheckpoint(barrier),
@@ -218,30 +186,9 @@ export class StreamTask {
     if (this.isBackpressured()) return controller.suspendDefaultAction(this.whenWritable());
     const gate = this.gate!;
     const next = gate.pollNext();
-    if (next) this.dispatch(next.channel, next.message);
+    if (next) this.networkInput!.processMessage(next.channel, next.message);
     else if (gate.isFinished) controller.allActionsCompleted();
     else controller.suspendDefaultAction(gate.whenAvailable());
-  }
-
-  private dispatch(channel: number, message: ChannelMessage): void {
-    const route = this.routes[channel]!;
-    const { records, event } = message;
-    if (records) {
-      const { input } = route;
-      const { reuse } = this;
-      const timestamps = message.timestamps;
-      for (let i = 0; i < records.length; i++) input.processElement(reuse.replace(records[i], timestamps?.[i] ?? undefined));
-      return;
-    }
-    switch (event.type) {
-      case 'watermark': return route.valve.inputWatermark(event.timestamp, route.valveChannel);
-      case 'watermark-status': return route.valve.inputWatermarkStatus(event.status, route.valveChannel);
-      case 'barrier': return this.barrierHandler!.processBarrier(event, channel);
-      case 'cancel-checkpoint': return this.barrierHandler!.processCancellationBarrier(event.checkpointId);
-      case 'end':
-        route.valve.endOfPartition(route.valveChannel);
-        return this.barrierHandler!.processEndOfPartition(channel);
-    }
   }
 
   /** Checkpoint `checkpointId` at this source task: its sources' positions and the chain's state, then the barrier. */
@@ -260,15 +207,12 @@ export class StreamTask {
 
   /** Synchronous from the first hook to the barrier's emission: nothing else runs in between. */
   private performCheckpoint(barrier: CheckpointBarrier): void {
-    const { checkpointId, timestamp } = barrier;
-    this.chain.prepareSnapshotPreBarrier(checkpointId);
-    for (const writer of this.writers) writer.broadcastEvent({ type: 'barrier', checkpointId, timestamp });
-    const snapshots = this.chain.snapshotState(checkpointId);
-    this.spec.checkpointListener?.onCheckpoint(checkpointId, snapshots);
+    const snapshots = this.chain.checkpointState(barrier);
+    this.spec.checkpointListener?.onCheckpoint(barrier.checkpointId, snapshots);
   }
 
   private abortCheckpoint(checkpointId: number): void {
-    for (const writer of this.writers) writer.broadcastEvent({ type: 'cancel-checkpoint', checkpointId });
+    this.chain.broadcastEvent({ type: 'cancel-checkpoint', checkpointId });
     this.spec.checkpointListener?.onCheckpointAborted?.(checkpointId);
   }
 
@@ -284,7 +228,7 @@ export class StreamTask {
   /** Adaptive flushing: the task has nothing more to process right now, so partial batches go out now. */
   private readonly flushOutputs = (): void => {
     this.flushScheduled = false;
-    for (const writer of this.writers) writer.flushAll();
+    this.chain.flushOutputs();
   };
 
   private isBackpressured(): boolean {

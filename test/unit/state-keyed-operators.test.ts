@@ -1,16 +1,12 @@
 import t from 'tap';
 import { RichMapFunction, StreamExecutionEnvironment, ValueStateDescriptor } from '../../lib/api/index.ts';
 import { assignToKeyGroup } from '../../lib/exchange/key-groups.ts';
-import type { StreamNode } from '../../lib/graph/stream-graph.ts';
 import { AbstractStreamOperator } from '../../lib/operators/abstract-stream-operator.ts';
 import { StreamGroupedReduce } from '../../lib/operators/keyed-reduce-operator.ts';
 import type { OneInputStreamOperator, OperatorContext, Output } from '../../lib/operators/stream-operator.ts';
 import { StreamRecord } from '../../lib/operators/stream-record.ts';
-import { operatorInput } from '../../lib/runtime/operator-input.ts';
-import { StreamTaskStateInitializer } from '../../lib/runtime/stream-task-state-initializer.ts';
 import type { InternalTimer, InternalTimerService, Triggerable } from '../../lib/time/index.ts';
-import { SystemProcessingTimeService } from '../../lib/time/system-processing-time-service.ts';
-import { CollectingOutput } from './helpers/collecting-output.ts';
+import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 class CountPerKey extends RichMapFunction<[string, number], string> {
@@ -42,39 +38,23 @@ t.test('getState outside a keyed stream fails with Flink\'s message, naming the 
   await t.rejects(runInMemory(chained.getStreamGraph()), { message: /requested by operator "After reduce"/ }, 'an operator chained after a keyed one is not keyed');
 });
 
-/** A keyed operator's context as StreamTask builds it, for subtask `index` of `parallelism`. */
-function keyedContext(name: string, keySelector: (value: any) => unknown, schedule: (action: () => void) => void, index = 0, parallelism = 1) {
-  const node: StreamNode = {
-    id: 'op-1', name, parallelism, maxParallelism: 128, isSource: false, chainingStrategy: 'always',
-    createOperator: () => { throw new Error('not used'); },
-    stateKeySelector1: keySelector,
-  };
-  const initializer = new StreamTaskStateInitializer(new SystemProcessingTimeService(schedule));
-  const info = { jobId: 'job', taskName: name, subtaskIndex: index, parallelism, maxParallelism: 128, attemptNumber: 0 };
-  const context: OperatorContext = { ...initializer.streamOperatorStateContext(node, info), jobCwd: process.cwd(), stateKeySelector1: keySelector };
-  return { context, backend: context.keyedStateBackend!, initializer };
-}
-
 t.test('rolling reduce keeps its value in the keyed state backend, where a key group snapshot finds it', async (t) => {
-  const { context, backend, initializer } = keyedContext('Keyed Reduce', (pair: [string, number]) => pair[0], (action) => action(), 1, 2);
   const reduce = new StreamGroupedReduce<[string, number]>({ reduce: (a, b) => [a[0], a[1] + b[1]] });
-  const output = new CollectingOutput<[string, number]>();
-  await reduce.open(context, output);
+  const harness = await OperatorTestHarness.forOperators<[string, number]>([reduce], { keySelector: (pair: [string, number]) => pair[0], subtaskIndex: 1, parallelism: 2 }).open();
+  const backend = harness.keyedStateBackends.get('op-1')!;
   const { startKeyGroup, endKeyGroup } = backend.getKeyGroupRange();
   const words = Array.from({ length: 50 }, (_, i) => `w${i}`).filter((word) => {
     const keyGroup = assignToKeyGroup(word, 128);
     return keyGroup >= startKeyGroup && keyGroup <= endKeyGroup;
   });
   t.ok(words.length > 10, 'about half the words belong to subtask 2 of 2');
-  const input = operatorInput(reduce, 1, 'Keyed Reduce');
-  for (const word of [...words, words[0]!]) input.processElement(new StreamRecord<[string, number]>([word, 2], 7));
-  t.same(output.emitted.at(-1), { record: [words[0], 4], timestamp: 7 }, 'the second record of a key is reduced with its state');
+  for (const word of [...words, words[0]!]) harness.processElement([word, 2], 7);
+  t.same(harness.output.emitted.at(-1), { record: [words[0], 4], timestamp: 7 }, 'the second record of a key is reduced with its state');
   backend.setCurrentKey(words[0]!);
   const snapshot = backend.snapshotKeyGroup(backend.getCurrentKeyGroupIndex());
   t.same(snapshot.states.map((s) => [s.name, s.type]), [['_op_state', 'value']], 'Flink\'s state name for the reduced value');
   t.ok(snapshot.states[0]!.entries.some(([key, , value]) => key === words[0] && (value as [string, number])[1] === 4));
-  await reduce.close();
-  initializer.dispose();
+  await harness.finishAndClose();
 });
 
 /** A keyed operator that emits "key@time" from its timers: an event-time timer at the record's `at`, a processing-time timer 5 ms after open. */
@@ -106,18 +86,16 @@ class EmitOnTimer extends AbstractStreamOperator<string> implements OneInputStre
 }
 
 t.test('a keyed operator\'s timers fire with their key current: event time as the watermark passes, before it goes on; processing time from the clock', async (t) => {
-  const { context, initializer } = keyedContext('Timers', (value: { key: string }) => value.key, (action) => action());
   const operator = new EmitOnTimer();
-  const output = new CollectingOutput<string>();
-  operator.open(context, output);
-  const input = operatorInput(operator, 1, 'Timers');
+  const harness = await OperatorTestHarness.forOperators<string>([operator], { keySelector: (value: { key: string }) => value.key }).open();
+  const { output } = harness;
   const processingFired = new Promise<void>((resolve) => { operator.processingDone = resolve; });
-  for (const [key, at] of [['a', 20], ['b', 10], ['a', 10]] as const) input.processElement(new StreamRecord({ key, at }));
-  input.processWatermark(15);
+  for (const [key, at] of [['a', 20], ['b', 10], ['a', 10]] as const) harness.processElement({ key, at });
+  harness.processWatermark(15);
   t.same(output.emitted, [{ record: 'b@10' }, { record: 'a@10' }, { watermark: 15 }], 'timers at or before the watermark fire, then the watermark goes downstream');
   await processingFired;
   t.same(output.values.slice(2), ['a@processing', 'b@processing'], 'one processing-time timer per key (deduplicated), in order of registration');
-  input.processWatermark(Number.POSITIVE_INFINITY);
+  harness.processWatermark(Number.POSITIVE_INFINITY);
   t.same(output.emitted.slice(-2), [{ record: 'a@20' }, { watermark: Number.POSITIVE_INFINITY }]);
-  initializer.dispose();
+  await harness.finishAndClose();
 });

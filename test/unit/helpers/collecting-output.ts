@@ -1,18 +1,21 @@
 // An Output that keeps, in order, everything an operator or chain emitted: records (copied,
 // as a receiver must not keep the StreamRecord it is given), side-output records,
-// watermarks and watermark status.
+// watermarks, watermark status and, as the output leaving a chain, barriers and cancel markers.
+import type { ChannelEvent } from '../../../lib/exchange/codec.ts';
 import type { OutputTag } from '../../../lib/functions/output-tag.ts';
 import type { Output } from '../../../lib/operators/stream-operator.ts';
 import type { StreamRecord } from '../../../lib/operators/stream-record.ts';
 import type { WatermarkStatus } from '../../../lib/operators/watermark.ts';
+import type { NetworkOutput } from '../../../lib/runtime/operator-chain.ts';
 
 export type Emitted<T> =
   | { record: T; timestamp?: number }
   | { side: string; record: unknown; timestamp?: number }
   | { watermark: number }
-  | { status: WatermarkStatus };
+  | { status: WatermarkStatus }
+  | { event: ChannelEvent };
 
-export class CollectingOutput<T> implements Output<T> {
+export class CollectingOutput<T> implements Output<T>, NetworkOutput {
   readonly emitted: Emitted<T>[] = [];
 
   /** The records' values, in order. */
@@ -39,4 +42,10 @@ export class CollectingOutput<T> implements Output<T> {
   emitWatermarkStatus(status: WatermarkStatus): void {
     this.emitted.push({ status });
   }
+
+  broadcastEvent(event: ChannelEvent): void {
+    this.emitted.push({ event });
+  }
+
+  flush(): void {}
 }

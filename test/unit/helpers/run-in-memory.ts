@@ -1,15 +1,11 @@
-// Runs a whole StreamGraph in this process as one OperatorChain (the wiring StreamTask
-// uses): one instance per operator (parallelism is ignored: every operator is subtask 0
-// of 1), every edge a direct call. It tests operator semantics end to end without NATS;
-// partitioning, the network and the watermark minimum over channels are not exercised.
+// Runs a whole StreamGraph in this process through the operator test harness: one chain of
+// every operator (parallelism is ignored: each is subtask 0 of 1), every edge a direct
+// call. It tests operator semantics end to end without NATS; partitioning, the network and
+// the watermark minimum over channels are not exercised.
 import type { DataStream } from '../../../lib/api/data-stream.ts';
 import type { StreamGraph } from '../../../lib/graph/stream-graph.ts';
-import { isSourceOperator, type SourceOperator } from '../../../lib/operators/stream-operator.ts';
-import { StreamSourceContext } from '../../../lib/operators/stream-source-context.ts';
-import { MAX_WATERMARK } from '../../../lib/operators/watermark.ts';
-import { OperatorChain } from '../../../lib/runtime/operator-chain.ts';
-import { StreamTaskStateInitializer } from '../../../lib/runtime/stream-task-state-initializer.ts';
-import { SystemProcessingTimeService } from '../../../lib/time/system-processing-time-service.ts';
+import type { SourceOperator } from '../../../lib/operators/stream-operator.ts';
+import { OperatorTestHarness } from './operator-test-harness.ts';
 
 export interface InMemoryRunOptions {
   jobCwd?: string;
@@ -18,34 +14,15 @@ export interface InMemoryRunOptions {
 }
 
 export async function runInMemory(graph: StreamGraph, options: InMemoryRunOptions = {}): Promise<void> {
-  // Processing-time timers run as they come due: the records of this runner arrive by direct calls, not in batches.
-  const stateInitializer = new StreamTaskStateInitializer(new SystemProcessingTimeService((action) => action()));
-  const chain = new OperatorChain({
-    streamGraph: graph,
-    operatorIds: [...graph.nodes.keys()],
-    networkOutput: (edge) => { throw new Error(`edge ${edge.sourceId} -> ${edge.targetId} leaves the in-memory chain`); },
-    environment: (node) => ({
-      ...stateInitializer.streamOperatorStateContext(node, { jobId: 'in-memory', taskName: node.name, subtaskIndex: 0, parallelism: 1, maxParallelism: node.maxParallelism, attemptNumber: 0 }),
-      jobCwd: options.jobCwd ?? process.cwd(),
-    }),
-  });
-  let ended = false;
+  const harness = new OperatorTestHarness(graph, { jobCwd: options.jobCwd });
   try {
-    await chain.initializeStateAndOpenOperators();
-    const sources = [...chain.operators].filter((entry): entry is [string, SourceOperator<unknown>] => isSourceOperator(entry[1]));
-    const running = sources.map(async ([id, source]) => {
-      const context = new StreamSourceContext(chain.outputOf(id), () => undefined);
-      await source.run(context);
-      context.emitWatermark(MAX_WATERMARK);
-    });
-    options.onSourcesStarted?.(sources.map(([, source]) => source));
-    await Promise.all(running);
-    await chain.finishOperators();
-    ended = true;
-  } finally {
-    await chain.closeOperators(ended);
-    stateInitializer.dispose();
+    await harness.open();
+    await harness.runSources(options.onSourcesStarted);
+  } catch (error) {
+    await harness.close();
+    throw error;
   }
+  await harness.finishAndClose();
 }
 
 /** Adds a sink collecting the stream's records into the returned array. */
