@@ -92,9 +92,12 @@ export class InternalTimerServiceImpl<K, N> implements InternalTimerService<N> {
     if (this.triggerable) this.armProcessingTimer();
   }
 
-  /** Fires every processing-time timer at or before `time`, then re-arms for the next one. */
+  /**
+   * Fires every processing-time timer at or before `time`, then re-arms for the next one. A
+   * timer cancelled after it was handed to the mailbox still arrives here; it fires only what
+   * is due, and re-arming replaces the armed timer, so one real timer stays armed.
+   */
   private onProcessingTime(time: number): void {
-    this.nextTimer = undefined;
     const triggerable = this.started();
     let timer = this.processingTimeTimers.peek();
     while (timer && timer.timestamp <= time) {

@@ -164,3 +164,44 @@ t.test('state and timers of one operator see the same current key', async (t) =>
   manager.advanceWatermark(2);
   t.same(seen, [['a', 1], ['b', 2]]);
 });
+
+t.test('a processing-time timer already handed to the mailbox when an earlier one replaces it leaves one real timer armed', async (t) => {
+  const mailbox: (() => void)[] = [];
+  let mailArrived = () => {};
+  const { backend, processingTime, manager, fired, triggerable } = keyedOperator({
+    schedule: (action) => {
+      mailbox.push(action);
+      mailArrived();
+    },
+  });
+  const nextMail = () => new Promise<void>((resolve) => { mailArrived = resolve; });
+  const timers = manager.getInternalTimerService('user-timers', triggerable);
+  const now = timers.currentProcessingTime();
+  backend.setCurrentKey('a');
+  let arrived = nextMail();
+  timers.registerProcessingTimeTimer(VoidNamespace, now + 10);
+  await arrived;
+  arrived = nextMail();
+  backend.setCurrentKey('b');
+  timers.registerProcessingTimeTimer(VoidNamespace, now - 5);
+  await arrived;
+  backend.setCurrentKey('c');
+  timers.registerProcessingTimeTimer(VoidNamespace, now + 60);
+  t.equal(mailbox.length, 2, 'the timer of a, then the earlier one of b, are in the mailbox');
+  mailbox.shift()!();
+  t.same(fired.map(([, , key]) => key), ['b', 'a'], 'the stale mail fires everything due by its time');
+  mailbox.shift()!();
+  t.same(fired.map(([, , key]) => key), ['b', 'a'], 'the second mail finds nothing due');
+  arrived = nextMail();
+  await arrived;
+  mailbox.shift()!();
+  t.same(fired.map(([, , key]) => key), ['b', 'a', 'c']);
+  // A later timer of another service on the same clock: when its mail comes, any duplicate real timer for c would have come first.
+  const sentinel = new Promise<void>((resolve) => processingTime.registerTimer(now + 120, () => resolve()));
+  arrived = nextMail();
+  await arrived;
+  t.equal(mailbox.length, 1, 'only the sentinel\'s mail came: c had one real timer');
+  mailbox.shift()!();
+  await sentinel;
+  processingTime.shutdownService();
+});
