@@ -61,8 +61,11 @@ export class StreamTask {
   private headId!: string;
   private source?: { operator: SourceOperator<unknown>; context: StreamSourceContext<unknown>; running?: Promise<void>; done: boolean };
   private flushScheduled = false;
-  private failWith!: (error: Error) => void;
-  private readonly failed = new Promise<never>((_, reject) => { this.failWith = reject; });
+  private rejectFailed!: (error: Error) => void;
+  /** Rejects with the task's first failure (or its cancellation). */
+  private readonly failed = new Promise<never>((_, reject) => { this.rejectFailed = reject; });
+  /** Set on cancel() and on the first failure: the task stops without finishing its operators. */
+  private stopped = false;
   private cancelled = false;
   /** Keyed operators' state and timers; processing-time timers fire as mails. */
   private readonly stateInitializer: StreamTaskStateInitializer;
@@ -126,7 +129,7 @@ export class StreamTask {
       keySelector,
       bufferTimeoutMs: jobGraph.bufferTimeoutMs,
       description: `edge "${vertex.name}" => "${consumer.name}", subtask ${subtaskIndex + 1}`,
-      onError: (error) => this.failWith(error),
+      onError: (error) => this.fail(error),
     });
   }
 
@@ -140,7 +143,7 @@ export class StreamTask {
       jobId: spec.jobId,
       consumerIndex: spec.subtaskIndex,
       inputs: edges.map((edge) => ({ edgeId: edge.id, producerCount: producerCount(edge) })),
-      onError: (error) => this.failWith(error),
+      onError: (error) => this.fail(error),
     }));
     const channelInputs = edges.flatMap((edge) => new Array<InputIndex>(producerCount(edge)).fill(edge.targetInput));
     this.networkInput = new StreamTaskNetworkInput(channelInputs, (index) => this.chain.input(this.headId, index), {
@@ -159,13 +162,12 @@ export class StreamTask {
   private async runTask(initialCredit?: number): Promise<void> {
     const { source } = this;
     if (source) {
-      source.running = source.operator.run(source.context).then(() => { source.done = true; });
-      source.running.catch((error: unknown) => this.failWith(error as Error));
+      source.running = source.operator.run(source.context).then(() => { source.done = true; }, (error: unknown) => this.fail(error as Error));
     } else {
       this.gate!.start(initialCredit);
     }
     await this.mailbox.runMailboxLoop();
-    if (this.cancelled) return;
+    if (this.stopped) return;
     // A finished source ends event time, so that every event-time timer downstream fires.
     source?.context.emitWatermark(MAX_WATERMARK);
     await this.chain.finishOperators();
@@ -246,10 +248,16 @@ export class StreamTask {
     this.cancelled = true;
     this.source?.operator.cancel();
     this.gate?.cancel();
-    this.mailbox.close();
     for (const writer of this.writers) writer.cancel();
-    this.failWith(new Error(`${this.description} was cancelled`));
+    this.fail(new Error(`${this.description} was cancelled`));
     await this.chain?.closeOperators(false);
     this.stateInitializer.dispose();
+  }
+
+  /** Stops the loop (nothing is finished or ended downstream) and rejects run() with the first failure. */
+  private fail(error: Error): void {
+    this.stopped = true;
+    this.mailbox.close();
+    this.rejectFailed(error);
   }
 }

@@ -3,7 +3,9 @@ import { StreamFilter } from '../../lib/operators/filter-operator.ts';
 import { StreamFlatMap } from '../../lib/operators/flat-map-operator.ts';
 import { StreamMap } from '../../lib/operators/map-operator.ts';
 import { AbstractStreamOperator } from '../../lib/operators/abstract-stream-operator.ts';
-import type { OneInputStreamOperator, TwoInputStreamOperator } from '../../lib/operators/stream-operator.ts';
+import { OutputTag } from '../../lib/functions/output-tag.ts';
+import { StreamGraph, type StreamNode } from '../../lib/graph/stream-graph.ts';
+import type { OneInputStreamOperator, StreamOperator, TwoInputStreamOperator } from '../../lib/operators/stream-operator.ts';
 import type { StreamRecord } from '../../lib/operators/stream-record.ts';
 import { MAX_WATERMARK } from '../../lib/operators/watermark.ts';
 import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
@@ -191,4 +193,45 @@ t.test('a keyed operator gets the key of each record set before it processes the
   await harness.finishAndClose();
   const unkeyed = await OperatorTestHarness.forOperators<string>([new KeyEcho()]).open();
   t.throws(() => unkeyed.processElement(['a', 1]), /KeyEcho: there is no current key outside a keyed stream/);
+});
+
+t.test('side outputs reach only the edges of their OutputTag; watermarks reach every edge', async (t) => {
+  const odd = new OutputTag<number>('odd');
+  /** Even numbers to the main output, odd ones to the side output "odd". */
+  class Split extends AbstractStreamOperator<number> implements OneInputStreamOperator<number, number> {
+    processElement(record: StreamRecord<number>): void {
+      if (record.value % 2 === 0) this.output.collect(record);
+      else this.output.collectSide(odd, record);
+    }
+  }
+  const node = (id: string, createOperator: () => StreamOperator<unknown>): StreamNode =>
+    ({ id, name: id, parallelism: 1, maxParallelism: 128, isSource: false, chainingStrategy: 'always', createOperator });
+  const graph = new StreamGraph({
+    jobName: 'side outputs',
+    nodes: new Map([
+      ['split', node('split', () => new Split())],
+      ['evens', node('evens', () => new StreamMap({ map: (n: number) => `even ${n}` }))],
+      ['odds', node('odds', () => new StreamMap({ map: (n: number) => `odd ${n}` }))],
+      ['out', node('out', () => { throw new Error('not part of the chain'); })],
+    ]),
+    edges: [
+      { sourceId: 'split', targetId: 'evens', partitioner: 'forward', targetInput: 1 },
+      { sourceId: 'split', targetId: 'odds', partitioner: 'forward', targetInput: 1, outputTag: odd.id },
+      { sourceId: 'evens', targetId: 'out', partitioner: 'forward', targetInput: 1 },
+      { sourceId: 'odds', targetId: 'out', partitioner: 'forward', targetInput: 1 },
+    ],
+    bufferTimeoutMs: 0,
+    chainingEnabled: true,
+  });
+  const harness = await new OperatorTestHarness(graph, { operatorIds: ['split', 'evens', 'odds'], channels: [1] }).open();
+  for (const n of [1, 2, 3]) harness.processElement(n, n * 10);
+  harness.processWatermark(30);
+  t.same(harness.output.emitted, [
+    { record: 'odd 1', timestamp: 10 },
+    { record: 'even 2', timestamp: 20 },
+    { record: 'odd 3', timestamp: 30 },
+    { watermark: 30 },
+    { watermark: 30 },
+  ]);
+  await harness.finishAndClose();
 });
