@@ -1,6 +1,7 @@
 // Real StreamTasks at parallelism 2 exchanging over a real nats-server: events keep their
 // place among records across the exchange, watermarks follow the minimum over channels
-// with idle channels excluded, and checkpoints taken while sources emit are consistent.
+// with idle channels excluded, checkpoints taken while sources emit are consistent, and a
+// keyed consumer's state and timers work across the exchange.
 import t from 'tap';
 import { connect } from 'nats';
 import { startNatsServer } from '../../lib/nats/nats-server.ts';
@@ -12,6 +13,11 @@ import { AbstractStreamOperator } from '../../lib/operators/abstract-stream-oper
 import type { OneInputStreamOperator, OperatorContext, Output, SourceOperator, StreamOperator } from '../../lib/operators/stream-operator.ts';
 import type { StreamRecord } from '../../lib/operators/stream-record.ts';
 import { MAX_WATERMARK } from '../../lib/operators/watermark.ts';
+import { assignToKeyGroup, computeOperatorIndexForKeyGroup } from '../../lib/exchange/key-groups.ts';
+import { ValueStateDescriptor } from '../../lib/state/value-state-descriptor.ts';
+import type { ValueState } from '../../lib/state/value-state.ts';
+import { VoidNamespace } from '../../lib/state/void-namespace.ts';
+import type { InternalTimer, InternalTimerService, Triggerable } from '../../lib/time/index.ts';
 import { StreamTask, type CheckpointListener } from '../../lib/runtime/stream-task.ts';
 
 const server = await startNatsServer();
@@ -27,10 +33,12 @@ let jobCount = 0;
 async function startJob(createSource: () => SourceOperator<unknown>, createConsumer: () => StreamOperator<unknown>, partitioner: PartitionerType, listener?: (subtask: string) => CheckpointListener) {
   const node = (id: string, isSource: boolean, createOperator: () => StreamOperator<unknown>): StreamNode =>
     ({ id, name: id, parallelism: 2, maxParallelism: 128, isSource, chainingStrategy: isSource ? 'head' : 'always', createOperator });
+  // A hash edge keys its consumer by the same selector, as the StreamGraphGenerator does.
+  const keyed = partitioner === 'hash' ? { keySelector: (n: number) => n % 7 } : {};
   const streamGraph = new StreamGraph({
     jobName: 'stream-task test',
-    nodes: new Map([['source', node('source', true, createSource)], ['consumer', node('consumer', false, createConsumer)]]),
-    edges: [{ sourceId: 'source', targetId: 'consumer', partitioner, targetInput: 1, ...(partitioner === 'hash' ? { keySelector: (n: number) => n % 7 } : {}) }],
+    nodes: new Map([['source', node('source', true, createSource)], ['consumer', { ...node('consumer', false, createConsumer), stateKeySelector1: keyed.keySelector }]]),
+    edges: [{ sourceId: 'source', targetId: 'consumer', partitioner, targetInput: 1, ...keyed }],
     bufferTimeoutMs: 5,
     chainingEnabled: true,
   });
@@ -171,3 +179,64 @@ t.test('checkpoints taken while the sources emit see exactly the records emitted
     t.equal(counted, emitted, `checkpoint ${checkpointId}: the consumers counted exactly the records the sources' positions say were emitted`);
   }
 });
+
+t.test('a keyed consumer counts each key in ValueState in the subtask owning it; its event-time timers fire as watermarks cross the exchange, its processing-time timers as mails', async (t) => {
+  const perSubtask = 100;
+  const keys = 7;
+  let allProcessingTimersFired!: () => void;
+  const processingTimersFired = new Promise<void>((resolve) => (allProcessingTimersFired = resolve));
+  /** Emits n = subtask * 1000 + i at timestamp i, a watermark every 10, then waits for the consumers' processing-time timers. */
+  class TimedSource extends AbstractStreamOperator<number> implements SourceOperator<number> {
+    async run(ctx: SourceContext<number>): Promise<void> {
+      const subtask = this.context.runtimeContext.getIndexOfThisSubtask();
+      for (let i = 0; i < perSubtask; i++) {
+        const pending = ctx.collectWithTimestamp(subtask * 1000 + i, i);
+        if (i % 10 === 9) ctx.emitWatermark(i);
+        if (pending) await pending;
+      }
+      await processingTimersFired;
+    }
+    cancel(): void {}
+  }
+  const fired: Array<{ subtask: number; key: unknown; at: number; count: number | null; watermark: number }> = [];
+  const processingFiredFor = new Set<unknown>();
+  /** Counts per key; an event-time timer at 49 and one at the end of event time report the count; a processing-time timer marks each key once. */
+  class KeyedCounter extends AbstractStreamOperator<never> implements OneInputStreamOperator<number, never>, Triggerable<unknown, VoidNamespace> {
+    private count!: ValueState<number>;
+    private timers!: InternalTimerService<VoidNamespace>;
+    override open(context: OperatorContext, output: Output<never>): void {
+      super.open(context, output);
+      this.count = this.getPartitionedState(new ValueStateDescriptor<number>('count', 0));
+      this.timers = this.getInternalTimerService('user-timers', this);
+    }
+    processElement(record: StreamRecord<number>): void {
+      const count = (this.count.value() ?? 0) + 1;
+      this.count.update(count);
+      // A timer registered behind the watermark would fire at the next one: only records up to 49 ask for it.
+      if (record.timestamp! <= 49) this.timers.registerEventTimeTimer(VoidNamespace, 49);
+      this.timers.registerEventTimeTimer(VoidNamespace, MAX_WATERMARK);
+      if (count === 1) this.timers.registerProcessingTimeTimer(VoidNamespace, this.timers.currentProcessingTime() + 5);
+    }
+    onEventTime(timer: InternalTimer<unknown, VoidNamespace>): void {
+      const subtask = this.context.runtimeContext.getIndexOfThisSubtask();
+      fired.push({ subtask, key: this.getCurrentKey(), at: timer.timestamp, count: this.count.value(), watermark: this.timers.currentWatermark() });
+    }
+    onProcessingTime(): void {
+      processingFiredFor.add(this.getCurrentKey());
+      if (processingFiredFor.size === keys) allProcessingTimersFired();
+    }
+  }
+  const { finished } = await startJob(() => new TimedSource(), () => new KeyedCounter(), 'hash');
+  await finished;
+  const records = [0, 1].flatMap((subtask) => Array.from({ length: perSubtask }, (_, i) => ({ n: subtask * 1000 + i, timestamp: i })));
+  const ownerOf = (key: number) => computeOperatorIndexForKeyGroup(128, 2, assignToKeyGroup(key, 128));
+  for (let key = 0; key < keys; key++) {
+    const ofKey = records.filter(({ n }) => n % keys === key);
+    const firings = fired.filter((f) => f.key === key);
+    t.same(firings.map((f) => [f.subtask, f.at]), [[ownerOf(key), 49], [ownerOf(key), MAX_WATERMARK]], `key ${key}: each timer fired once, in the subtask that owns the key, in time order`);
+    t.ok(firings[0]!.watermark >= 49 && firings[0]!.count! >= ofKey.filter((r) => r.timestamp <= 49).length, `key ${key}: at 49 every record up to 49 was counted`);
+    t.equal(firings[1]!.count, ofKey.length, `key ${key}: at the end every record was counted once`);
+  }
+  t.equal(processingFiredFor.size, keys, 'a processing-time timer fired for every key while the job ran');
+});
+
