@@ -96,7 +96,7 @@ export class StreamTask {
         this.writers.push(writer);
         return new RecordWriterOutput(writer, edge.outputTag);
       },
-      environment: (node) => ({ runtimeContext, jobCwd: spec.jobCwd, restoredState: spec.restoredState?.get(node.id) }),
+      environment: (node) => ({ runtimeContext, mailboxExecutor: this.mailbox, jobCwd: spec.jobCwd, restoredState: spec.restoredState?.get(node.id) }),
     });
     const head = this.chain.operator(this.headId);
     if (isSourceOperator(head)) {

@@ -2,13 +2,15 @@
 // two-input kin, in one): real operators in a real OperatorChain, fed through the task's
 // own StreamTaskNetworkInput, so records, watermarks (through each input's valve, per
 // channel), barriers (with alignment) and snapshots take exactly the path they take in a
-// StreamTask. What leaves the chain is collected, in order, in `output`. No server.
+// StreamTask. What leaves the chain is collected, in order, in `output`. Mails the
+// operators submit (timers) run in a real MailboxProcessor whenever the test awaits. No server.
 import { StreamingRuntimeContext } from '../../../lib/functions/runtime-context.ts';
 import { StreamGraph, type InputIndex, type StreamEdge, type StreamNode } from '../../../lib/graph/stream-graph.ts';
 import type { ChannelMessage } from '../../../lib/exchange/codec.ts';
 import { isSourceOperator, type KeyContext, type SourceOperator, type StateKeySelector, type StreamOperator } from '../../../lib/operators/stream-operator.ts';
 import { StreamSourceContext } from '../../../lib/operators/stream-source-context.ts';
 import { MAX_WATERMARK, type WatermarkStatus } from '../../../lib/operators/watermark.ts';
+import { MailboxProcessor } from '../../../lib/runtime/mailbox-processor.ts';
 import { OperatorChain } from '../../../lib/runtime/operator-chain.ts';
 import { StreamTaskNetworkInput } from '../../../lib/runtime/stream-task-network-input.ts';
 import { CollectingOutput } from './collecting-output.ts';
@@ -40,17 +42,23 @@ export class OperatorTestHarness<OUT = unknown> {
   readonly abortedCheckpoints: number[] = [];
   readonly blockedChannels = new Set<number>();
   readonly chain: OperatorChain;
+  /** Runs only mails: the harness's calls are the input. */
+  readonly mailbox = new MailboxProcessor((controller) => controller.suspendDefaultAction(new Promise(() => {})));
+  private mailboxLoop?: Promise<void>;
   private readonly networkInput?: StreamTaskNetworkInput;
   private readonly channelOffsets: number[];
 
-  /** A harness over one operator, or a line of chained operators, keyed on input 1 by `keySelector` when given. */
+  /**
+   * A harness over one operator, or a line of chained operators, keyed on input 1 by
+   * `keySelector` when given. The head has one input channel, unless it is a source.
+   */
   static forOperators<OUT>(operators: StreamOperator<unknown>[], options: HarnessOptions & { keySelector?: StateKeySelector } = {}): OperatorTestHarness<OUT> {
     const nodes = new Map<string, StreamNode>();
     const edges: StreamEdge[] = [];
     operators.forEach((operator, i) => {
       const id = `op-${i + 1}`;
       nodes.set(id, {
-        id, name: operator.constructor.name, parallelism: 1, maxParallelism: 128, isSource: false, chainingStrategy: 'always',
+        id, name: operator.constructor.name, parallelism: 1, maxParallelism: 128, isSource: isSourceOperator(operator), chainingStrategy: 'always',
         createOperator: () => operator,
         ...(i === 0 && options.keySelector ? { stateKeySelector1: options.keySelector } : {}),
       });
@@ -63,7 +71,8 @@ export class OperatorTestHarness<OUT = unknown> {
     });
     edges.push({ sourceId: `op-${operators.length}`, targetId: 'harness-output', partitioner: 'forward', targetInput: 1 });
     const graph = new StreamGraph({ jobName: 'harness', nodes, edges, bufferTimeoutMs: 0, chainingEnabled: true });
-    return new OperatorTestHarness(graph, { channels: [1], ...options, operatorIds: operators.map((_, i) => `op-${i + 1}`) });
+    const channels = isSourceOperator(operators[0]!) ? [] : [1];
+    return new OperatorTestHarness(graph, { channels, ...options, operatorIds: operators.map((_, i) => `op-${i + 1}`) });
   }
 
   constructor(readonly graph: StreamGraph, options: HarnessOptions = {}) {
@@ -74,6 +83,7 @@ export class OperatorTestHarness<OUT = unknown> {
       operatorIds,
       networkOutput: () => this.output,
       environment: (node) => ({
+        mailboxExecutor: this.mailbox,
         jobCwd: options.jobCwd ?? process.cwd(),
         restoredState: options.restoredState?.get(node.id),
         keyedStateBackend: node.stateKeySelector1 || node.stateKeySelector2 ? options.keyedStateBackend : undefined,
@@ -99,6 +109,8 @@ export class OperatorTestHarness<OUT = unknown> {
 
   /** initializeState and open, tail first, as a task does. */
   async open(): Promise<this> {
+    this.mailboxLoop = this.mailbox.runMailboxLoop();
+    this.mailboxLoop.catch(() => undefined);
     await this.chain.initializeStateAndOpenOperators();
     return this;
   }
@@ -145,10 +157,12 @@ export class OperatorTestHarness<OUT = unknown> {
     await Promise.all(running);
   }
 
-  /** End of input: finish (head first), then close every operator (also when finishing fails). */
+  /** End of input: finish (head first), then close every operator (also when finishing fails). A failed mail fails this. */
   async finishAndClose(): Promise<void> {
     try {
       await this.chain.finishOperators();
+      this.mailbox.close();
+      await this.mailboxLoop;
     } catch (error) {
       await this.close();
       throw error;
@@ -158,6 +172,7 @@ export class OperatorTestHarness<OUT = unknown> {
 
   /** Closes every operator, e.g. after a failure; errors on close are not reported. */
   async close(): Promise<void> {
+    this.mailbox.close();
     await this.chain.closeOperators(false);
   }
 
