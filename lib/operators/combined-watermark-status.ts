@@ -34,10 +34,6 @@ export class CombinedWatermarkStatus {
     return this.update();
   }
 
-  isInputIdle(index: number): boolean {
-    return this.idle[index]!;
-  }
-
   private update(): boolean {
     let minimum = Number.POSITIVE_INFINITY;
     let allIdle = true;

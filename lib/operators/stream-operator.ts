@@ -29,8 +29,15 @@ export interface KeyContext {
 /** Extracts a record's key for keyed state: the keyBy selector of the operator's input. */
 export type StateKeySelector = (value: any) => unknown;
 
+/** Flink's MailboxExecutor: runs work in the task's mailbox, between records, never inside another step. */
+export interface MailboxExecutor {
+  submit(mail: () => void | Promise<void>, description: string): void;
+}
+
 export interface OperatorContext {
   readonly runtimeContext: RuntimeContext;
+  /** The task's mailbox: where timers and other deferred work of the operator run. */
+  readonly mailboxExecutor: MailboxExecutor;
   /** Directory the job was submitted from: relative paths in connectors resolve against it. */
   readonly jobCwd: string;
   /** Set when input 1 / input 2 is keyed (StreamNode.stateKeySelector1/2). */

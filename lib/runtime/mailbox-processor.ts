@@ -6,6 +6,8 @@
 // itself until a promise (input available, output writable) settles; new mail still runs
 // meanwhile.
 
+import type { MailboxExecutor } from '../operators/stream-operator.ts';
+
 export type Mail = () => void | Promise<void>;
 
 export interface MailboxController {
@@ -23,7 +25,7 @@ export interface MailboxProcessorOptions {
   onIdle?(): void;
 }
 
-export class MailboxProcessor implements MailboxController {
+export class MailboxProcessor implements MailboxController, MailboxExecutor {
   private readonly mails: Array<{ mail: Mail; description: string }> = [];
   private suspendedUntil?: Promise<unknown>;
   private completed = false;

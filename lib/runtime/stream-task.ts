@@ -101,7 +101,12 @@ export class StreamTask {
         this.writers.push(writer);
         return new RecordWriterOutput(writer, edge.outputTag);
       },
-      environment: (node) => ({ ...this.stateInitializer.streamOperatorStateContext(node, subtaskInfo), jobCwd: spec.jobCwd, restoredState: spec.restoredState?.get(node.id) }),
+      environment: (node) => ({
+        ...this.stateInitializer.streamOperatorStateContext(node, subtaskInfo),
+        mailboxExecutor: this.mailbox,
+        jobCwd: spec.jobCwd,
+        restoredState: spec.restoredState?.get(node.id),
+      }),
     });
     const head = this.chain.operator(this.headId);
     if (isSourceOperator(head)) {

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { CollectionSource } from '../../connectors/collection-source.ts';
-import { StreamingRuntimeContext } from '../../lib/functions/runtime-context.ts';
 import { StreamSourceContext } from '../../lib/operators/stream-source-context.ts';
 import { CollectingOutput } from './helpers/collecting-output.ts';
+import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
 
 t.test('waits for a backpressured collect before emitting the next element', async (t) => {
   const source = new CollectionSource(['a', 'b', 'c']);
@@ -49,10 +49,8 @@ t.test('its position is the number of elements emitted, and a restore resumes th
   t.equal(snapshot, 2, 'a snapshot while the source waits counts what it emitted');
   release();
   await running;
-  const restored = new CollectionSource(['a', 'b', 'c']);
-  const runtimeContext = new StreamingRuntimeContext({ jobId: 'j', taskName: 'source', subtaskIndex: 0, parallelism: 1, maxParallelism: 128, attemptNumber: 1 });
-  restored.initializeState({ runtimeContext, jobCwd: process.cwd(), restoredState: snapshot });
-  const rest = new CollectingOutput<string>();
-  await restored.run(new StreamSourceContext(rest, () => undefined));
-  t.same(rest.values, ['c']);
+  const restored = await OperatorTestHarness.forOperators<string>([new CollectionSource(['a', 'b', 'c'])], { restoredState: new Map([['op-1', snapshot]]) }).open();
+  await restored.runSources();
+  await restored.finishAndClose();
+  t.same(restored.output.values, ['c']);
 });

@@ -6,14 +6,11 @@ import {
   RichSinkFunction,
   RichSourceFunction,
   StreamExecutionEnvironment,
-  StreamingRuntimeContext,
   type Collector,
   type FlatMapFunction,
   type SourceContext,
 } from '../../lib/api/index.ts';
-import type { OneInputStreamOperator, OperatorContext } from '../../lib/operators/stream-operator.ts';
-import { StreamRecord } from '../../lib/operators/stream-record.ts';
-import { CollectingOutput } from './helpers/collecting-output.ts';
+import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 t.test('map, flatMap and filter take lambdas and function objects alike', async (t) => {
@@ -84,21 +81,12 @@ t.test('each operator instance gets its own function object: the declared one fi
   const env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
   env.fromElements('x').map(counter).uid('counter');
   const node = env.getStreamGraph().node('counter');
-  const subtasks = [0, 1].map(async (subtaskIndex) => {
-    const operator = node.createOperator() as OneInputStreamOperator<string, string>;
-    const out = new CollectingOutput<string>();
-    const context: OperatorContext = {
-      jobCwd: process.cwd(),
-      runtimeContext: new StreamingRuntimeContext({ jobId: 'j', taskName: 'Map', subtaskIndex, parallelism: 2, maxParallelism: 128, attemptNumber: 0 }),
-    };
-    await operator.open(context, out);
-    return { operator, out };
-  });
-  const [first, second] = await Promise.all(subtasks);
-  first.operator.processElement(new StreamRecord('a'));
-  second.operator.processElement(new StreamRecord('b'));
-  first.operator.processElement(new StreamRecord('c'));
-  t.same([first.out.values, second.out.values], [['a@0:1', 'c@0:2'], ['b@1:1']]);
+  const [first, second] = await Promise.all([0, 1].map((subtaskIndex) =>
+    OperatorTestHarness.forOperators<string>([node.createOperator()], { subtaskIndex, parallelism: 2 }).open()));
+  first!.processElement('a');
+  second!.processElement('b');
+  first!.processElement('c');
+  t.same([first!.output.values, second!.output.values], [['a@0:1', 'c@0:2'], ['b@1:1']]);
   t.equal(counter.getRuntimeContext().getIndexOfThisSubtask(), 0, 'the first instance is the declared object');
 });
 

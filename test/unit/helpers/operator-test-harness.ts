@@ -2,14 +2,15 @@
 // two-input kin, in one): real operators in a real OperatorChain, fed through the task's
 // own StreamTaskNetworkInput, so records, watermarks (through each input's valve, per
 // channel), barriers (with alignment) and snapshots take exactly the path they take in a
-// StreamTask. Keyed operators get a real heap backend and timer services, as in a task;
-// processing-time timers run as they come due. What leaves the chain is collected, in
-// order, in `output`. No server.
+// StreamTask. Keyed operators get a real heap backend and timer services, as in a task.
+// What leaves the chain is collected, in order, in `output`. Mails the operators submit
+// (processing-time timers) run in a real MailboxProcessor whenever the test awaits. No server.
 import { StreamGraph, type InputIndex, type StreamEdge, type StreamNode } from '../../../lib/graph/stream-graph.ts';
 import type { ChannelMessage } from '../../../lib/exchange/codec.ts';
 import { isSourceOperator, type SourceOperator, type StateKeySelector, type StreamOperator } from '../../../lib/operators/stream-operator.ts';
 import { StreamSourceContext } from '../../../lib/operators/stream-source-context.ts';
 import { MAX_WATERMARK, type WatermarkStatus } from '../../../lib/operators/watermark.ts';
+import { MailboxProcessor } from '../../../lib/runtime/mailbox-processor.ts';
 import { OperatorChain } from '../../../lib/runtime/operator-chain.ts';
 import { StreamTaskNetworkInput } from '../../../lib/runtime/stream-task-network-input.ts';
 import { StreamTaskStateInitializer } from '../../../lib/runtime/stream-task-state-initializer.ts';
@@ -42,20 +43,26 @@ export class OperatorTestHarness<OUT = unknown> {
   readonly abortedCheckpoints: number[] = [];
   readonly blockedChannels = new Set<number>();
   readonly chain: OperatorChain;
+  /** Runs only mails: the harness's calls are the input. */
+  readonly mailbox = new MailboxProcessor((controller) => controller.suspendDefaultAction(new Promise(() => {})));
+  private mailboxLoop?: Promise<void>;
   /** The keyed operators' state backends, by operator id. */
   readonly keyedStateBackends = new Map<string, KeyedStateBackend<unknown>>();
-  private readonly stateInitializer = new StreamTaskStateInitializer(new SystemProcessingTimeService((action) => action()));
+  private readonly stateInitializer = new StreamTaskStateInitializer(new SystemProcessingTimeService((action) => this.mailbox.submit(action, 'processing-time timer')));
   private readonly networkInput?: StreamTaskNetworkInput;
   private readonly channelOffsets: number[];
 
-  /** A harness over one operator, or a line of chained operators, keyed on input 1 by `keySelector` when given. */
+  /**
+   * A harness over one operator, or a line of chained operators, keyed on input 1 by
+   * `keySelector` when given. The head has one input channel, unless it is a source.
+   */
   static forOperators<OUT>(operators: StreamOperator<unknown>[], options: HarnessOptions & { keySelector?: StateKeySelector } = {}): OperatorTestHarness<OUT> {
     const nodes = new Map<string, StreamNode>();
     const edges: StreamEdge[] = [];
     operators.forEach((operator, i) => {
       const id = `op-${i + 1}`;
       nodes.set(id, {
-        id, name: operator.constructor.name, parallelism: 1, maxParallelism: 128, isSource: false, chainingStrategy: 'always',
+        id, name: operator.constructor.name, parallelism: 1, maxParallelism: 128, isSource: isSourceOperator(operator), chainingStrategy: 'always',
         createOperator: () => operator,
         ...(i === 0 && options.keySelector ? { stateKeySelector1: options.keySelector } : {}),
       });
@@ -68,7 +75,8 @@ export class OperatorTestHarness<OUT = unknown> {
     });
     edges.push({ sourceId: `op-${operators.length}`, targetId: 'harness-output', partitioner: 'forward', targetInput: 1 });
     const graph = new StreamGraph({ jobName: 'harness', nodes, edges, bufferTimeoutMs: 0, chainingEnabled: true });
-    return new OperatorTestHarness(graph, { channels: [1], ...options, operatorIds: operators.map((_, i) => `op-${i + 1}`) });
+    const channels = isSourceOperator(operators[0]!) ? [] : [1];
+    return new OperatorTestHarness(graph, { channels, ...options, operatorIds: operators.map((_, i) => `op-${i + 1}`) });
   }
 
   constructor(readonly graph: StreamGraph, options: HarnessOptions = {}) {
@@ -81,7 +89,7 @@ export class OperatorTestHarness<OUT = unknown> {
       environment: (node) => {
         const state = this.stateInitializer.streamOperatorStateContext(node, { jobId: 'harness', taskName: node.name, subtaskIndex, parallelism, maxParallelism: node.maxParallelism, attemptNumber: 0 });
         if (state.keyedStateBackend) this.keyedStateBackends.set(node.id, state.keyedStateBackend);
-        return { ...state, jobCwd: options.jobCwd ?? process.cwd(), restoredState: options.restoredState?.get(node.id) };
+        return { ...state, mailboxExecutor: this.mailbox, jobCwd: options.jobCwd ?? process.cwd(), restoredState: options.restoredState?.get(node.id) };
       },
     });
     const channels = options.channels ?? [];
@@ -103,6 +111,8 @@ export class OperatorTestHarness<OUT = unknown> {
 
   /** initializeState and open, tail first, as a task does. */
   async open(): Promise<this> {
+    this.mailboxLoop = this.mailbox.runMailboxLoop();
+    this.mailboxLoop.catch(() => undefined);
     await this.chain.initializeStateAndOpenOperators();
     return this;
   }
@@ -149,10 +159,12 @@ export class OperatorTestHarness<OUT = unknown> {
     await Promise.all(running);
   }
 
-  /** End of input: finish (head first), then close every operator (also when finishing fails). */
+  /** End of input: finish (head first), then close every operator (also when finishing fails). A failed mail fails this. */
   async finishAndClose(): Promise<void> {
     try {
       await this.chain.finishOperators();
+      this.mailbox.close();
+      await this.mailboxLoop;
     } catch (error) {
       await this.close();
       throw error;
@@ -163,6 +175,7 @@ export class OperatorTestHarness<OUT = unknown> {
 
   /** Closes every operator, e.g. after a failure; errors on close are not reported. */
   async close(): Promise<void> {
+    this.mailbox.close();
     await this.chain.closeOperators(false);
     this.stateInitializer.dispose();
   }
