@@ -10,7 +10,7 @@ import { StreamFlatMap } from '../operators/flat-map-operator.ts';
 import { StreamGroupedReduce } from '../operators/keyed-reduce-operator.ts';
 import { StreamMap } from '../operators/map-operator.ts';
 import { StreamSink } from '../operators/sink-operator.ts';
-import type { StreamOperator } from '../operators/stream-operator.ts';
+import type { OneInputStreamOperator } from '../operators/stream-operator.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
 import { DataStreamSink } from './data-stream-sink.ts';
@@ -109,11 +109,11 @@ export class DataStream<T> {
     return this.sinkTo('Unnamed', perSubtaskOperator(fn, (copy) => new StreamSink(copy)));
   }
 
-  protected transform<R>(name: string, createOperator: () => StreamOperator<T, R>): SingleOutputStreamOperator<R> {
+  protected transform<R>(name: string, createOperator: () => OneInputStreamOperator<T, R>): SingleOutputStreamOperator<R> {
     return new SingleOutputStreamOperator<R>(this.environment, this.addDownstream(name, createOperator));
   }
 
-  private sinkTo(name: string, createOperator: () => StreamOperator<T, never>): DataStreamSink<T> {
+  private sinkTo(name: string, createOperator: () => OneInputStreamOperator<T, never>): DataStreamSink<T> {
     return new DataStreamSink<T>(this.addDownstream(name, createOperator));
   }
 
@@ -163,7 +163,7 @@ export class KeyedStream<T, K> extends DataStream<T> {
   /** Combines each record with the key's current value: `reduce(current, record)`. */
   reduce(reducer: ReduceFunction<T> | ((value1: T, value2: T) => T)): SingleOutputStreamOperator<T> {
     const fn = typeof reducer === 'function' ? { reduce: reducer } : reducer;
-    return this.transform('Keyed Reduce', perSubtaskOperator(fn, (copy) => new StreamGroupedReduce(copy, this.keySelector)));
+    return this.transform('Keyed Reduce', perSubtaskOperator(fn, (copy) => new StreamGroupedReduce(copy)));
   }
 
   sum(field: FieldExpression): SingleOutputStreamOperator<T> {
@@ -187,7 +187,7 @@ export class KeyedStream<T, K> extends DataStream<T> {
   }
 
   private aggregate(type: AggregationType, field: FieldExpression): SingleOutputStreamOperator<T> {
-    return this.transform('Keyed Aggregation', () => new StreamGroupedReduce(aggregator<T>(type, field), this.keySelector));
+    return this.transform('Keyed Aggregation', () => new StreamGroupedReduce(aggregator<T>(type, field)));
   }
 }
 

@@ -26,5 +26,9 @@ export {
   RichSourceFunction,
 } from '../functions/rich-functions.ts';
 export { StreamingRuntimeContext, type RuntimeContext } from '../functions/runtime-context.ts';
+export { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
+export type { State } from '../state/state.ts';
+export type { ValueState } from '../state/value-state.ts';
 export { Time } from './time.ts';
+export { OutputTag } from '../functions/output-tag.ts';
 export type { JobExecutionResult } from './job-context.ts';

@@ -2,7 +2,8 @@
 // after the last) and access to the RuntimeContext of the subtask they run in.
 //
 // Every operator instance gets its own function object (see per-subtask-operator.ts), so a
-// rich function may keep per-subtask state in its own fields.
+// rich function may keep per-subtask resources in its own fields; per-key data belongs in
+// keyed state (`getRuntimeContext().getState`), where the runtime scopes it to the key.
 import type { RuntimeContext } from './runtime-context.ts';
 import type {
   Collector,

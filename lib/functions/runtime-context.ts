@@ -1,4 +1,8 @@
-// What a rich function learns about the subtask it runs in (Flink's RuntimeContext).
+// What a rich function learns about the subtask it runs in (Flink's RuntimeContext), and
+// where it gets keyed state.
+import type { KeyedStateStore } from '../state/keyed-state-store.ts';
+import type { ValueState } from '../state/value-state.ts';
+import type { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
 
 export interface RuntimeContext {
   /** 0-based index of this parallel subtask. */
@@ -11,6 +15,11 @@ export interface RuntimeContext {
   getJobId(): string;
   /** 0 for the first execution, incremented on each restart. */
   getAttemptNumber(): number;
+  /**
+   * The state of the current key, created on first use. Only in an operator after keyBy():
+   * there the runtime sets the current key before each record.
+   */
+  getState<T>(descriptor: ValueStateDescriptor<T>): ValueState<T>;
 }
 
 /** The facts the runtime knows when it deploys a subtask. */
@@ -24,7 +33,13 @@ export interface SubtaskInfo {
 }
 
 export class StreamingRuntimeContext implements RuntimeContext {
-  constructor(private readonly info: SubtaskInfo) {}
+  constructor(
+    private readonly info: SubtaskInfo,
+    /** The operator the function belongs to, for errors. */
+    private readonly operatorName: string = info.taskName,
+    /** Present exactly when the operator is keyed. */
+    private readonly keyedStateStore?: KeyedStateStore,
+  ) {}
 
   getIndexOfThisSubtask(): number {
     return this.info.subtaskIndex;
@@ -48,5 +63,15 @@ export class StreamingRuntimeContext implements RuntimeContext {
 
   getAttemptNumber(): number {
     return this.info.attemptNumber;
+  }
+
+  getState<T>(descriptor: ValueStateDescriptor<T>): ValueState<T> {
+    return this.keyedStateStoreFor(descriptor.name).getState(descriptor);
+  }
+
+  private keyedStateStoreFor(stateName: string): KeyedStateStore {
+    if (this.keyedStateStore) return this.keyedStateStore;
+    const { taskName, subtaskIndex, parallelism } = this.info;
+    throw new Error(`Keyed state can only be used on a 'keyed stream', i.e., after a 'keyBy()' operation: state "${stateName}" requested by operator "${this.operatorName}" of task "${taskName} (${subtaskIndex + 1}/${parallelism})"`);
   }
 }

@@ -40,6 +40,8 @@ export function toJobGraph(graph: StreamGraph): JobGraph {
       sourceOperator: edge.sourceId,
       targetOperator: edge.targetId,
       partitioner: edge.partitioner,
+      targetInput: edge.targetInput,
+      ...(edge.outputTag === undefined ? {} : { outputTag: edge.outputTag }),
     }));
   return {
     jobName: graph.jobName,

@@ -1,6 +1,7 @@
 // The JobGraph: the StreamGraph with forward-connected operators of equal parallelism
 // chained into one vertex. Plain data (no functions): it travels to the JobMaster.
 import type { PartitionerType } from '../exchange/partitioner.ts';
+import type { InputIndex } from './stream-graph.ts';
 
 export interface JobVertex {
   /** The id of the chain's head operator. */
@@ -22,6 +23,10 @@ export interface JobEdge {
   sourceOperator: string;
   targetOperator: string;
   partitioner: PartitionerType;
+  /** The input of the target operator this edge feeds. */
+  targetInput: InputIndex;
+  /** Set when the edge carries a side output: the OutputTag's id. */
+  outputTag?: string;
 }
 
 export interface JobGraph {

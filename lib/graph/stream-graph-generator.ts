@@ -23,7 +23,12 @@ export function generateStreamGraph(transformations: readonly Transformation[], 
     const holder = nodes.get(node.id);
     if (holder) throw new Error(`job '${settings.jobName}': duplicate uid '${node.id}', used by operators '${holder.name}' and '${node.name}'`);
     nodes.set(node.id, node);
-    for (const input of transformation.inputs) edges.push(toStreamEdge(input, nodes.get(input.upstream.id)!, node));
+    for (const input of transformation.inputs) {
+      const edge = toStreamEdge(input, nodes.get(input.upstream.id)!, node);
+      edges.push(edge);
+      // An operator after keyBy is keyed on that input (Flink's state partitioner).
+      if (edge.keySelector) node[edge.targetInput === 1 ? 'stateKeySelector1' : 'stateKeySelector2'] = edge.keySelector;
+    }
   }
   return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled });
 }
@@ -54,7 +59,8 @@ function toStreamEdge(input: TransformationInput, upstream: StreamNode, downstre
         `downstream operation: '${downstream.name}' (${downstream.id}) parallelism ${downstream.parallelism}. Use another partitioning method, e.g. rebalance().`,
     );
   }
-  const edge: StreamEdge = { sourceId: upstream.id, targetId: downstream.id, partitioner };
+  const edge: StreamEdge = { sourceId: upstream.id, targetId: downstream.id, partitioner, targetInput: input.targetInput ?? 1 };
   if (input.keySelector) edge.keySelector = input.keySelector;
+  if (input.outputTag !== undefined) edge.outputTag = input.outputTag;
   return edge;
 }

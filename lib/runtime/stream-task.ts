@@ -1,13 +1,37 @@
-// One subtask of one JobVertex: its chain of operators, the writers of its outgoing edges
-// and the input gate of its incoming ones. This is the data plane; the Subtask actor
-// drives it (prepare, run, cancel) and reports to the JobMaster.
+// One subtask of one JobVertex (Flink's StreamTask): its chain of operators, the writers
+// of its outgoing edges and the input gate of its incoming ones, all driven by one
+// mailbox. The mailbox's default action takes the next input message and dispatches it
+// by input (records to processElement1/2, watermarks and status through each input's
+// valve, barriers to the alignment handler); mails (checkpoint triggers and
+// notifications, timers) run between those steps. A source task runs its source beside
+// the mailbox: the source's steps and the mails never interleave (see SourceContext).
+// The Subtask actor drives the task (prepare, run, cancel) and reports to the JobMaster.
 import type { NatsConnection } from 'nats';
-import { StreamingRuntimeContext } from '../functions/runtime-context.ts';
-import type { JobGraph, JobVertex } from '../graph/job-graph.ts';
-import type { StreamGraph } from '../graph/stream-graph.ts';
-import { InputGate, RecordWriter, type ChannelMessage } from '../exchange/index.ts';
-import type { Output, SourceOperator, StreamOperator } from '../operators/stream-operator.ts';
+import { SystemProcessingTimeService } from '../time/system-processing-time-service.ts';
+import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
+import type { InputIndex, StreamGraph } from '../graph/stream-graph.ts';
+import { InputGate, RecordWriter, type KeySelector } from '../exchange/index.ts';
+import { isSourceOperator, type SourceOperator } from '../operators/stream-operator.ts';
+import { StreamSourceContext } from '../operators/stream-source-context.ts';
+import { MAX_WATERMARK } from '../operators/watermark.ts';
 import type { JobId } from '../ids/addresses.ts';
+import type { CheckpointBarrier } from './checkpoint-barrier-handler.ts';
+import { MailboxProcessor, type MailboxController } from './mailbox-processor.ts';
+import { OperatorChain } from './operator-chain.ts';
+import { RecordWriterOutput } from './record-writer-output.ts';
+import { StreamTaskNetworkInput } from './stream-task-network-input.ts';
+import { StreamTaskStateInitializer } from './stream-task-state-initializer.ts';
+
+/** Where a task's checkpoints go: the state backend stores them and acknowledges to the coordinator. */
+export interface CheckpointListener {
+  /**
+   * Checkpoint `checkpointId` was taken and its barrier forwarded. `snapshots` holds each
+   * operator's snapshotState result by operator id: the state itself, or a promise of it.
+   */
+  onCheckpoint(checkpointId: number, snapshots: Map<string, unknown>): void;
+  /** The checkpoint was aborted here (a newer barrier or a cancel marker came during alignment). */
+  onCheckpointAborted?(checkpointId: number): void;
+}
 
 export interface StreamTaskSpec {
   nc: NatsConnection;
@@ -19,147 +43,200 @@ export interface StreamTaskSpec {
   subtaskIndex: number;
   attemptNumber: number;
   jobCwd: string;
-}
-
-type AnyOperator = StreamOperator<unknown, unknown> | SourceOperator<unknown>;
-
-function isSourceOperator(operator: AnyOperator): operator is SourceOperator<unknown> {
-  return typeof (operator as SourceOperator<unknown>).run === 'function';
-}
-
-function fanOut(outputs: Output<unknown>[]): Output<unknown> {
-  if (outputs.length === 1) return outputs[0]!;
-  return { collect: (record) => { for (const output of outputs) output.collect(record); } };
+  checkpointListener?: CheckpointListener;
+  /** Each operator's snapshot to restore, by operator id. */
+  restoredState?: ReadonlyMap<string, unknown>;
 }
 
 export class StreamTask {
   /** Flink's name for a subtask: "Map -> Filter (2/4)". */
   readonly description: string;
-  private readonly operators = new Map<string, AnyOperator>();
+  /** The task's one loop: submit mails here (timers, checkpoint notifications). */
+  readonly mailbox: MailboxProcessor;
   private readonly writers: RecordWriter[] = [];
   private gate?: InputGate;
+  private networkInput?: StreamTaskNetworkInput;
+  private chain!: OperatorChain;
   /** The chain's first operator: it takes the input, or it is the source. */
-  private head!: AnyOperator;
-  /** Where the head emits: its chained successors and writers. */
-  private headOutput!: Output<unknown>;
-  private failWith!: (error: Error) => void;
-  private readonly failed = new Promise<never>((_, reject) => { this.failWith = reject; });
+  private headId!: string;
+  private source?: { operator: SourceOperator<unknown>; context: StreamSourceContext<unknown>; running?: Promise<void>; done: boolean };
+  private flushScheduled = false;
+  private rejectFailed!: (error: Error) => void;
+  /** Rejects with the task's first failure (or its cancellation). */
+  private readonly failed = new Promise<never>((_, reject) => { this.rejectFailed = reject; });
+  /** Set on cancel() and on the first failure: the task stops without finishing its operators. */
+  private stopped = false;
   private cancelled = false;
-  private closed = false;
+  /** Keyed operators' state and timers; processing-time timers fire as mails. */
+  private readonly stateInitializer: StreamTaskStateInitializer;
 
   constructor(private readonly spec: StreamTaskSpec) {
     const { vertex, subtaskIndex } = spec;
     this.description = `${vertex.name} (${subtaskIndex + 1}/${vertex.parallelism})`;
     this.failed.catch(() => undefined);
+    this.mailbox = new MailboxProcessor((controller) => this.processInput(controller), { onIdle: () => this.flushOutputs() });
+    const processingTimeService = new SystemProcessingTimeService((action) => this.mailbox.submit(action, `processing-time timer of ${this.description}`));
+    this.stateInitializer = new StreamTaskStateInitializer(processingTimeService);
   }
 
   /** Subscribes every channel and opens the operators; after this, no record sent to us can be lost. */
   async prepare(): Promise<void> {
     const { spec } = this;
     const { vertex, streamGraph, jobGraph, subtaskIndex } = spec;
-    const members = new Set(vertex.operatorIds);
-    for (const id of vertex.operatorIds) {
-      const node = streamGraph.nodes.get(id);
-      if (!node) throw new Error(`operator ${id} of "${vertex.name}" is missing from the rebuilt job graph`);
-      this.operators.set(id, node.createOperator() as AnyOperator);
-    }
-    this.head = this.operators.get(vertex.operatorIds[0]!)!;
-    const outputs = new Map<string, Output<unknown>[]>(vertex.operatorIds.map((id) => [id, []]));
-    for (const edge of streamGraph.edges) {
-      if (members.has(edge.sourceId) && members.has(edge.targetId)) {
-        const target = this.operators.get(edge.targetId) as StreamOperator<unknown, unknown>;
-        outputs.get(edge.sourceId)!.push({ collect: (record) => target.processElement(record) });
-      }
-    }
-    for (const edge of jobGraph.edges.filter((e) => e.sourceVertex === vertex.id)) {
-      const consumer = jobGraph.vertices.find((v) => v.id === edge.targetVertex)!;
-      const streamEdge = streamGraph.edges.find((e) => e.sourceId === edge.sourceOperator && e.targetId === edge.targetOperator);
-      const writer = new RecordWriter({
-        nc: spec.nc,
-        namespace: spec.namespace,
-        jobId: spec.jobId,
-        edgeId: edge.id,
-        producerIndex: subtaskIndex,
-        consumerCount: consumer.parallelism,
-        partitioner: edge.partitioner,
-        maxParallelism: consumer.maxParallelism,
-        keySelector: streamEdge?.keySelector,
-        bufferTimeoutMs: jobGraph.bufferTimeoutMs,
-        description: `edge "${vertex.name}" => "${consumer.name}", subtask ${subtaskIndex + 1}`,
-        onError: (error) => this.failWith(error),
-      });
-      this.writers.push(writer);
-      outputs.get(edge.sourceOperator)!.push({ collect: (record) => writer.emit(record) });
-    }
-    const inputs = jobGraph.edges.filter((e) => e.targetVertex === vertex.id);
-    if (inputs.length > 0) {
-      this.gate = new InputGate({
-        nc: spec.nc,
-        namespace: spec.namespace,
-        jobId: spec.jobId,
-        consumerIndex: subtaskIndex,
-        inputs: inputs.map((edge) => ({
-          edgeId: edge.id,
-          producerCount: jobGraph.vertices.find((v) => v.id === edge.sourceVertex)!.parallelism,
-        })),
-        handler: (_input, message) => this.processInput(message),
-        onError: (error) => this.failWith(error),
-      });
-    }
-    await Promise.all([...this.writers.map((writer) => writer.open()), this.gate?.open()]);
-    const runtimeContext = new StreamingRuntimeContext({
+    const subtaskInfo = {
       jobId: spec.jobId,
       taskName: vertex.name,
       subtaskIndex,
       parallelism: vertex.parallelism,
       maxParallelism: vertex.maxParallelism,
       attemptNumber: spec.attemptNumber,
+    };
+    this.headId = vertex.operatorIds[0]!;
+    this.chain = new OperatorChain({
+      streamGraph,
+      operatorIds: vertex.operatorIds,
+      networkOutput: (streamEdge) => {
+        const edge = jobGraph.edges.find((e) => e.sourceOperator === streamEdge.sourceId && e.targetOperator === streamEdge.targetId && e.outputTag === streamEdge.outputTag)!;
+        const writer = this.createWriter(edge, streamEdge.keySelector);
+        this.writers.push(writer);
+        return new RecordWriterOutput(writer, edge.outputTag);
+      },
+      environment: (node) => ({
+        ...this.stateInitializer.streamOperatorStateContext(node, subtaskInfo),
+        mailboxExecutor: this.mailbox,
+        jobCwd: spec.jobCwd,
+        restoredState: spec.restoredState?.get(node.id),
+      }),
     });
-    const context = { runtimeContext, jobCwd: spec.jobCwd };
-    for (const id of [...vertex.operatorIds].reverse()) {
-      const operator = this.operators.get(id)!;
-      const output = fanOut(outputs.get(id)!.length > 0 ? outputs.get(id)! : [{ collect: () => undefined }]);
-      await (isSourceOperator(operator) ? operator.open(context) : operator.open(context, output));
-      if (operator === this.head) this.headOutput = output;
+    const head = this.chain.operator(this.headId);
+    if (isSourceOperator(head)) {
+      this.source = { operator: head, context: new StreamSourceContext(this.chain.outputOf(this.headId), this.yieldToSource), done: false };
     }
+    const inputs = jobGraph.edges.filter((e) => e.targetVertex === vertex.id);
+    if (inputs.length > 0) this.createInput(inputs);
+    await Promise.all([...this.writers.map((writer) => writer.open()), this.gate?.open()]);
+    await this.chain.initializeStateAndOpenOperators();
+  }
+
+  private createWriter(edge: JobEdge, keySelector: KeySelector | undefined): RecordWriter {
+    const { spec } = this;
+    const { vertex, jobGraph, subtaskIndex } = spec;
+    const consumer = jobGraph.vertices.find((v) => v.id === edge.targetVertex)!;
+    return new RecordWriter({
+      nc: spec.nc,
+      namespace: spec.namespace,
+      jobId: spec.jobId,
+      edgeId: edge.id,
+      producerIndex: subtaskIndex,
+      consumerCount: consumer.parallelism,
+      partitioner: edge.partitioner,
+      maxParallelism: consumer.maxParallelism,
+      keySelector,
+      bufferTimeoutMs: jobGraph.bufferTimeoutMs,
+      description: `edge "${vertex.name}" => "${consumer.name}", subtask ${subtaskIndex + 1}`,
+      onError: (error) => this.fail(error),
+    });
+  }
+
+  /** The gate over all input channels, and what the task does with their messages. */
+  private createInput(edges: JobEdge[]): void {
+    const { spec } = this;
+    const producerCount = (edge: JobEdge) => spec.jobGraph.vertices.find((v) => v.id === edge.sourceVertex)!.parallelism;
+    const gate = (this.gate = new InputGate({
+      nc: spec.nc,
+      namespace: spec.namespace,
+      jobId: spec.jobId,
+      consumerIndex: spec.subtaskIndex,
+      inputs: edges.map((edge) => ({ edgeId: edge.id, producerCount: producerCount(edge) })),
+      onError: (error) => this.fail(error),
+    }));
+    const channelInputs = edges.flatMap((edge) => new Array<InputIndex>(producerCount(edge)).fill(edge.targetInput));
+    this.networkInput = new StreamTaskNetworkInput(channelInputs, (index) => this.chain.input(this.headId, index), {
+      block: (channel) => gate.block(channel),
+      unblock: (channel) => gate.unblock(channel),
+      triggerCheckpoint: (barrier) => this.performCheckpoint(barrier),
+      abortCheckpoint: (checkpointId) => this.abortCheckpoint(checkpointId),
+    });
   }
 
   /** Runs until the input ends (or the source is exhausted), then finishes the chain and ends every output channel. */
   async run(initialCredit?: number): Promise<void> {
-    await Promise.race([this.runChain(initialCredit), this.failed]);
+    await Promise.race([this.runTask(initialCredit), this.failed]);
   }
 
-  private async runChain(initialCredit?: number): Promise<void> {
-    const { head } = this;
-    if (isSourceOperator(head)) {
-      const output = this.headOutput;
-      await head.run({
-        collect: (record) => {
-          output.collect(record);
-          return this.isBackpressured() ? this.whenWritable() : undefined;
-        },
-      });
+  private async runTask(initialCredit?: number): Promise<void> {
+    const { source } = this;
+    if (source) {
+      source.running = source.operator.run(source.context).then(() => { source.done = true; }, (error: unknown) => this.fail(error as Error));
     } else {
       this.gate!.start(initialCredit);
-      await this.gate!.finished;
     }
-    if (this.cancelled) return;
-    for (const id of this.spec.vertex.operatorIds) {
-      const operator = this.operators.get(id)!;
-      if (!isSourceOperator(operator)) await operator.finish();
-    }
+    await this.mailbox.runMailboxLoop();
+    if (this.stopped) return;
+    // A finished source ends event time, so that every event-time timer downstream fires.
+    source?.context.emitWatermark(MAX_WATERMARK);
+    await this.chain.finishOperators();
+    this.mailbox.close();
     await Promise.all(this.writers.map((writer) => writer.close()));
-    await this.closeOperators();
+    await this.chain.closeOperators(true);
+    this.stateInitializer.dispose();
   }
 
-  private async processInput(message: ChannelMessage): Promise<void> {
-    const records = message.records;
-    if (records) {
-      const head = this.head as StreamOperator<unknown, unknown>;
-      for (let i = 0; i < records.length; i++) head.processElement(records[i]);
+  /** The mailbox's default action: one input message, or wait for input, for output credit, or for the source to end. */
+  private processInput(controller: MailboxController): void {
+    const { source } = this;
+    if (source) {
+      if (source.done) controller.allActionsCompleted();
+      else controller.suspendDefaultAction(source.running!);
+      return;
     }
-    if (this.isBackpressured()) await this.whenWritable();
+    if (this.isBackpressured()) return controller.suspendDefaultAction(this.whenWritable());
+    const gate = this.gate!;
+    const next = gate.pollNext();
+    if (next) this.networkInput!.processMessage(next.channel, next.message);
+    else if (gate.isFinished) controller.allActionsCompleted();
+    else controller.suspendDefaultAction(gate.whenAvailable());
   }
+
+  /** Checkpoint `checkpointId` at this source task: its sources' positions and the chain's state, then the barrier. */
+  triggerCheckpoint(checkpointId: number, timestamp = Date.now()): void {
+    if (!this.source) throw new Error(`${this.description}: only a source task is triggered; the others checkpoint on barriers`);
+    this.mailbox.submit(() => this.performCheckpoint({ checkpointId, timestamp }), `checkpoint ${checkpointId} of ${this.description}`);
+  }
+
+  notifyCheckpointComplete(checkpointId: number): void {
+    this.mailbox.submit(() => this.chain.notifyCheckpointComplete(checkpointId), `notifying checkpoint ${checkpointId} complete to ${this.description}`);
+  }
+
+  notifyCheckpointAborted(checkpointId: number): void {
+    this.mailbox.submit(() => this.chain.notifyCheckpointAborted(checkpointId), `notifying checkpoint ${checkpointId} aborted to ${this.description}`);
+  }
+
+  /** Synchronous from the first hook to the barrier's emission: nothing else runs in between. */
+  private performCheckpoint(barrier: CheckpointBarrier): void {
+    const snapshots = this.chain.checkpointState(barrier);
+    this.spec.checkpointListener?.onCheckpoint(barrier.checkpointId, snapshots);
+  }
+
+  private abortCheckpoint(checkpointId: number): void {
+    this.chain.broadcastEvent({ type: 'cancel-checkpoint', checkpointId });
+    this.spec.checkpointListener?.onCheckpointAborted?.(checkpointId);
+  }
+
+  /** What a source waits for after each record: output credit. Its buffered output goes out once the event loop turns. */
+  private readonly yieldToSource = (): Promise<void> | undefined => {
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(this.flushOutputs);
+    }
+    return this.isBackpressured() ? this.whenWritable() : undefined;
+  };
+
+  /** Adaptive flushing: the task has nothing more to process right now, so partial batches go out now. */
+  private readonly flushOutputs = (): void => {
+    this.flushScheduled = false;
+    this.chain.flushOutputs();
+  };
 
   private isBackpressured(): boolean {
     for (const writer of this.writers) if (writer.isBackpressured) return true;
@@ -174,29 +251,18 @@ export class StreamTask {
   async cancel(): Promise<void> {
     if (this.cancelled) return;
     this.cancelled = true;
-    for (const operator of this.operators.values()) if (isSourceOperator(operator)) operator.cancel();
+    this.source?.operator.cancel();
     this.gate?.cancel();
     for (const writer of this.writers) writer.cancel();
-    this.failWith(new Error(`${this.description} was cancelled`));
-    await this.closeOperators();
+    this.fail(new Error(`${this.description} was cancelled`));
+    await this.chain?.closeOperators(false);
+    this.stateInitializer.dispose();
   }
 
-  /**
-   * Closes every operator even when one fails. After a normal end the first error counts
-   * (a sink that cannot flush has lost data); after a failure or a cancellation it would
-   * only hide the failure that matters.
-   */
-  private async closeOperators(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    let firstError: unknown;
-    for (const operator of this.operators.values()) {
-      try {
-        await operator.close();
-      } catch (error) {
-        firstError ??= error;
-      }
-    }
-    if (firstError !== undefined && !this.cancelled) throw firstError;
+  /** Stops the loop (nothing is finished or ended downstream) and rejects run() with the first failure. */
+  private fail(error: Error): void {
+    this.stopped = true;
+    this.mailbox.close();
+    this.rejectFailed(error);
   }
 }

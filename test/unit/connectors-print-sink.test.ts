@@ -1,9 +1,9 @@
 import t from 'tap';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StreamingRuntimeContext } from '../../lib/api/index.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { formatRecord, printPrefix } from '../../connectors/record-format.ts';
+import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
 
 t.test('records render as Flink prints them', async (t) => {
   class Point {
@@ -32,13 +32,10 @@ t.test('the prefix names the subtask only when the sink is parallel', async (t) 
 t.test('a parallel print sink writes prefixed lines, all of them, in order', async (t) => {
   const file = join(t.testdir(), 'stdout');
   const fd = openSync(file, 'w');
-  const sink = new PrintSink<[string, number]>(fd);
-  const runtimeContext = new StreamingRuntimeContext({ jobId: 'j', taskName: 'print', subtaskIndex: 1, parallelism: 4, maxParallelism: 128, attemptNumber: 0 });
-  sink.open({ runtimeContext, jobCwd: process.cwd() });
+  const sink = await OperatorTestHarness.forOperators([new PrintSink<[string, number]>(fd)], { subtaskIndex: 1, parallelism: 4 }).open();
   const count = 20_000; // several 64 KiB chunks
   for (let i = 0; i < count; i++) sink.processElement([`word${i}`, i]);
-  sink.finish();
-  sink.close();
+  await sink.finishAndClose();
   closeSync(fd);
   const lines = readFileSync(file, 'utf8').split('\n');
   t.equal(lines.pop(), '', 'the output ends with a newline');

@@ -1,8 +1,9 @@
 import t from 'tap';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StreamExecutionEnvironment, StreamingRuntimeContext } from '../../lib/api/index.ts';
+import { StreamExecutionEnvironment } from '../../lib/api/index.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
+import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 t.test('readTextFile streams the lines of a file; a relative path resolves against the job directory', async (t) => {
@@ -40,19 +41,11 @@ t.test('writeAsText at parallelism 1 writes the file, relative to the job direct
 
 t.test('writeAsText at parallelism > 1 writes one file per subtask into a directory', async (t) => {
   const dir = join(t.testdir(), 'result');
-  const sinks = [0, 1].map((subtaskIndex) => {
-    const sink = new TextFileSink<string>(dir);
-    const runtimeContext = new StreamingRuntimeContext({ jobId: 'j', taskName: 'sink', subtaskIndex, parallelism: 2, maxParallelism: 128, attemptNumber: 0 });
-    sink.open({ runtimeContext, jobCwd: process.cwd() });
-    return sink;
-  });
-  sinks[0].processElement('a');
-  sinks[1].processElement('b');
-  sinks[0].processElement('c');
-  for (const sink of sinks) {
-    sink.finish();
-    sink.close();
-  }
+  const sinks = await Promise.all([0, 1].map((subtaskIndex) => OperatorTestHarness.forOperators([new TextFileSink<string>(dir)], { subtaskIndex, parallelism: 2 }).open()));
+  sinks[0]!.processElement('a');
+  sinks[1]!.processElement('b');
+  sinks[0]!.processElement('c');
+  for (const sink of sinks) await sink.finishAndClose();
   t.same(readdirSync(dir).sort(), ['1', '2']);
   t.equal(readFileSync(join(dir, '1'), 'utf8'), 'a\nc\n');
   t.equal(readFileSync(join(dir, '2'), 'utf8'), 'b\n');

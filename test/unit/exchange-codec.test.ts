@@ -41,6 +41,11 @@ t.test('many shapes in one batch, class instances, Maps and Sets round-trip', as
   t.same(bare, {});
 });
 
+t.test('timestamps travel beside their records, only when some record has one', async (t) => {
+  t.same(decodeMessage(encodeBatch(0, ['a', 'b', 'c'], place, [5, null, 1700000000123])), { seq: 0, records: ['a', 'b', 'c'], timestamps: [5, null, 1700000000123] });
+  t.same(decodeMessage(encodeBatch(1, ['a'], place)), { seq: 1, records: ['a'] }, 'no timestamps field when none has one');
+});
+
 t.test('an unencodable record fails with its place and cause, and is picked out of the batch', async (t) => {
   const symbol = Symbol('s');
   const fn = () => 1;

@@ -6,12 +6,11 @@ import {
   RichSinkFunction,
   RichSourceFunction,
   StreamExecutionEnvironment,
-  StreamingRuntimeContext,
   type Collector,
   type FlatMapFunction,
   type SourceContext,
 } from '../../lib/api/index.ts';
-import type { OperatorContext, StreamOperator } from '../../lib/operators/stream-operator.ts';
+import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 t.test('map, flatMap and filter take lambdas and function objects alike', async (t) => {
@@ -82,21 +81,12 @@ t.test('each operator instance gets its own function object: the declared one fi
   const env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
   env.fromElements('x').map(counter).uid('counter');
   const node = env.getStreamGraph().node('counter');
-  const subtasks = [0, 1].map(async (subtaskIndex) => {
-    const operator = node.createOperator() as StreamOperator<string, string>;
-    const out: string[] = [];
-    const context: OperatorContext = {
-      jobCwd: process.cwd(),
-      runtimeContext: new StreamingRuntimeContext({ jobId: 'j', taskName: 'Map', subtaskIndex, parallelism: 2, maxParallelism: 128, attemptNumber: 0 }),
-    };
-    await operator.open(context, { collect: (r) => out.push(r) });
-    return { operator, out };
-  });
-  const [first, second] = await Promise.all(subtasks);
-  first.operator.processElement('a');
-  second.operator.processElement('b');
-  first.operator.processElement('c');
-  t.same([first.out, second.out], [['a@0:1', 'c@0:2'], ['b@1:1']]);
+  const [first, second] = await Promise.all([0, 1].map((subtaskIndex) =>
+    OperatorTestHarness.forOperators<string>([node.createOperator()], { subtaskIndex, parallelism: 2 }).open()));
+  first!.processElement('a');
+  second!.processElement('b');
+  first!.processElement('c');
+  t.same([first!.output.values, second!.output.values], [['a@0:1', 'c@0:2'], ['b@1:1']]);
   t.equal(counter.getRuntimeContext().getIndexOfThisSubtask(), 0, 'the first instance is the declared object');
 });
 

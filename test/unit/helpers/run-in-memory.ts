@@ -1,10 +1,11 @@
-// Runs a whole StreamGraph in this process, one instance per operator (parallelism is
-// ignored: every operator is subtask 0 of 1), every edge a direct call. It tests operator
-// semantics end to end without NATS; partitioning and the network are not exercised.
+// Runs a whole StreamGraph in this process through the operator test harness: one chain of
+// every operator (parallelism is ignored: each is subtask 0 of 1), every edge a direct
+// call. It tests operator semantics end to end without NATS; partitioning, the network and
+// the watermark minimum over channels are not exercised.
 import type { DataStream } from '../../../lib/api/data-stream.ts';
-import { StreamingRuntimeContext } from '../../../lib/functions/runtime-context.ts';
-import type { StreamGraph, StreamNode } from '../../../lib/graph/stream-graph.ts';
-import type { OperatorContext, SourceOperator, StreamOperator } from '../../../lib/operators/stream-operator.ts';
+import type { StreamGraph } from '../../../lib/graph/stream-graph.ts';
+import type { SourceOperator } from '../../../lib/operators/stream-operator.ts';
+import { OperatorTestHarness } from './operator-test-harness.ts';
 
 export interface InMemoryRunOptions {
   jobCwd?: string;
@@ -13,35 +14,15 @@ export interface InMemoryRunOptions {
 }
 
 export async function runInMemory(graph: StreamGraph, options: InMemoryRunOptions = {}): Promise<void> {
-  const nodes = [...graph.nodes.values()];
-  const sources = new Map<string, SourceOperator<unknown>>();
-  const operators = new Map<string, StreamOperator<unknown, unknown>>();
-  for (const node of nodes) {
-    const operator = node.createOperator();
-    if (node.isSource) sources.set(node.id, operator as SourceOperator<unknown>);
-    else operators.set(node.id, operator as StreamOperator<unknown, unknown>);
-  }
-  const emitTo = (nodeId: string) => {
-    const targets = graph.outEdges(nodeId).map((edge) => operators.get(edge.targetId)!);
-    return { collect: (record: unknown) => targets.forEach((target) => target.processElement(record)) };
-  };
-  const contextOf = (node: StreamNode): OperatorContext => ({
-    jobCwd: options.jobCwd ?? process.cwd(),
-    runtimeContext: new StreamingRuntimeContext({ jobId: 'in-memory', taskName: node.name, subtaskIndex: 0, parallelism: 1, maxParallelism: node.maxParallelism, attemptNumber: 0 }),
-  });
+  const harness = new OperatorTestHarness(graph, { jobCwd: options.jobCwd });
   try {
-    // Downstream first, so that no operator receives a record before it is open.
-    for (const node of [...nodes].reverse()) {
-      if (node.isSource) await sources.get(node.id)!.open(contextOf(node));
-      else await operators.get(node.id)!.open(contextOf(node), emitTo(node.id));
-    }
-    const running = [...sources].map(([id, source]) => source.run(emitTo(id)));
-    options.onSourcesStarted?.([...sources.values()]);
-    await Promise.all(running);
-    for (const node of nodes) await operators.get(node.id)?.finish();
-  } finally {
-    for (const node of nodes) await (sources.get(node.id) ?? operators.get(node.id))!.close();
+    await harness.open();
+    await harness.runSources(options.onSourcesStarted);
+  } catch (error) {
+    await harness.close();
+    throw error;
   }
+  await harness.finishAndClose();
 }
 
 /** Adds a sink collecting the stream's records into the returned array. */

@@ -1,0 +1,13 @@
+// Keyed state: the descriptors and states user functions see, and the backend seam the runtime
+// (and the state issue's LevelDB backend) builds on.
+export type { State } from './state.ts';
+export type { ValueState } from './value-state.ts';
+export { StateDescriptor, type StateDescriptorType } from './state-descriptor.ts';
+export { ValueStateDescriptor } from './value-state-descriptor.ts';
+export { VoidNamespace } from './void-namespace.ts';
+export type { InternalKeyContext } from './internal-key-context.ts';
+export type { InternalKvState, InternalValueState } from './internal-kv-state.ts';
+export type { KeyGroupStateSnapshot, StateSnapshot, StateEntrySnapshot } from './key-group-state-snapshot.ts';
+export type { KeyedStateBackend, InternalStateFor } from './keyed-state-backend.ts';
+export { DefaultKeyedStateStore, type KeyedStateStore } from './keyed-state-store.ts';
+export { HeapKeyedStateBackend, type HeapKeyedStateBackendOptions } from './heap/heap-keyed-state-backend.ts';

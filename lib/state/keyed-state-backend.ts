@@ -1,0 +1,34 @@
+// Where a keyed operator's state lives (Flink's KeyedStateBackend), scoped by key group: a value
+// belongs to (state name, key group, key, namespace). The heap backend is the first
+// implementation; the LevelDB backend comes behind the same interface, which is why every
+// access is synchronous (a disk backend caches and writes in batches, never awaits per record).
+import type { KeyGroup } from '../exchange/key-groups.ts';
+import type { InternalKeyContext } from './internal-key-context.ts';
+import type { InternalValueState } from './internal-kv-state.ts';
+import type { KeyGroupStateSnapshot } from './key-group-state-snapshot.ts';
+import type { StateDescriptor } from './state-descriptor.ts';
+import type { ValueStateDescriptor } from './value-state-descriptor.ts';
+
+/** The internal state a descriptor creates: one branch per state kind. */
+export type InternalStateFor<N, D> = D extends ValueStateDescriptor<infer T> ? InternalValueState<N, T> : never;
+
+export interface KeyedStateBackend<K> extends InternalKeyContext<K> {
+  /**
+   * The state for `descriptor`, created on first use, the same object on every later call.
+   * A name is one state: asking for it with a descriptor of another kind throws.
+   */
+  getOrCreateKeyedState<N, D extends StateDescriptor<unknown>>(descriptor: D): InternalStateFor<N, D>;
+  /** As getOrCreateKeyedState, with its namespace set: what a user function's `getState` gets. */
+  getPartitionedState<N, D extends StateDescriptor<unknown>>(namespace: N, descriptor: D): InternalStateFor<N, D>;
+  /** The keys that hold a value of state `name` in `namespace`. */
+  getKeys(name: string, namespace: unknown): Iterable<K>;
+  /**
+   * The key group's state as plain data. It shares the live values: encode it before the next
+   * record is processed (the snapshot is synchronous, the write may be asynchronous).
+   */
+  snapshotKeyGroup(keyGroup: KeyGroup): KeyGroupStateSnapshot;
+  /** Loads a key group this subtask owns, before any record is processed. */
+  restoreKeyGroup(snapshot: KeyGroupStateSnapshot): void;
+  /** Drops every value. */
+  dispose(): void;
+}
