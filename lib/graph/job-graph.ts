@@ -22,6 +22,8 @@ export interface JobEdge {
   sourceOperator: string;
   targetOperator: string;
   partitioner: PartitionerType;
+  /** Which input of the target operator the edge feeds: 2 only for the second stream of `connect`. */
+  targetInput: 1 | 2;
 }
 
 export interface JobGraph {

@@ -54,7 +54,7 @@ function toStreamEdge(input: TransformationInput, upstream: StreamNode, downstre
         `downstream operation: '${downstream.name}' (${downstream.id}) parallelism ${downstream.parallelism}. Use another partitioning method, e.g. rebalance().`,
     );
   }
-  const edge: StreamEdge = { sourceId: upstream.id, targetId: downstream.id, partitioner };
+  const edge: StreamEdge = { sourceId: upstream.id, targetId: downstream.id, partitioner, targetInput: input.targetInput };
   if (input.keySelector) edge.keySelector = input.keySelector;
   return edge;
 }

@@ -9,6 +9,8 @@ export interface TransformationInput {
   /** Absent: forward if the parallelisms match, else rebalance (Flink's default). */
   partitioner?: PartitionerType;
   keySelector?: (record: any) => unknown;
+  /** Which input of the operator the records feed: 2 only for the second stream of `connect`. */
+  targetInput: 1 | 2;
 }
 
 export interface TransformationSpec {

@@ -22,6 +22,15 @@ export interface StreamOperator<IN, OUT> {
   close(): void | Promise<void>;
 }
 
+/** An operator with two inputs (after `connect`): each record arrives by the input it came on. */
+export interface TwoInputStreamOperator<IN1, IN2, OUT> {
+  open(context: OperatorContext, output: Output<OUT>): void | Promise<void>;
+  processElement1(record: IN1): void;
+  processElement2(record: IN2): void;
+  finish(): void | Promise<void>;
+  close(): void | Promise<void>;
+}
+
 /** What a source emits into: `collect` returns a promise while the outputs are backpressured. */
 export interface SourceOutput<T> {
   collect(record: T): void | Promise<void>;
