@@ -6,7 +6,7 @@ import { StreamingRuntimeContext } from '../functions/runtime-context.ts';
 import type { JobGraph, JobVertex } from '../graph/job-graph.ts';
 import type { StreamGraph } from '../graph/stream-graph.ts';
 import { InputGate, RecordWriter, type ChannelMessage } from '../exchange/index.ts';
-import type { Output, SourceOperator, StreamOperator } from '../operators/stream-operator.ts';
+import type { Output, SourceOperator, StreamOperator, TwoInputStreamOperator } from '../operators/stream-operator.ts';
 import type { JobId } from '../ids/addresses.ts';
 
 export interface StreamTaskSpec {
@@ -21,10 +21,14 @@ export interface StreamTaskSpec {
   jobCwd: string;
 }
 
-type AnyOperator = StreamOperator<unknown, unknown> | SourceOperator<unknown>;
+type AnyOperator = StreamOperator<unknown, unknown> | TwoInputStreamOperator<unknown, unknown, unknown> | SourceOperator<unknown>;
 
 function isSourceOperator(operator: AnyOperator): operator is SourceOperator<unknown> {
   return typeof (operator as SourceOperator<unknown>).run === 'function';
+}
+
+function isTwoInputOperator(operator: AnyOperator): operator is TwoInputStreamOperator<unknown, unknown, unknown> {
+  return typeof (operator as TwoInputStreamOperator<unknown, unknown, unknown>).processElement1 === 'function';
 }
 
 function fanOut(outputs: Output<unknown>[]): Output<unknown> {
@@ -73,7 +77,7 @@ export class StreamTask {
     }
     for (const edge of jobGraph.edges.filter((e) => e.sourceVertex === vertex.id)) {
       const consumer = jobGraph.vertices.find((v) => v.id === edge.targetVertex)!;
-      const streamEdge = streamGraph.edges.find((e) => e.sourceId === edge.sourceOperator && e.targetId === edge.targetOperator);
+      const streamEdge = streamGraph.edges.find((e) => e.sourceId === edge.sourceOperator && e.targetId === edge.targetOperator && e.targetInput === edge.targetInput);
       const writer = new RecordWriter({
         nc: spec.nc,
         namespace: spec.namespace,
@@ -102,7 +106,7 @@ export class StreamTask {
           edgeId: edge.id,
           producerCount: jobGraph.vertices.find((v) => v.id === edge.sourceVertex)!.parallelism,
         })),
-        handler: (_input, message) => this.processInput(message),
+        handler: (input, message) => this.processInput(inputs.find((edge) => edge.id === input.edgeId)!.targetInput, message),
         onError: (error) => this.failWith(error),
       });
     }
@@ -152,11 +156,13 @@ export class StreamTask {
     await this.closeOperators();
   }
 
-  private async processInput(message: ChannelMessage): Promise<void> {
+  private async processInput(targetInput: 1 | 2, message: ChannelMessage): Promise<void> {
     const records = message.records;
     if (records) {
-      const head = this.head as StreamOperator<unknown, unknown>;
-      for (let i = 0; i < records.length; i++) head.processElement(records[i]);
+      const head = this.head as StreamOperator<unknown, unknown> | TwoInputStreamOperator<unknown, unknown, unknown>;
+      if (!isTwoInputOperator(head)) for (let i = 0; i < records.length; i++) head.processElement(records[i]);
+      else if (targetInput === 1) for (let i = 0; i < records.length; i++) head.processElement1(records[i]);
+      else for (let i = 0; i < records.length; i++) head.processElement2(records[i]);
     }
     if (this.isBackpressured()) await this.whenWritable();
   }
