@@ -3,10 +3,12 @@
 // source gives at-most-once delivery: records in flight at a failure are lost.
 import { connect, type Socket } from 'node:net';
 import { once } from 'node:events';
-import type { SourceOperator, SourceOutput } from '../lib/operators/stream-operator.ts';
+import type { SourceContext } from '../lib/functions/functions.ts';
+import { AbstractStreamOperator } from '../lib/operators/abstract-stream-operator.ts';
+import type { SourceOperator } from '../lib/operators/stream-operator.ts';
 import { splitLines } from './line-splitter.ts';
 
-export class SocketTextSource implements SourceOperator<string> {
+export class SocketTextSource extends AbstractStreamOperator<string> implements SourceOperator<string> {
   private socket?: Socket;
   private cancelled = false;
 
@@ -14,11 +16,11 @@ export class SocketTextSource implements SourceOperator<string> {
     private readonly host: string,
     private readonly port: number,
     private readonly delimiter: string,
-  ) {}
+  ) {
+    super();
+  }
 
-  open(): void {}
-
-  async run(output: SourceOutput<string>): Promise<void> {
+  async run(ctx: SourceContext<string>): Promise<void> {
     if (this.cancelled) return;
     const socket = (this.socket = connect({ host: this.host, port: this.port }));
     socket.setEncoding('utf8');
@@ -26,7 +28,7 @@ export class SocketTextSource implements SourceOperator<string> {
       await once(socket, 'connect');
       for await (const line of splitLines(socket, this.delimiter)) {
         if (this.cancelled) return;
-        const backpressure = output.collect(line);
+        const backpressure = ctx.collect(line);
         if (backpressure) await backpressure;
       }
     } catch (error) {
@@ -39,7 +41,7 @@ export class SocketTextSource implements SourceOperator<string> {
     this.socket?.destroy();
   }
 
-  close(): void {
+  override close(): void {
     this.socket?.destroy();
   }
 }

@@ -3,17 +3,22 @@
 // Existing files are overwritten. A relative path resolves against the job's directory.
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { OperatorContext, StreamOperator } from '../lib/operators/stream-operator.ts';
+import { AbstractStreamOperator } from '../lib/operators/abstract-stream-operator.ts';
+import type { OneInputStreamOperator, OperatorContext, Output } from '../lib/operators/stream-operator.ts';
+import type { StreamRecord } from '../lib/operators/stream-record.ts';
 import { LineWriter } from './line-writer.ts';
 import { formatRecord } from './record-format.ts';
 
-export class TextFileSink<T> implements StreamOperator<T, never> {
+export class TextFileSink<T> extends AbstractStreamOperator<never> implements OneInputStreamOperator<T, never> {
   private fd?: number;
   private writer?: LineWriter;
 
-  constructor(private readonly path: string) {}
+  constructor(private readonly path: string) {
+    super();
+  }
 
-  open(context: OperatorContext): void {
+  override open(context: OperatorContext, output: Output<never>): void {
+    super.open(context, output);
     const target = resolve(context.jobCwd, this.path);
     const runtime = context.runtimeContext;
     const parallel = runtime.getNumberOfParallelSubtasks() > 1;
@@ -23,15 +28,15 @@ export class TextFileSink<T> implements StreamOperator<T, never> {
     this.writer = new LineWriter(this.fd);
   }
 
-  processElement(record: T): void {
-    this.writer!.writeLine(formatRecord(record));
+  processElement(record: StreamRecord<T>): void {
+    this.writer!.writeLine(formatRecord(record.value));
   }
 
-  finish(): void {
+  override finish(): void {
     this.writer?.flush();
   }
 
-  close(): void {
+  override close(): void {
     if (this.fd === undefined) return;
     this.writer?.flush();
     closeSync(this.fd);

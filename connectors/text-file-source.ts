@@ -2,26 +2,31 @@
 // Non-parallel; a relative path resolves against the directory the job was submitted from.
 import { createReadStream, type ReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import type { OperatorContext, SourceOperator, SourceOutput } from '../lib/operators/stream-operator.ts';
+import type { SourceContext } from '../lib/functions/functions.ts';
+import { AbstractStreamOperator } from '../lib/operators/abstract-stream-operator.ts';
+import type { OperatorContext, Output, SourceOperator } from '../lib/operators/stream-operator.ts';
 import { splitLines } from './line-splitter.ts';
 
-export class TextFileSource implements SourceOperator<string> {
+export class TextFileSource extends AbstractStreamOperator<string> implements SourceOperator<string> {
   private file = '';
   private stream?: ReadStream;
   private cancelled = false;
 
-  constructor(private readonly path: string) {}
+  constructor(private readonly path: string) {
+    super();
+  }
 
-  open(context: OperatorContext): void {
+  override open(context: OperatorContext, output: Output<string>): void {
+    super.open(context, output);
     this.file = resolve(context.jobCwd, this.path);
   }
 
-  async run(output: SourceOutput<string>): Promise<void> {
+  async run(ctx: SourceContext<string>): Promise<void> {
     this.stream = createReadStream(this.file, { encoding: 'utf8' });
     try {
       for await (const line of splitLines(this.stream, '\n')) {
         if (this.cancelled) return;
-        const backpressure = output.collect(line);
+        const backpressure = ctx.collect(line);
         if (backpressure) await backpressure;
       }
     } catch (error) {
@@ -34,7 +39,7 @@ export class TextFileSource implements SourceOperator<string> {
     this.stream?.destroy();
   }
 
-  close(): void {
+  override close(): void {
     this.stream?.destroy();
   }
 }

@@ -3,7 +3,7 @@
 // without an import cycle that breaks class evaluation order. ConnectedStreams extends
 // none of them, so it has a file of its own: the cycle with it is only through calls.
 import type { PartitionerType } from '../exchange/partitioner.ts';
-import type { OperatorFactory } from '../graph/stream-graph.ts';
+import type { InputIndex, OperatorFactory } from '../graph/stream-graph.ts';
 import type { Transformation, TransformationInput } from '../graph/transformation.ts';
 import { aggregator, type AggregationType, type FieldExpression } from '../operators/aggregators.ts';
 import { StreamFilter } from '../operators/filter-operator.ts';
@@ -11,7 +11,7 @@ import { StreamFlatMap } from '../operators/flat-map-operator.ts';
 import { StreamGroupedReduce } from '../operators/keyed-reduce-operator.ts';
 import { StreamMap } from '../operators/map-operator.ts';
 import { StreamSink } from '../operators/sink-operator.ts';
-import type { StreamOperator } from '../operators/stream-operator.ts';
+import type { OneInputStreamOperator } from '../operators/stream-operator.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
 import { ConnectedStreams } from './connected-streams.ts';
@@ -136,15 +136,15 @@ export class DataStream<T> {
   }
 
   /** @internal The input edges of an operator that reads this stream on its input `targetInput`. */
-  inputsFor(targetInput: 1 | 2): TransformationInput[] {
+  inputsFor(targetInput: InputIndex): TransformationInput[] {
     return this.producers.map((producer) => ({ ...producer, targetInput }));
   }
 
-  protected transform<R>(name: string, createOperator: () => StreamOperator<T, R>): SingleOutputStreamOperator<R> {
+  protected transform<R>(name: string, createOperator: () => OneInputStreamOperator<T, R>): SingleOutputStreamOperator<R> {
     return new SingleOutputStreamOperator<R>(this.environment, this.addDownstream(name, createOperator));
   }
 
-  private sinkTo(name: string, createOperator: () => StreamOperator<T, never>): DataStreamSink<T> {
+  private sinkTo(name: string, createOperator: () => OneInputStreamOperator<T, never>): DataStreamSink<T> {
     return new DataStreamSink<T>(this.addDownstream(name, createOperator));
   }
 
@@ -153,7 +153,7 @@ export class DataStream<T> {
   }
 
   private partitionedBy(partitioner: PartitionerType): DataStream<T> {
-    return new DataStream<T>(this.environment, this.producers.map(({ upstream }) => ({ upstream, partitioner })));
+    return new DataStream<T>(this.environment, repartition(this.producers, { partitioner }));
   }
 
   /** @internal The stream's operator, or the operators of a union, for error messages. */
@@ -203,7 +203,7 @@ export class KeyedStream<T, K> extends DataStream<T> {
     producers: readonly Producer[],
     private readonly keySelector: (value: T) => K,
   ) {
-    super(environment, producers.map(({ upstream }) => ({ upstream, partitioner: 'hash', keySelector })));
+    super(environment, repartition(producers, { partitioner: 'hash', keySelector }));
   }
 
   getKeySelector(): (value: T) => K {
@@ -239,4 +239,9 @@ export class KeyedStream<T, K> extends DataStream<T> {
   private aggregate(type: AggregationType, field: FieldExpression): SingleOutputStreamOperator<T> {
     return this.transform('Keyed Aggregation', () => new StreamGroupedReduce(aggregator<T>(type, field), this.keySelector));
   }
+}
+
+/** The same producers (each with its side output, if it is one) under a new partitioning. */
+function repartition(producers: readonly Producer[], partitioning: Pick<Producer, 'partitioner' | 'keySelector'>): Producer[] {
+  return producers.map(({ upstream, outputTag }) => ({ upstream, outputTag, ...partitioning }));
 }

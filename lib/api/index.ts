@@ -32,4 +32,5 @@ export {
 } from '../functions/rich-functions.ts';
 export { StreamingRuntimeContext, type RuntimeContext } from '../functions/runtime-context.ts';
 export { Time } from './time.ts';
+export { OutputTag } from '../functions/output-tag.ts';
 export type { JobExecutionResult } from './job-context.ts';

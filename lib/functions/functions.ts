@@ -44,8 +44,13 @@ export interface KeySelector<T, K> {
   getKey(value: T): K;
 }
 
+/** What a sink knows about the record it is given (Flink's SinkFunction.Context). */
 export interface SinkContext {
   currentProcessingTime(): number;
+  /** The sink's current event-time watermark; -Infinity before the first. */
+  currentWatermark(): number;
+  /** The record's event timestamp; undefined when it has none. */
+  timestamp(): number | undefined;
 }
 
 /** A sink: `invoke` is called once per record, synchronously; `finish` at the end of input. */
@@ -58,9 +63,27 @@ export interface SinkFunction<T> {
  * What a source emits into. `collect` returns a promise while the downstream channels are
  * backpressured: a source should `await ctx.collect(x)` so that it slows down instead of
  * piling records up in memory.
+ *
+ * Checkpoints see a source between its steps. A source's state (an offset, a sequence
+ * number) is snapshotted only while the source is suspended at an `await`, never inside
+ * the synchronous code between two awaits. So emit a record and advance the position in
+ * the same step, before awaiting:
+ * ```ts
+ * const pending = ctx.collect(this.lines[this.offset]);
+ * this.offset++;             // same step as the collect: a snapshot sees both or neither
+ * if (pending) await pending;
+ * ```
+ * (`await ctx.collect(x); this.offset++` is wrong: a snapshot taken while the source waits
+ * would count the record as not yet emitted, so a restore would emit it twice.)
  */
 export interface SourceContext<T> {
   collect(element: T): void | Promise<void>;
+  /** Emits the element with an event timestamp (ms since the epoch). */
+  collectWithTimestamp(element: T, timestamp: number): void | Promise<void>;
+  /** Event time up to `timestamp` is complete: no element with a timestamp <= it follows. */
+  emitWatermark(timestamp: number): void;
+  /** This source emits nothing for a while: downstream watermarks do not wait for it until it emits again. */
+  markAsTemporarilyIdle(): void;
 }
 
 /**

@@ -42,6 +42,7 @@ export function toJobGraph(graph: StreamGraph): JobGraph {
       targetOperator: edge.targetId,
       partitioner: edge.partitioner,
       targetInput: edge.targetInput,
+      ...(edge.outputTag === undefined ? {} : { outputTag: edge.outputTag }),
     }));
   return {
     jobName: graph.jobName,

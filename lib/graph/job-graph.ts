@@ -1,6 +1,7 @@
 // The JobGraph: the StreamGraph with forward-connected operators of equal parallelism
 // chained into one vertex. Plain data (no functions): it travels to the JobMaster.
 import type { PartitionerType } from '../exchange/partitioner.ts';
+import type { InputIndex } from './stream-graph.ts';
 
 export interface JobVertex {
   /** The id of the chain's head operator. */
@@ -22,8 +23,10 @@ export interface JobEdge {
   sourceOperator: string;
   targetOperator: string;
   partitioner: PartitionerType;
-  /** Which input of the target operator the edge feeds: 2 only for the second stream of `connect`. */
-  targetInput: 1 | 2;
+  /** The input of the target operator this edge feeds. */
+  targetInput: InputIndex;
+  /** Set when the edge carries a side output: the OutputTag's id. */
+  outputTag?: string;
 }
 
 export interface JobGraph {

@@ -3,7 +3,7 @@
 // which is why node ids are stable (`uid()` or creation order) and why the graph holds
 // operator factories instead of serialized functions.
 import { createHash } from 'node:crypto';
-import type { SourceOperator, StreamOperator, TwoInputStreamOperator } from '../operators/stream-operator.ts';
+import type { StateKeySelector, StreamOperator } from '../operators/stream-operator.ts';
 import type { PartitionerType } from '../exchange/partitioner.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { PartitionerType } from '../exchange/partitioner.ts';
  */
 export type ChainingStrategy = 'always' | 'never' | 'head';
 
-export type OperatorFactory = () => StreamOperator<any, any> | TwoInputStreamOperator<any, any, any> | SourceOperator<any>;
+export type OperatorFactory = () => StreamOperator<any>;
 
 export interface StreamNode {
   /** The operator's uid, or its auto id `op-<n>` by creation order; NATS-subject-safe. */
@@ -22,9 +22,15 @@ export interface StreamNode {
   maxParallelism: number;
   isSource: boolean;
   chainingStrategy: ChainingStrategy;
-  /** A fresh operator for one subtask: a SourceOperator when `isSource`, else a StreamOperator. */
+  /** A fresh operator for one subtask: a SourceOperator when `isSource`, else a one- or two-input operator. */
   createOperator: OperatorFactory;
+  /** The key of input 1's / input 2's records when that input is keyed (fed by keyBy): keyed state is scoped by it. */
+  stateKeySelector1?: StateKeySelector;
+  stateKeySelector2?: StateKeySelector;
 }
+
+/** Which input of a two-input operator an edge feeds (Flink's typeNumber); 1 for one-input operators. */
+export type InputIndex = 1 | 2;
 
 export interface StreamEdge {
   sourceId: string;
@@ -32,8 +38,9 @@ export interface StreamEdge {
   partitioner: PartitionerType;
   /** Present on 'hash' edges: the producer routes each record by this key. */
   keySelector?: (record: any) => unknown;
-  /** Which input of the target operator the edge feeds: 2 only for the second stream of `connect`. */
-  targetInput: 1 | 2;
+  targetInput: InputIndex;
+  /** Set on an edge that carries a side output: the OutputTag's id. */
+  outputTag?: string;
 }
 
 export interface StreamGraphFields {
@@ -74,11 +81,11 @@ export class StreamGraph implements StreamGraphFields {
     return this.edges.filter((edge) => edge.sourceId === nodeId);
   }
 
-  /** A digest of the graph's shape (ids, names, parallelism, edges and their inputs): equal for equal job definitions. */
+  /** A digest of the graph's shape (ids, names, parallelism, edges): equal for equal job definitions. */
   fingerprint(): string {
     const shape = {
       nodes: [...this.nodes.values()].map((n) => [n.id, n.name, n.parallelism, n.maxParallelism, n.isSource, n.chainingStrategy]),
-      edges: this.edges.map((e) => [e.sourceId, e.targetId, e.partitioner, e.targetInput]),
+      edges: this.edges.map((e) => [e.sourceId, e.targetId, e.partitioner, e.targetInput, e.outputTag ?? null]),
       chainingEnabled: this.chainingEnabled,
     };
     return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16);

@@ -2,15 +2,17 @@
 // operator. Its settings (uid, parallelism, …) may change after later operators consumed it,
 // so ids and partitioners are resolved only when the StreamGraph is generated.
 import type { PartitionerType } from '../exchange/partitioner.ts';
-import type { ChainingStrategy, OperatorFactory } from './stream-graph.ts';
+import type { ChainingStrategy, InputIndex, OperatorFactory } from './stream-graph.ts';
 
 export interface TransformationInput {
   upstream: Transformation;
   /** Absent: forward if the parallelisms match, else rebalance (Flink's default). */
   partitioner?: PartitionerType;
   keySelector?: (record: any) => unknown;
-  /** Which input of the operator the records feed: 2 only for the second stream of `connect`. */
-  targetInput: 1 | 2;
+  /** Which input of a two-input operator this feeds (default 1). */
+  targetInput?: InputIndex;
+  /** Consumes the upstream's side output with this OutputTag id instead of its main output. */
+  outputTag?: string;
 }
 
 export interface TransformationSpec {

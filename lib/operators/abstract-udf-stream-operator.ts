@@ -1,37 +1,31 @@
-// The base of the operators that wrap one user function: it drives the rich lifecycle.
+// Flink's AbstractUdfStreamOperator: an operator around one user function. It drives the
+// function's rich lifecycle and gives it a TimestampedCollector, so what the function
+// emits keeps the timestamp of the record it is processing.
 import { isRichFunction } from '../functions/rich-functions.ts';
-import type { OperatorContext, Output, StreamOperator } from './stream-operator.ts';
+import { AbstractStreamOperator } from './abstract-stream-operator.ts';
+import type { OperatorContext, Output } from './stream-operator.ts';
+import { TimestampedCollector } from './timestamped-collector.ts';
 
-export abstract class AbstractUdfStreamOperator<F extends object, IN, OUT> implements StreamOperator<IN, OUT> {
-  private downstream?: Output<OUT>;
+export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends AbstractStreamOperator<OUT> {
+  private timestampedCollector?: TimestampedCollector<OUT>;
 
-  constructor(protected readonly userFunction: F) {}
-
-  protected get output(): Output<OUT> {
-    if (!this.downstream) throw new Error(`${this.constructor.name}: a record arrived before open()`);
-    return this.downstream;
+  constructor(protected readonly userFunction: F) {
+    super();
   }
 
-  async open(context: OperatorContext, output: Output<OUT>): Promise<void> {
-    this.downstream = output;
-    await openUserFunction(this.userFunction, context);
+  protected get collector(): TimestampedCollector<OUT> {
+    return (this.timestampedCollector ??= new TimestampedCollector(this.output));
   }
 
-  abstract processElement(record: IN): void;
-
-  finish(): void | Promise<void> {}
-
-  async close(): Promise<void> {
-    await closeUserFunction(this.userFunction);
+  override async open(context: OperatorContext, output: Output<OUT>): Promise<void> {
+    await super.open(context, output);
+    const fn = this.userFunction;
+    if (!isRichFunction(fn)) return;
+    fn.setRuntimeContext(context.runtimeContext);
+    await fn.open();
   }
-}
 
-export async function openUserFunction(fn: object, context: OperatorContext): Promise<void> {
-  if (!isRichFunction(fn)) return;
-  fn.setRuntimeContext(context.runtimeContext);
-  await fn.open();
-}
-
-export async function closeUserFunction(fn: object): Promise<void> {
-  if (isRichFunction(fn)) await fn.close();
+  override async close(): Promise<void> {
+    if (isRichFunction(this.userFunction)) await this.userFunction.close();
+  }
 }

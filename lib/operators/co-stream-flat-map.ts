@@ -1,28 +1,20 @@
+// Flink's CoStreamFlatMap: the operator of `ConnectedStreams.flatMap`. Each record goes to
+// the function of the input it came on; what it emits keeps that record's timestamp.
 import type { CoFlatMapFunction } from '../functions/functions.ts';
-import { closeUserFunction, openUserFunction } from './abstract-udf-stream-operator.ts';
-import type { OperatorContext, Output, TwoInputStreamOperator } from './stream-operator.ts';
+import { AbstractUdfStreamOperator } from './abstract-udf-stream-operator.ts';
+import type { TwoInputStreamOperator } from './stream-operator.ts';
+import type { StreamRecord } from './stream-record.ts';
 
-export class CoStreamFlatMap<IN1, IN2, OUT> implements TwoInputStreamOperator<IN1, IN2, OUT> {
-  private output!: Output<OUT>;
-
-  constructor(private readonly userFunction: CoFlatMapFunction<IN1, IN2, OUT>) {}
-
-  async open(context: OperatorContext, output: Output<OUT>): Promise<void> {
-    this.output = output;
-    await openUserFunction(this.userFunction, context);
+export class CoStreamFlatMap<IN1, IN2, OUT> extends AbstractUdfStreamOperator<CoFlatMapFunction<IN1, IN2, OUT>, OUT> implements TwoInputStreamOperator<IN1, IN2, OUT> {
+  processElement1(record: StreamRecord<IN1>): void {
+    const collector = this.collector;
+    collector.setTimestampFrom(record);
+    this.userFunction.flatMap1(record.value, collector);
   }
 
-  processElement1(record: IN1): void {
-    this.userFunction.flatMap1(record, this.output);
-  }
-
-  processElement2(record: IN2): void {
-    this.userFunction.flatMap2(record, this.output);
-  }
-
-  finish(): void {}
-
-  close(): Promise<void> {
-    return closeUserFunction(this.userFunction);
+  processElement2(record: StreamRecord<IN2>): void {
+    const collector = this.collector;
+    collector.setTimestampFrom(record);
+    this.userFunction.flatMap2(record.value, collector);
   }
 }

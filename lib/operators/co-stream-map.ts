@@ -1,28 +1,18 @@
+// Flink's CoStreamMap: the operator of `ConnectedStreams.map`. Each record is mapped by the
+// function of the input it came on; the result keeps the input record's timestamp.
 import type { CoMapFunction } from '../functions/functions.ts';
-import { closeUserFunction, openUserFunction } from './abstract-udf-stream-operator.ts';
-import type { OperatorContext, Output, TwoInputStreamOperator } from './stream-operator.ts';
+import { AbstractUdfStreamOperator } from './abstract-udf-stream-operator.ts';
+import type { TwoInputStreamOperator } from './stream-operator.ts';
+import { StreamRecord } from './stream-record.ts';
 
-export class CoStreamMap<IN1, IN2, OUT> implements TwoInputStreamOperator<IN1, IN2, OUT> {
-  private output!: Output<OUT>;
+export class CoStreamMap<IN1, IN2, OUT> extends AbstractUdfStreamOperator<CoMapFunction<IN1, IN2, OUT>, OUT> implements TwoInputStreamOperator<IN1, IN2, OUT> {
+  private readonly reuse = new StreamRecord<OUT>(undefined as OUT);
 
-  constructor(private readonly userFunction: CoMapFunction<IN1, IN2, OUT>) {}
-
-  async open(context: OperatorContext, output: Output<OUT>): Promise<void> {
-    this.output = output;
-    await openUserFunction(this.userFunction, context);
+  processElement1(record: StreamRecord<IN1>): void {
+    this.output.collect(this.reuse.replace(this.userFunction.map1(record.value), record.timestamp));
   }
 
-  processElement1(record: IN1): void {
-    this.output.collect(this.userFunction.map1(record));
-  }
-
-  processElement2(record: IN2): void {
-    this.output.collect(this.userFunction.map2(record));
-  }
-
-  finish(): void {}
-
-  close(): Promise<void> {
-    return closeUserFunction(this.userFunction);
+  processElement2(record: StreamRecord<IN2>): void {
+    this.output.collect(this.reuse.replace(this.userFunction.map2(record.value), record.timestamp));
   }
 }

@@ -1,45 +1,101 @@
-// The contract between the operators of a chain and the Subtask that runs them.
-// Inside a chain records are passed by direct calls (no serialization); an operator
-// never knows whether its Output is the next operator or a network writer.
+// The contract between the operators of a chain and the StreamTask that runs them, in
+// Flink's shape. Inside a chain, records and events pass by direct calls (no
+// serialization); an operator never knows whether its Output is the next operator or a
+// network writer. Everything an operator does (records, watermarks, timers, snapshots)
+// runs one call at a time from its task's mailbox, so operators need no locks.
+import type { OutputTag } from '../functions/output-tag.ts';
 import type { RuntimeContext } from '../functions/runtime-context.ts';
+import type { SourceContext } from '../functions/functions.ts';
+import type { StreamRecord } from './stream-record.ts';
+import type { WatermarkStatus } from './watermark.ts';
 
+/** Where an operator emits: records, side-output records, watermarks and watermark status. */
 export interface Output<T> {
-  collect(record: T): void;
+  collect(record: StreamRecord<T>): void;
+  /** A record for the side output named by `tag`; dropped where no stream asked for that tag. */
+  collectSide<X>(tag: OutputTag<X>, record: StreamRecord<X>): void;
+  emitWatermark(timestamp: number): void;
+  emitWatermarkStatus(status: WatermarkStatus): void;
 }
+
+/** The seam of keyed state: the runtime sets the current key before each keyed record. */
+export interface KeyContext {
+  setCurrentKey(key: unknown): void;
+  getCurrentKey(): unknown;
+}
+
+/** Extracts a record's key for keyed state: the keyBy selector of the operator's input. */
+export type StateKeySelector = (value: any) => unknown;
 
 export interface OperatorContext {
   readonly runtimeContext: RuntimeContext;
   /** Directory the job was submitted from: relative paths in connectors resolve against it. */
   readonly jobCwd: string;
+  /** Set when input 1 / input 2 is keyed (StreamNode.stateKeySelector1/2). */
+  readonly stateKeySelector1?: StateKeySelector;
+  readonly stateKeySelector2?: StateKeySelector;
+  /** The keyed state backend of a keyed operator (supplied by the state backend, absent otherwise). */
+  readonly keyedStateBackend?: KeyContext;
+  /** The operator's own snapshot (what its snapshotState returned) when restoring from a checkpoint. */
+  readonly restoredState?: unknown;
 }
 
-export interface StreamOperator<IN, OUT> {
+/**
+ * The lifecycle, in call order: `initializeState` then `open` (tail of the chain first, so
+ * no operator receives input before it is open); processing; on each checkpoint
+ * `prepareSnapshotPreBarrier` then `snapshotState` (head first, before the barrier goes
+ * downstream); `notifyCheckpointComplete`/`Aborted` later; at the end of input `finish`
+ * (head first); `close` always, also after a failure or a cancellation.
+ */
+export interface StreamOperator<OUT> {
+  initializeState(context: OperatorContext): void | Promise<void>;
   open(context: OperatorContext, output: Output<OUT>): void | Promise<void>;
-  processElement(record: IN): void;
-  /** End of input: emit whatever is still buffered. Called head to tail. */
+  /** Emit what must precede the barrier (e.g. a buffered batch); no state may change after this until the snapshot. */
+  prepareSnapshotPreBarrier(checkpointId: number): void;
+  /**
+   * The operator's state for checkpoint `checkpointId`. It must be captured synchronously,
+   * during this call: a returned promise is only the asynchronous part (writing it out),
+   * and records processed after the call must not change what it resolves to.
+   */
+  snapshotState(checkpointId: number): unknown;
+  notifyCheckpointComplete(checkpointId: number): void | Promise<void>;
+  notifyCheckpointAborted(checkpointId: number): void | Promise<void>;
+  /** End of input: emit whatever is still buffered. */
   finish(): void | Promise<void>;
   /** Release resources; also called after a failure or a cancellation. */
   close(): void | Promise<void>;
 }
 
-/** An operator with two inputs (after `connect`): each record arrives by the input it came on. */
-export interface TwoInputStreamOperator<IN1, IN2, OUT> {
-  open(context: OperatorContext, output: Output<OUT>): void | Promise<void>;
-  processElement1(record: IN1): void;
-  processElement2(record: IN2): void;
-  finish(): void | Promise<void>;
-  close(): void | Promise<void>;
+export interface OneInputStreamOperator<IN, OUT> extends StreamOperator<OUT> {
+  processElement(record: StreamRecord<IN>): void;
+  processWatermark(timestamp: number): void;
+  processWatermarkStatus(status: WatermarkStatus): void;
+  /** Sets the keyed-state key from the record, before processElement (a no-op when not keyed). */
+  setKeyContextElement1(record: StreamRecord<IN>): void;
 }
 
-/** What a source emits into: `collect` returns a promise while the outputs are backpressured. */
-export interface SourceOutput<T> {
-  collect(record: T): void | Promise<void>;
+export interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator<OUT> {
+  processElement1(record: StreamRecord<IN1>): void;
+  processElement2(record: StreamRecord<IN2>): void;
+  processWatermark1(timestamp: number): void;
+  processWatermark2(timestamp: number): void;
+  processWatermarkStatus1(status: WatermarkStatus): void;
+  processWatermarkStatus2(status: WatermarkStatus): void;
+  setKeyContextElement1(record: StreamRecord<IN1>): void;
+  setKeyContextElement2(record: StreamRecord<IN2>): void;
 }
 
-export interface SourceOperator<OUT> {
-  open(context: OperatorContext): void | Promise<void>;
+/** The head of a source task: it emits through the SourceContext instead of receiving input. */
+export interface SourceOperator<OUT> extends StreamOperator<OUT> {
   /** Resolves when a bounded source is exhausted or when `cancel` was called. */
-  run(output: SourceOutput<OUT>): Promise<void>;
+  run(ctx: SourceContext<OUT>): Promise<void>;
   cancel(): void;
-  close(): void | Promise<void>;
+}
+
+export function isSourceOperator(operator: StreamOperator<unknown>): operator is SourceOperator<unknown> {
+  return typeof (operator as SourceOperator<unknown>).run === 'function';
+}
+
+export function isTwoInputOperator(operator: StreamOperator<unknown>): operator is TwoInputStreamOperator<unknown, unknown, unknown> {
+  return typeof (operator as TwoInputStreamOperator<unknown, unknown, unknown>).processElement1 === 'function';
 }

@@ -3,10 +3,16 @@
 // drives it (prepare, run, cancel) and reports to the JobMaster.
 import type { NatsConnection } from 'nats';
 import { StreamingRuntimeContext } from '../functions/runtime-context.ts';
-import type { JobGraph, JobVertex } from '../graph/job-graph.ts';
+import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
 import type { StreamGraph } from '../graph/stream-graph.ts';
-import { InputGate, RecordWriter, type ChannelMessage } from '../exchange/index.ts';
-import type { Output, SourceOperator, StreamOperator, TwoInputStreamOperator } from '../operators/stream-operator.ts';
+import { InputGate, RecordWriter, type ChannelMessage, type KeySelector } from '../exchange/index.ts';
+import { isSourceOperator } from '../operators/stream-operator.ts';
+import { StreamRecord } from '../operators/stream-record.ts';
+import { StreamSourceContext } from '../operators/stream-source-context.ts';
+import { MAX_WATERMARK } from '../operators/watermark.ts';
+import { OperatorChain } from './operator-chain.ts';
+import type { OperatorInput } from './operator-input.ts';
+import { RecordWriterOutput } from './record-writer-output.ts';
 import type { JobId } from '../ids/addresses.ts';
 
 export interface StreamTaskSpec {
@@ -21,35 +27,17 @@ export interface StreamTaskSpec {
   jobCwd: string;
 }
 
-type AnyOperator = StreamOperator<unknown, unknown> | TwoInputStreamOperator<unknown, unknown, unknown> | SourceOperator<unknown>;
-
-function isSourceOperator(operator: AnyOperator): operator is SourceOperator<unknown> {
-  return typeof (operator as SourceOperator<unknown>).run === 'function';
-}
-
-function isTwoInputOperator(operator: AnyOperator): operator is TwoInputStreamOperator<unknown, unknown, unknown> {
-  return typeof (operator as TwoInputStreamOperator<unknown, unknown, unknown>).processElement1 === 'function';
-}
-
-function fanOut(outputs: Output<unknown>[]): Output<unknown> {
-  if (outputs.length === 1) return outputs[0]!;
-  return { collect: (record) => { for (const output of outputs) output.collect(record); } };
-}
-
 export class StreamTask {
   /** Flink's name for a subtask: "Map -> Filter (2/4)". */
   readonly description: string;
-  private readonly operators = new Map<string, AnyOperator>();
   private readonly writers: RecordWriter[] = [];
   private gate?: InputGate;
+  private chain!: OperatorChain;
   /** The chain's first operator: it takes the input, or it is the source. */
-  private head!: AnyOperator;
-  /** Where the head emits: its chained successors and writers. */
-  private headOutput!: Output<unknown>;
+  private headId!: string;
   private failWith!: (error: Error) => void;
   private readonly failed = new Promise<never>((_, reject) => { this.failWith = reject; });
   private cancelled = false;
-  private closed = false;
 
   constructor(private readonly spec: StreamTaskSpec) {
     const { vertex, subtaskIndex } = spec;
@@ -61,42 +49,35 @@ export class StreamTask {
   async prepare(): Promise<void> {
     const { spec } = this;
     const { vertex, streamGraph, jobGraph, subtaskIndex } = spec;
-    const members = new Set(vertex.operatorIds);
-    for (const id of vertex.operatorIds) {
-      const node = streamGraph.nodes.get(id);
-      if (!node) throw new Error(`operator ${id} of "${vertex.name}" is missing from the rebuilt job graph`);
-      this.operators.set(id, node.createOperator() as AnyOperator);
-    }
-    this.head = this.operators.get(vertex.operatorIds[0]!)!;
-    const outputs = new Map<string, Output<unknown>[]>(vertex.operatorIds.map((id) => [id, []]));
-    for (const edge of streamGraph.edges) {
-      if (members.has(edge.sourceId) && members.has(edge.targetId)) {
-        const target = this.operators.get(edge.targetId) as StreamOperator<unknown, unknown>;
-        outputs.get(edge.sourceId)!.push({ collect: (record) => target.processElement(record) });
-      }
-    }
-    for (const edge of jobGraph.edges.filter((e) => e.sourceVertex === vertex.id)) {
-      const consumer = jobGraph.vertices.find((v) => v.id === edge.targetVertex)!;
-      const streamEdge = streamGraph.edges.find((e) => e.sourceId === edge.sourceOperator && e.targetId === edge.targetOperator && e.targetInput === edge.targetInput);
-      const writer = new RecordWriter({
-        nc: spec.nc,
-        namespace: spec.namespace,
-        jobId: spec.jobId,
-        edgeId: edge.id,
-        producerIndex: subtaskIndex,
-        consumerCount: consumer.parallelism,
-        partitioner: edge.partitioner,
-        maxParallelism: consumer.maxParallelism,
-        keySelector: streamEdge?.keySelector,
-        bufferTimeoutMs: jobGraph.bufferTimeoutMs,
-        description: `edge "${vertex.name}" => "${consumer.name}", subtask ${subtaskIndex + 1}`,
-        onError: (error) => this.failWith(error),
-      });
-      this.writers.push(writer);
-      outputs.get(edge.sourceOperator)!.push({ collect: (record) => writer.emit(record) });
-    }
+    const runtimeContext = new StreamingRuntimeContext({
+      jobId: spec.jobId,
+      taskName: vertex.name,
+      subtaskIndex,
+      parallelism: vertex.parallelism,
+      maxParallelism: vertex.maxParallelism,
+      attemptNumber: spec.attemptNumber,
+    });
+    this.headId = vertex.operatorIds[0]!;
+    // Job edges keep the stream graph's order, so the n-th stream edge between two operators
+    // is the n-th job edge between them: a stream unioned or connected with itself has two.
+    const unwired = jobGraph.edges.filter((e) => e.sourceVertex === vertex.id);
+    this.chain = new OperatorChain({
+      streamGraph,
+      operatorIds: vertex.operatorIds,
+      networkOutput: (streamEdge) => {
+        const at = unwired.findIndex((e) => e.sourceOperator === streamEdge.sourceId && e.targetOperator === streamEdge.targetId && e.outputTag === streamEdge.outputTag);
+        const edge = unwired.splice(at, 1)[0]!;
+        const writer = this.createWriter(edge, streamEdge.keySelector);
+        this.writers.push(writer);
+        return new RecordWriterOutput(writer, edge.outputTag);
+      },
+      environment: () => ({ runtimeContext, jobCwd: spec.jobCwd }),
+    });
     const inputs = jobGraph.edges.filter((e) => e.targetVertex === vertex.id);
     if (inputs.length > 0) {
+      const headInputs = [this.chain.input(this.headId, 1), ...(inputs.some((edge) => edge.targetInput === 2) ? [this.chain.input(this.headId, 2)] : [])];
+      const inputOfEdge = new Map(inputs.map((edge) => [edge.id, headInputs[edge.targetInput - 1]!]));
+      const reuse = new StreamRecord<unknown>(undefined);
       this.gate = new InputGate({
         nc: spec.nc,
         namespace: spec.namespace,
@@ -106,26 +87,32 @@ export class StreamTask {
           edgeId: edge.id,
           producerCount: jobGraph.vertices.find((v) => v.id === edge.sourceVertex)!.parallelism,
         })),
-        handler: (input, message) => this.processInput(inputs.find((edge) => edge.id === input.edgeId)!.targetInput, message),
+        handler: (channel, message) => this.processInput(inputOfEdge.get(channel.edgeId)!, reuse, message),
         onError: (error) => this.failWith(error),
       });
     }
     await Promise.all([...this.writers.map((writer) => writer.open()), this.gate?.open()]);
-    const runtimeContext = new StreamingRuntimeContext({
+    await this.chain.initializeStateAndOpenOperators();
+  }
+
+  private createWriter(edge: JobEdge, keySelector: KeySelector | undefined): RecordWriter {
+    const { spec } = this;
+    const { vertex, jobGraph, subtaskIndex } = spec;
+    const consumer = jobGraph.vertices.find((v) => v.id === edge.targetVertex)!;
+    return new RecordWriter({
+      nc: spec.nc,
+      namespace: spec.namespace,
       jobId: spec.jobId,
-      taskName: vertex.name,
-      subtaskIndex,
-      parallelism: vertex.parallelism,
-      maxParallelism: vertex.maxParallelism,
-      attemptNumber: spec.attemptNumber,
+      edgeId: edge.id,
+      producerIndex: subtaskIndex,
+      consumerCount: consumer.parallelism,
+      partitioner: edge.partitioner,
+      maxParallelism: consumer.maxParallelism,
+      keySelector,
+      bufferTimeoutMs: jobGraph.bufferTimeoutMs,
+      description: `edge "${vertex.name}" => "${consumer.name}", subtask ${subtaskIndex + 1}`,
+      onError: (error) => this.failWith(error),
     });
-    const context = { runtimeContext, jobCwd: spec.jobCwd };
-    for (const id of [...vertex.operatorIds].reverse()) {
-      const operator = this.operators.get(id)!;
-      const output = fanOut(outputs.get(id)!.length > 0 ? outputs.get(id)! : [{ collect: () => undefined }]);
-      await (isSourceOperator(operator) ? operator.open(context) : operator.open(context, output));
-      if (operator === this.head) this.headOutput = output;
-    }
   }
 
   /** Runs until the input ends (or the source is exhausted), then finishes the chain and ends every output channel. */
@@ -134,35 +121,26 @@ export class StreamTask {
   }
 
   private async runChain(initialCredit?: number): Promise<void> {
-    const { head } = this;
+    const head = this.chain.operator(this.headId);
     if (isSourceOperator(head)) {
-      const output = this.headOutput;
-      await head.run({
-        collect: (record) => {
-          output.collect(record);
-          return this.isBackpressured() ? this.whenWritable() : undefined;
-        },
-      });
+      const context = new StreamSourceContext(this.chain.outputOf(this.headId), () => (this.isBackpressured() ? this.whenWritable() : undefined));
+      await head.run(context);
+      // A finished source ends event time, so that every event-time timer downstream fires.
+      if (!this.cancelled) context.emitWatermark(MAX_WATERMARK);
     } else {
       this.gate!.start(initialCredit);
       await this.gate!.finished;
     }
     if (this.cancelled) return;
-    for (const id of this.spec.vertex.operatorIds) {
-      const operator = this.operators.get(id)!;
-      if (!isSourceOperator(operator)) await operator.finish();
-    }
+    await this.chain.finishOperators();
     await Promise.all(this.writers.map((writer) => writer.close()));
-    await this.closeOperators();
+    await this.chain.closeOperators(true);
   }
 
-  private async processInput(targetInput: 1 | 2, message: ChannelMessage): Promise<void> {
+  private async processInput(input: OperatorInput, reuse: StreamRecord<unknown>, message: ChannelMessage): Promise<void> {
     const records = message.records;
     if (records) {
-      const head = this.head as StreamOperator<unknown, unknown> | TwoInputStreamOperator<unknown, unknown, unknown>;
-      if (!isTwoInputOperator(head)) for (let i = 0; i < records.length; i++) head.processElement(records[i]);
-      else if (targetInput === 1) for (let i = 0; i < records.length; i++) head.processElement1(records[i]);
-      else for (let i = 0; i < records.length; i++) head.processElement2(records[i]);
+      for (let i = 0; i < records.length; i++) input.processElement(reuse.replace(records[i]));
     }
     if (this.isBackpressured()) await this.whenWritable();
   }
@@ -180,29 +158,11 @@ export class StreamTask {
   async cancel(): Promise<void> {
     if (this.cancelled) return;
     this.cancelled = true;
-    for (const operator of this.operators.values()) if (isSourceOperator(operator)) operator.cancel();
+    const head = this.chain?.operator(this.headId);
+    if (head && isSourceOperator(head)) head.cancel();
     this.gate?.cancel();
     for (const writer of this.writers) writer.cancel();
     this.failWith(new Error(`${this.description} was cancelled`));
-    await this.closeOperators();
-  }
-
-  /**
-   * Closes every operator even when one fails. After a normal end the first error counts
-   * (a sink that cannot flush has lost data); after a failure or a cancellation it would
-   * only hide the failure that matters.
-   */
-  private async closeOperators(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    let firstError: unknown;
-    for (const operator of this.operators.values()) {
-      try {
-        await operator.close();
-      } catch (error) {
-        firstError ??= error;
-      }
-    }
-    if (firstError !== undefined && !this.cancelled) throw firstError;
+    await this.chain?.closeOperators(false);
   }
 }

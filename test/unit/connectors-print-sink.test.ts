@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { StreamingRuntimeContext } from '../../lib/api/index.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { formatRecord, printPrefix } from '../../connectors/record-format.ts';
+import { StreamRecord } from '../../lib/operators/stream-record.ts';
+import { CollectingOutput } from './helpers/collecting-output.ts';
 
 t.test('records render as Flink prints them', async (t) => {
   class Point {
@@ -34,9 +36,9 @@ t.test('a parallel print sink writes prefixed lines, all of them, in order', asy
   const fd = openSync(file, 'w');
   const sink = new PrintSink<[string, number]>(fd);
   const runtimeContext = new StreamingRuntimeContext({ jobId: 'j', taskName: 'print', subtaskIndex: 1, parallelism: 4, maxParallelism: 128, attemptNumber: 0 });
-  sink.open({ runtimeContext, jobCwd: process.cwd() });
+  sink.open({ runtimeContext, jobCwd: process.cwd() }, new CollectingOutput());
   const count = 20_000; // several 64 KiB chunks
-  for (let i = 0; i < count; i++) sink.processElement([`word${i}`, i]);
+  for (let i = 0; i < count; i++) sink.processElement(new StreamRecord<[string, number]>([`word${i}`, i]));
   sink.finish();
   sink.close();
   closeSync(fd);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { StreamExecutionEnvironment, StreamingRuntimeContext } from '../../lib/api/index.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
+import { StreamRecord } from '../../lib/operators/stream-record.ts';
+import { CollectingOutput } from './helpers/collecting-output.ts';
 
 t.test('readTextFile streams the lines of a file; a relative path resolves against the job directory', async (t) => {
   const dir = t.testdir({ 'input.txt': 'first line\r\nsecond\n\nlast without newline' });
@@ -43,12 +45,12 @@ t.test('writeAsText at parallelism > 1 writes one file per subtask into a direct
   const sinks = [0, 1].map((subtaskIndex) => {
     const sink = new TextFileSink<string>(dir);
     const runtimeContext = new StreamingRuntimeContext({ jobId: 'j', taskName: 'sink', subtaskIndex, parallelism: 2, maxParallelism: 128, attemptNumber: 0 });
-    sink.open({ runtimeContext, jobCwd: process.cwd() });
+    sink.open({ runtimeContext, jobCwd: process.cwd() }, new CollectingOutput());
     return sink;
   });
-  sinks[0].processElement('a');
-  sinks[1].processElement('b');
-  sinks[0].processElement('c');
+  sinks[0].processElement(new StreamRecord('a'));
+  sinks[1].processElement(new StreamRecord('b'));
+  sinks[0].processElement(new StreamRecord('c'));
   for (const sink of sinks) {
     sink.finish();
     sink.close();

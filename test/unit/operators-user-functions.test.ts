@@ -11,7 +11,9 @@ import {
   type FlatMapFunction,
   type SourceContext,
 } from '../../lib/api/index.ts';
-import type { OperatorContext, StreamOperator } from '../../lib/operators/stream-operator.ts';
+import type { OneInputStreamOperator, OperatorContext } from '../../lib/operators/stream-operator.ts';
+import { StreamRecord } from '../../lib/operators/stream-record.ts';
+import { CollectingOutput } from './helpers/collecting-output.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 t.test('map, flatMap and filter take lambdas and function objects alike', async (t) => {
@@ -83,20 +85,20 @@ t.test('each operator instance gets its own function object: the declared one fi
   env.fromElements('x').map(counter).uid('counter');
   const node = env.getStreamGraph().node('counter');
   const subtasks = [0, 1].map(async (subtaskIndex) => {
-    const operator = node.createOperator() as StreamOperator<string, string>;
-    const out: string[] = [];
+    const operator = node.createOperator() as OneInputStreamOperator<string, string>;
+    const out = new CollectingOutput<string>();
     const context: OperatorContext = {
       jobCwd: process.cwd(),
       runtimeContext: new StreamingRuntimeContext({ jobId: 'j', taskName: 'Map', subtaskIndex, parallelism: 2, maxParallelism: 128, attemptNumber: 0 }),
     };
-    await operator.open(context, { collect: (r) => out.push(r) });
+    await operator.open(context, out);
     return { operator, out };
   });
   const [first, second] = await Promise.all(subtasks);
-  first.operator.processElement('a');
-  second.operator.processElement('b');
-  first.operator.processElement('c');
-  t.same([first.out, second.out], [['a@0:1', 'c@0:2'], ['b@1:1']]);
+  first.operator.processElement(new StreamRecord('a'));
+  second.operator.processElement(new StreamRecord('b'));
+  first.operator.processElement(new StreamRecord('c'));
+  t.same([first.out.values, second.out.values], [['a@0:1', 'c@0:2'], ['b@1:1']]);
   t.equal(counter.getRuntimeContext().getIndexOfThisSubtask(), 0, 'the first instance is the declared object');
 });
 

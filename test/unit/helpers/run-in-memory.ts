@@ -1,10 +1,14 @@
-// Runs a whole StreamGraph in this process, one instance per operator (parallelism is
-// ignored: every operator is subtask 0 of 1), every edge a direct call. It tests operator
-// semantics end to end without NATS; partitioning and the network are not exercised.
+// Runs a whole StreamGraph in this process as one OperatorChain (the wiring StreamTask
+// uses): one instance per operator (parallelism is ignored: every operator is subtask 0
+// of 1), every edge a direct call. It tests operator semantics end to end without NATS;
+// partitioning, the network and the watermark minimum over channels are not exercised.
 import type { DataStream } from '../../../lib/api/data-stream.ts';
 import { StreamingRuntimeContext } from '../../../lib/functions/runtime-context.ts';
-import type { StreamGraph, StreamNode } from '../../../lib/graph/stream-graph.ts';
-import type { OperatorContext, SourceOperator, StreamOperator } from '../../../lib/operators/stream-operator.ts';
+import type { StreamGraph } from '../../../lib/graph/stream-graph.ts';
+import { isSourceOperator, type SourceOperator } from '../../../lib/operators/stream-operator.ts';
+import { StreamSourceContext } from '../../../lib/operators/stream-source-context.ts';
+import { MAX_WATERMARK } from '../../../lib/operators/watermark.ts';
+import { OperatorChain } from '../../../lib/runtime/operator-chain.ts';
 
 export interface InMemoryRunOptions {
   jobCwd?: string;
@@ -13,34 +17,30 @@ export interface InMemoryRunOptions {
 }
 
 export async function runInMemory(graph: StreamGraph, options: InMemoryRunOptions = {}): Promise<void> {
-  const nodes = [...graph.nodes.values()];
-  const sources = new Map<string, SourceOperator<unknown>>();
-  const operators = new Map<string, StreamOperator<unknown, unknown>>();
-  for (const node of nodes) {
-    const operator = node.createOperator();
-    if (node.isSource) sources.set(node.id, operator as SourceOperator<unknown>);
-    else operators.set(node.id, operator as StreamOperator<unknown, unknown>);
-  }
-  const emitTo = (nodeId: string) => {
-    const targets = graph.outEdges(nodeId).map((edge) => operators.get(edge.targetId)!);
-    return { collect: (record: unknown) => targets.forEach((target) => target.processElement(record)) };
-  };
-  const contextOf = (node: StreamNode): OperatorContext => ({
-    jobCwd: options.jobCwd ?? process.cwd(),
-    runtimeContext: new StreamingRuntimeContext({ jobId: 'in-memory', taskName: node.name, subtaskIndex: 0, parallelism: 1, maxParallelism: node.maxParallelism, attemptNumber: 0 }),
+  const chain = new OperatorChain({
+    streamGraph: graph,
+    operatorIds: [...graph.nodes.keys()],
+    networkOutput: (edge) => { throw new Error(`edge ${edge.sourceId} -> ${edge.targetId} leaves the in-memory chain`); },
+    environment: (node) => ({
+      jobCwd: options.jobCwd ?? process.cwd(),
+      runtimeContext: new StreamingRuntimeContext({ jobId: 'in-memory', taskName: node.name, subtaskIndex: 0, parallelism: 1, maxParallelism: node.maxParallelism, attemptNumber: 0 }),
+    }),
   });
+  let ended = false;
   try {
-    // Downstream first, so that no operator receives a record before it is open.
-    for (const node of [...nodes].reverse()) {
-      if (node.isSource) await sources.get(node.id)!.open(contextOf(node));
-      else await operators.get(node.id)!.open(contextOf(node), emitTo(node.id));
-    }
-    const running = [...sources].map(([id, source]) => source.run(emitTo(id)));
-    options.onSourcesStarted?.([...sources.values()]);
+    await chain.initializeStateAndOpenOperators();
+    const sources = [...chain.operators].filter((entry): entry is [string, SourceOperator<unknown>] => isSourceOperator(entry[1]));
+    const running = sources.map(async ([id, source]) => {
+      const context = new StreamSourceContext(chain.outputOf(id), () => undefined);
+      await source.run(context);
+      context.emitWatermark(MAX_WATERMARK);
+    });
+    options.onSourcesStarted?.(sources.map(([, source]) => source));
     await Promise.all(running);
-    for (const node of nodes) await operators.get(node.id)?.finish();
+    await chain.finishOperators();
+    ended = true;
   } finally {
-    for (const node of nodes) await (sources.get(node.id) ?? operators.get(node.id))!.close();
+    await chain.closeOperators(ended);
   }
 }
 

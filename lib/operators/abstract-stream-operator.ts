@@ -1,0 +1,114 @@
+// Flink's AbstractStreamOperator: the defaults every operator shares. Watermarks are
+// forwarded (a two-input operator forwards the minimum of its inputs', only increasing,
+// idle inputs excluded); snapshot hooks do nothing; the key context is set from the
+// record when the operator is keyed.
+import type { KeyContext, OperatorContext, Output, StateKeySelector } from './stream-operator.ts';
+import { CombinedWatermarkStatus } from './combined-watermark-status.ts';
+import type { StreamRecord } from './stream-record.ts';
+import type { WatermarkStatus } from './watermark.ts';
+
+export abstract class AbstractStreamOperator<OUT> {
+  private downstream?: Output<OUT>;
+  private operatorContext?: OperatorContext;
+  private stateKeySelector1?: StateKeySelector;
+  private stateKeySelector2?: StateKeySelector;
+  private keyedStateBackend?: KeyContext;
+  /** Of the two inputs of a two-input operator; created on its first watermark event. */
+  private inputWatermarks?: CombinedWatermarkStatus;
+
+  protected get output(): Output<OUT> {
+    if (!this.downstream) throw new Error(`${this.constructor.name}: used before open()`);
+    return this.downstream;
+  }
+
+  protected get context(): OperatorContext {
+    if (!this.operatorContext) throw new Error(`${this.constructor.name}: used before open()`);
+    return this.operatorContext;
+  }
+
+  initializeState(_context: OperatorContext): void | Promise<void> {}
+
+  open(context: OperatorContext, output: Output<OUT>): void | Promise<void> {
+    this.operatorContext = context;
+    this.downstream = output;
+    this.stateKeySelector1 = context.stateKeySelector1;
+    this.stateKeySelector2 = context.stateKeySelector2;
+    this.keyedStateBackend = context.keyedStateBackend;
+  }
+
+  prepareSnapshotPreBarrier(_checkpointId: number): void {}
+
+  snapshotState(_checkpointId: number): unknown {
+    return undefined;
+  }
+
+  notifyCheckpointComplete(_checkpointId: number): void | Promise<void> {}
+
+  notifyCheckpointAborted(_checkpointId: number): void | Promise<void> {}
+
+  finish(): void | Promise<void> {}
+
+  close(): void | Promise<void> {}
+
+  // Keyed state: only a keyed operator with a state backend has a current key.
+
+  setKeyContextElement1(record: StreamRecord<unknown>): void {
+    if (this.stateKeySelector1 && this.keyedStateBackend) this.keyedStateBackend.setCurrentKey(this.stateKeySelector1(record.value));
+  }
+
+  setKeyContextElement2(record: StreamRecord<unknown>): void {
+    if (this.stateKeySelector2 && this.keyedStateBackend) this.keyedStateBackend.setCurrentKey(this.stateKeySelector2(record.value));
+  }
+
+  setCurrentKey(key: unknown): void {
+    this.keyContext().setCurrentKey(key);
+  }
+
+  getCurrentKey(): unknown {
+    return this.keyContext().getCurrentKey();
+  }
+
+  // Event time. Every watermark reaching this operator goes through processWatermark, so
+  // that is the one place where event-time timers advance.
+
+  processWatermark(timestamp: number): void {
+    this.output.emitWatermark(timestamp);
+  }
+
+  processWatermarkStatus(status: WatermarkStatus): void {
+    this.output.emitWatermarkStatus(status);
+  }
+
+  processWatermark1(timestamp: number): void {
+    this.advanceInputWatermark(0, timestamp);
+  }
+
+  processWatermark2(timestamp: number): void {
+    this.advanceInputWatermark(1, timestamp);
+  }
+
+  processWatermarkStatus1(status: WatermarkStatus): void {
+    this.changeInputStatus(0, status);
+  }
+
+  processWatermarkStatus2(status: WatermarkStatus): void {
+    this.changeInputStatus(1, status);
+  }
+
+  private advanceInputWatermark(input: number, timestamp: number): void {
+    const inputs = (this.inputWatermarks ??= new CombinedWatermarkStatus(2));
+    if (inputs.setWatermark(input, timestamp)) this.processWatermark(inputs.combinedWatermark);
+  }
+
+  private changeInputStatus(input: number, status: WatermarkStatus): void {
+    const inputs = (this.inputWatermarks ??= new CombinedWatermarkStatus(2));
+    const wasIdle = inputs.isIdle;
+    if (inputs.setIdle(input, status === 'idle')) this.processWatermark(inputs.combinedWatermark);
+    if (inputs.isIdle !== wasIdle) this.output.emitWatermarkStatus(inputs.isIdle ? 'idle' : 'active');
+  }
+
+  private keyContext(): KeyContext {
+    if (!this.keyedStateBackend) throw new Error(`${this.constructor.name}: there is no current key outside a keyed stream (use keyBy first)`);
+    return this.keyedStateBackend;
+  }
+}
