@@ -48,6 +48,10 @@ t.test('union delivers every record of its three inputs once', async (t) => {
   t.same(sorted(linesOf('union')), sorted([...numbers.map((n) => `a${n}`), ...words, ...numbers.map((n) => `b${n}`)]));
 });
 
+t.test('a stream unioned with itself delivers every record twice', async (t) => {
+  t.same(sorted(linesOf('self-union')), sorted(numbers.flatMap((n) => [String(n), String(n)])));
+});
+
 t.test('a CoMap delivers every record of both inputs once, each through its own map function', async (t) => {
   t.same(sorted(linesOf('co-map')), sorted([...numbers.map((n) => `n${n}`), ...words]));
 });

@@ -12,6 +12,7 @@ const jobEdges = (graph: JobGraph) => graph.edges.map((e) => `${e.sourceOperator
 const parallelSource = <T = number>(e: StreamExecutionEnvironment, name: string) =>
   e.addSource<T>({ parallel: true, run: async () => {}, cancel: () => {} }, name);
 const concat: CoMapFunction<number, string, string> = { map1: (n) => String(n), map2: (s) => s };
+const concatNumbers: CoMapFunction<number, number, string> = { map1: (n) => `1:${n}`, map2: (n) => `2:${n}` };
 
 t.test('union adds no operator: its consumer gets an edge from each input, whatever their parallelism', async (t) => {
   const e = env(2);
@@ -102,6 +103,26 @@ t.test('keyBy on connected streams, or connecting two keyed streams, hashes each
     t.equal(graph.edges[second].keySelector?.(['c1', 'Carol']), 'c1');
   }
   t.equal(graph.node('op-3').name, 'Co-Flat Map');
+});
+
+t.test('an input is keyed when all its edges hash by one selector; each input of connect on its own, as in Flink', async (t) => {
+  const e = env(2);
+  const a = parallelSource(e, 'a');
+  const b = parallelSource(e, 'b');
+  const parity = (n: number) => n % 2;
+  a.keyBy(parity).union(b).print().uid('keyed-with-plain');
+  a.keyBy(parity).union(b.keyBy((n) => -n)).print().uid('two-keys');
+  a.union(b).keyBy(parity).print().uid('keyed-after-union');
+  a.connect(b).keyBy(parity, (n) => n % 2).map(concatNumbers).uid('both-keyed');
+  a.keyBy(parity).connect(b).map(concatNumbers).uid('first-keyed');
+  const graph = e.getStreamGraph();
+  const keyed = (id: string) => [graph.node(id).stateKeySelector1 !== undefined, graph.node(id).stateKeySelector2 !== undefined];
+  t.same(keyed('keyed-with-plain'), [false, false], 'a keyed stream merged with a plain one');
+  t.same(keyed('two-keys'), [false, false], 'keyed streams merged with different selectors');
+  t.same(keyed('keyed-after-union'), [true, false]);
+  t.equal(graph.node('keyed-after-union').stateKeySelector1?.(7), 1);
+  t.same(keyed('both-keyed'), [true, true]);
+  t.same(keyed('first-keyed'), [true, false]);
 });
 
 t.test('the fingerprint tells input 1 from input 2', async (t) => {
