@@ -43,10 +43,13 @@ function describeEncodeFailure(error: unknown): string {
   return `cannot encode: ${message}`;
 }
 
-/** Throws RecordEncodeError naming the first record that cannot be encoded. */
-export function encodeBatch(seq: number, records: unknown[], place: string): Uint8Array {
+/**
+ * Throws RecordEncodeError naming the first record that cannot be encoded. `timestamps`,
+ * when given, is parallel to `records` (null where a record has none).
+ */
+export function encodeBatch(seq: number, records: unknown[], place: string, timestamps?: Array<number | null>): Uint8Array {
   try {
-    return packr.pack({ seq, records });
+    return packr.pack(timestamps ? { seq, records, timestamps } : { seq, records });
   } catch (batchError) {
     // Only on failure: find the culprit record so the error can show it.
     for (const record of records) {

@@ -4,4 +4,4 @@ export { createPartitioner, type Partitioner, type PartitionerOptions, type KeyS
 export { dataSubject, creditSubject } from './subjects.ts';
 export { OutputChannel, type OutputChannelOptions } from './output-channel.ts';
 export { RecordWriter, type RecordWriterOptions } from './record-writer.ts';
-export { InputGate, ChannelSequenceError, type InputGateOptions, type InputEdge, type ChannelInput, type InputHandler } from './input-gate.ts';
+export { InputGate, ChannelSequenceError, type InputGateOptions, type InputEdge, type ChannelInput, type PolledMessage } from './input-gate.ts';

@@ -1,6 +1,8 @@
-// The input of one consumer subtask: every channel of its input edges, delivered one
-// message at a time. Credit goes back to a producer only after its message was handled,
-// so a slow handler slows its producers down instead of overflowing NATS.
+// The input of one consumer subtask (Flink's InputGate): every channel of its input edges,
+// each with its own queue. The task pulls one message at a time (`pollNext`), in the
+// order channels became available; a blocked channel (checkpoint alignment) is not read
+// while the others go on. Credit goes back to a producer only for messages the task took,
+// so a blocked channel or a slow task holds its producers back instead of overflowing NATS.
 import type { NatsConnection, Subscription } from 'nats';
 import { decodeMessage, encodeCreditGrant, type ChannelMessage } from './codec.ts';
 import { creditSubject, dataSubject } from './subjects.ts';
@@ -10,13 +12,13 @@ export interface InputEdge {
   producerCount: number;
 }
 
-/** Which channel a message came from. */
+/** Which channel a message came from; channels are numbered edge by edge, producer by producer. */
 export interface ChannelInput {
   readonly edgeId: string;
   readonly producerIndex: number;
+  /** "e1 1->0": edge, producer -> consumer. */
+  readonly name: string;
 }
-
-export type InputHandler = (input: ChannelInput, message: ChannelMessage) => void | Promise<void>;
 
 export interface InputGateOptions {
   nc: NatsConnection;
@@ -24,8 +26,7 @@ export interface InputGateOptions {
   jobId: string;
   consumerIndex: number;
   inputs: InputEdge[];
-  handler: InputHandler;
-  /** A sequence gap, a malformed message or a handler failure: the gate stops delivering. */
+  /** A sequence gap, a malformed message or a failed credit grant: the gate stops. */
   onError(error: Error): void;
 }
 
@@ -37,57 +38,70 @@ export class ChannelSequenceError extends Error {
 }
 
 interface InputChannel {
-  readonly input: ChannelInput;
-  /** "e1 1->0": edge, producer -> consumer. */
-  readonly name: string;
+  readonly info: ChannelInput;
   readonly dataSubject: string;
   readonly creditSubject: string;
+  /** Received, not yet taken by the task: at most the credit granted. */
+  readonly queue: ChannelMessage[];
   expectedSeq: number;
-  /** Handled messages whose credit has not been granted back yet. */
+  /** Messages taken whose credit has not been granted back yet. */
   ungranted: number;
+  blocked: boolean;
+  /** Whether it is in the `available` list. */
+  listed: boolean;
   endReceived: boolean;
 }
 
+export interface PolledMessage {
+  /** The channel's index in `channels`. */
+  channel: number;
+  message: ChannelMessage;
+}
+
 export class InputGate {
-  /** Resolves when every channel's `end` has been handled. */
-  readonly finished: Promise<void>;
-  private readonly channels: InputChannel[];
+  readonly channels: readonly ChannelInput[];
+  private readonly inputChannels: InputChannel[];
   private readonly subscriptions: Subscription[] = [];
-  /** Short: at most the granted credit per channel. */
-  private queue: Array<{ channel: InputChannel; message: ChannelMessage }> = [];
-  private delivering = false;
+  /** Unblocked channels with queued messages, in the order they became available. */
+  private available: number[] = [];
   private stopped = false;
   private openChannels: number;
   private grantThreshold = 1;
-  private resolveFinished!: () => void;
+  private wakeUp?: () => void;
 
   constructor(private readonly options: InputGateOptions) {
     const { namespace, jobId, consumerIndex } = options;
-    this.channels = options.inputs.flatMap(({ edgeId, producerCount }) =>
+    this.inputChannels = options.inputs.flatMap(({ edgeId, producerCount }) =>
       Array.from({ length: producerCount }, (_, producerIndex) => ({
-        input: { edgeId, producerIndex },
-        name: `${edgeId} ${producerIndex}->${consumerIndex}`,
+        info: { edgeId, producerIndex, name: `${edgeId} ${producerIndex}->${consumerIndex}` },
         dataSubject: dataSubject(namespace, jobId, edgeId, producerIndex, consumerIndex),
         creditSubject: creditSubject(namespace, jobId, edgeId, producerIndex, consumerIndex),
+        queue: [],
         expectedSeq: 0,
         ungranted: 0,
+        blocked: false,
+        listed: false,
         endReceived: false,
       })));
-    this.openChannels = this.channels.length;
-    this.finished = new Promise((resolve) => { this.resolveFinished = resolve; });
-    if (this.openChannels === 0) this.resolveFinished();
+    this.channels = this.inputChannels.map((channel) => channel.info);
+    this.openChannels = this.inputChannels.length;
+  }
+
+  /** True once every channel's `end` has been taken (or the gate was cancelled). */
+  get isFinished(): boolean {
+    return this.openChannels === 0 || this.stopped;
   }
 
   /** Subscribes to every channel; resolves once the server has the subscriptions. */
   async open(): Promise<void> {
-    for (const channel of this.channels) {
+    this.inputChannels.forEach((channel, index) => {
       this.subscriptions.push(this.options.nc.subscribe(channel.dataSubject, {
         callback: (error, msg) => {
-          if (error) this.fail(new Error(`data subscription of channel ${channel.name}: ${error.message}`));
-          else this.receive(channel, msg.data);
+          if (error) this.fail(new Error(`data subscription of channel ${channel.info.name}: ${error.message}`));
+          else this.receive(index, msg.data);
         },
       }));
-    }
+    });
     await this.options.nc.flush();
   }
 
@@ -95,56 +109,93 @@ export class InputGate {
   start(initialCredit = 16): void {
     // Grant back in batches of a quarter of the window, so producers never run dry while we grant.
     this.grantThreshold = Math.max(1, initialCredit >> 2);
-    for (const channel of this.channels) this.options.nc.publish(channel.creditSubject, encodeCreditGrant(initialCredit));
+    for (const channel of this.inputChannels) this.options.nc.publish(channel.creditSubject, encodeCreditGrant(initialCredit));
+  }
+
+  /** The next message of an unblocked channel, or undefined when none is there now (see whenAvailable). */
+  pollNext(): PolledMessage | undefined {
+    const index = this.available.shift();
+    if (index === undefined || this.stopped) {
+      // Caught up: hand back the rest of the credit so no producer waits on a partial grant batch.
+      for (const channel of this.inputChannels) if (channel.ungranted > 0) this.grant(channel);
+      return undefined;
+    }
+    const channel = this.inputChannels[index]!;
+    const message = channel.queue.shift()!;
+    if (channel.queue.length > 0) this.available.push(index);
+    else channel.listed = false;
+    if (message.event?.type === 'end') this.endChannel();
+    else if (++channel.ungranted >= this.grantThreshold) this.grant(channel);
+    return { channel: index, message };
+  }
+
+  /** Resolves when pollNext may return a message, or the gate stopped. */
+  whenAvailable(): Promise<void> {
+    if (this.available.length > 0 || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => { this.wakeUp = resolve; });
+  }
+
+  /** Stops taking messages from the channel; they wait in its queue, bounded by its credit. */
+  block(index: number): void {
+    const channel = this.inputChannels[index]!;
+    if (channel.blocked) return;
+    channel.blocked = true;
+    if (channel.listed) {
+      channel.listed = false;
+      this.available = this.available.filter((i) => i !== index);
+    }
+  }
+
+  unblock(index: number): void {
+    const channel = this.inputChannels[index]!;
+    if (!channel.blocked) return;
+    channel.blocked = false;
+    if (channel.queue.length > 0) this.list(index);
   }
 
   /** Stops at once: unsubscribes and drops queued input. */
   cancel(): void {
     this.stopped = true;
-    this.queue = [];
+    this.available = [];
+    for (const channel of this.inputChannels) channel.queue.length = 0;
     for (const subscription of this.subscriptions) subscription.unsubscribe();
+    this.wake();
   }
 
-  private receive(channel: InputChannel, bytes: Uint8Array): void {
+  private receive(index: number, bytes: Uint8Array): void {
     if (this.stopped) return;
+    const channel = this.inputChannels[index]!;
     let message: ChannelMessage;
     try {
       message = decodeMessage(bytes);
     } catch (error) {
-      return this.fail(new Error(`malformed message on channel ${channel.name}: ${(error as Error).message}`));
+      return this.fail(new Error(`malformed message on channel ${channel.info.name}: ${(error as Error).message}`));
     }
-    if (channel.endReceived) return this.fail(new Error(`message after end on channel ${channel.name}: seq ${message.seq}`));
-    if (message.seq !== channel.expectedSeq) return this.fail(new ChannelSequenceError(channel.name, channel.expectedSeq, message.seq));
+    if (channel.endReceived) return this.fail(new Error(`message after end on channel ${channel.info.name}: seq ${message.seq}`));
+    if (message.seq !== channel.expectedSeq) return this.fail(new ChannelSequenceError(channel.info.name, channel.expectedSeq, message.seq));
     channel.expectedSeq++;
     if (message.event?.type === 'end') channel.endReceived = true;
-    this.queue.push({ channel, message });
-    if (!this.delivering) void this.deliver();
+    channel.queue.push(message);
+    if (!channel.blocked && !channel.listed) this.list(index);
   }
 
-  private async deliver(): Promise<void> {
-    this.delivering = true;
-    while (this.queue.length > 0 && !this.stopped) {
-      const { channel, message } = this.queue.shift()!;
-      try {
-        const pending = this.options.handler(channel.input, message);
-        if (pending) await pending;
-      } catch (error) {
-        return this.fail(error as Error);
-      }
-      if (this.stopped) return;
-      if (message.event?.type === 'end') this.endChannel();
-      else if (++channel.ungranted >= this.grantThreshold) this.grant(channel);
-    }
-    this.delivering = false;
-    // Caught up: hand back the rest of the credit so no producer waits on a partial grant batch.
-    for (const channel of this.channels) if (channel.ungranted > 0) this.grant(channel);
+  private list(index: number): void {
+    this.inputChannels[index]!.listed = true;
+    this.available.push(index);
+    this.wake();
+  }
+
+  private wake(): void {
+    const wakeUp = this.wakeUp;
+    this.wakeUp = undefined;
+    wakeUp?.();
   }
 
   private grant(channel: InputChannel): void {
     try {
       this.options.nc.publish(channel.creditSubject, encodeCreditGrant(channel.ungranted));
     } catch (error) {
-      return this.fail(new Error(`cannot grant credit on channel ${channel.name}: ${(error as Error).message}`));
+      return this.fail(new Error(`cannot grant credit on channel ${channel.info.name}: ${(error as Error).message}`));
     }
     channel.ungranted = 0;
   }
@@ -152,7 +203,6 @@ export class InputGate {
   private endChannel(): void {
     if (--this.openChannels > 0) return;
     for (const subscription of this.subscriptions) subscription.unsubscribe();
-    this.resolveFinished();
   }
 
   private fail(error: Error): void {

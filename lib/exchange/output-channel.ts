@@ -19,6 +19,8 @@ export interface OutputChannelOptions {
 
 export class OutputChannel {
   private buffer: unknown[] = [];
+  /** Parallel to `buffer` once some buffered record has a timestamp (null for those without). */
+  private timestamps: Array<number | null> | undefined;
   /** Encoded messages waiting for credit, in sequence order. */
   private backlog: Uint8Array[] = [];
   private credit = 0;
@@ -59,7 +61,9 @@ export class OutputChannel {
     await this.options.nc.flush();
   }
 
-  push(record: unknown): void {
+  push(record: unknown, timestamp?: number): void {
+    if (timestamp !== undefined) (this.timestamps ??= new Array<number | null>(this.buffer.length).fill(null)).push(timestamp);
+    else this.timestamps?.push(null);
     if (this.buffer.push(record) >= this.flushAt) this.flush();
     else if (this.buffer.length === 1) this.flushTimer = setTimeout(this.flushOnTimer, this.bufferTimeoutMs);
   }
@@ -88,6 +92,7 @@ export class OutputChannel {
     this.stopped = true;
     clearTimeout(this.flushTimer);
     this.buffer = [];
+    this.timestamps = undefined;
     this.backlog = [];
     this.creditSubscription?.unsubscribe();
     this.releaseWriters();
@@ -97,10 +102,12 @@ export class OutputChannel {
     if (this.buffer.length === 0) return;
     clearTimeout(this.flushTimer);
     const records = this.buffer;
+    const timestamps = this.timestamps;
     this.buffer = [];
+    this.timestamps = undefined;
     if (this.stopped) return;
     try {
-      this.sendRecords(records);
+      this.sendRecords(records, timestamps);
     } catch (error) {
       this.fail(error as Error);
     }
@@ -108,16 +115,16 @@ export class OutputChannel {
 
   private readonly flushOnTimer = (): void => this.flush();
 
-  private sendRecords(records: unknown[]): void {
-    const bytes = encodeBatch(this.nextSeq, records, this.options.description);
+  private sendRecords(records: unknown[], timestamps: Array<number | null> | undefined): void {
+    const bytes = encodeBatch(this.nextSeq, records, this.options.description, timestamps);
     const maxPayload = this.options.nc.info?.max_payload ?? Infinity;
     if (bytes.length > maxPayload) {
       if (records.length === 1) {
         throw new RecordEncodeError(this.options.description, `encoded size ${bytes.length} bytes exceeds the server's max payload of ${maxPayload} bytes`, records[0]);
       }
       const middle = records.length >>> 1;
-      this.sendRecords(records.slice(0, middle));
-      this.sendRecords(records.slice(middle));
+      this.sendRecords(records.slice(0, middle), timestamps?.slice(0, middle));
+      this.sendRecords(records.slice(middle), timestamps?.slice(middle));
       return;
     }
     this.nextSeq++;

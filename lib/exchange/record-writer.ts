@@ -45,11 +45,17 @@ export class RecordWriter {
     }));
   }
 
-  emit(record: unknown): void {
-    if (this.partitioner.kind === 'select') this.channels[this.partitioner.selectChannel(record)].push(record);
-    else for (const channel of this.channels) channel.push(record);
+  emit(record: unknown, timestamp?: number): void {
+    if (this.partitioner.kind === 'select') this.channels[this.partitioner.selectChannel(record)]!.push(record, timestamp);
+    else for (const channel of this.channels) channel.push(record, timestamp);
   }
 
+  /** Sends every channel's buffered records now (the task has nothing else to do for the moment). */
+  flushAll(): void {
+    for (const channel of this.channels) channel.flush();
+  }
+
+  /** Each channel sends its buffered records first, so the event keeps its place after them. */
   broadcastEvent(event: ChannelEvent): void {
     for (const channel of this.channels) channel.pushEvent(event);
   }

@@ -13,11 +13,11 @@ export class RecordWriterOutput<T> implements Output<T> {
   ) {}
 
   collect(record: StreamRecord<T>): void {
-    if (this.outputTag === undefined) this.writer.emit(record.value);
+    if (this.outputTag === undefined) this.writer.emit(record.value, record.timestamp);
   }
 
   collectSide<X>(tag: OutputTag<X>, record: StreamRecord<X>): void {
-    if (this.outputTag === tag.id) this.writer.emit(record.value);
+    if (this.outputTag === tag.id) this.writer.emit(record.value, record.timestamp);
   }
 
   emitWatermark(timestamp: number): void {

@@ -1,19 +1,38 @@
-// One subtask of one JobVertex: its chain of operators, the writers of its outgoing edges
-// and the input gate of its incoming ones. This is the data plane; the Subtask actor
-// drives it (prepare, run, cancel) and reports to the JobMaster.
+// One subtask of one JobVertex (Flink's StreamTask): its chain of operators, the writers
+// of its outgoing edges and the input gate of its incoming ones, all driven by one
+// mailbox. The mailbox's default action takes the next input message and dispatches it
+// by input (records to processElement1/2, watermarks and status through each input's
+// valve, barriers to the alignment handler); mails (checkpoint triggers and
+// notifications, timers) run between those steps. A source task runs its source beside
+// the mailbox: the source's steps and the mails never interleave (see SourceContext).
+// The Subtask actor drives the task (prepare, run, cancel) and reports to the JobMaster.
 import type { NatsConnection } from 'nats';
 import { StreamingRuntimeContext } from '../functions/runtime-context.ts';
 import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
 import type { StreamGraph } from '../graph/stream-graph.ts';
 import { InputGate, RecordWriter, type ChannelMessage, type KeySelector } from '../exchange/index.ts';
-import { isSourceOperator } from '../operators/stream-operator.ts';
+import { isSourceOperator, type SourceOperator } from '../operators/stream-operator.ts';
 import { StreamRecord } from '../operators/stream-record.ts';
 import { StreamSourceContext } from '../operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../operators/watermark.ts';
+import type { JobId } from '../ids/addresses.ts';
+import { CheckpointBarrierHandler, type CheckpointBarrier } from './checkpoint-barrier-handler.ts';
+import { MailboxProcessor, type MailboxController } from './mailbox-processor.ts';
 import { OperatorChain } from './operator-chain.ts';
 import type { OperatorInput } from './operator-input.ts';
 import { RecordWriterOutput } from './record-writer-output.ts';
-import type { JobId } from '../ids/addresses.ts';
+import { StatusWatermarkValve } from './status-watermark-valve.ts';
+
+/** Where a task's checkpoints go: the state backend stores them and acknowledges to the coordinator. */
+export interface CheckpointListener {
+  /**
+   * Checkpoint `checkpointId` was taken and its barrier forwarded. `snapshots` holds each
+   * operator's snapshotState result by operator id: the state itself, or a promise of it.
+   */
+  onCheckpoint(checkpointId: number, snapshots: Map<string, unknown>): void;
+  /** The checkpoint was aborted here (a newer barrier or a cancel marker came during alignment). */
+  onCheckpointAborted?(checkpointId: number): void;
+}
 
 export interface StreamTaskSpec {
   nc: NatsConnection;
@@ -25,16 +44,33 @@ export interface StreamTaskSpec {
   subtaskIndex: number;
   attemptNumber: number;
   jobCwd: string;
+  checkpointListener?: CheckpointListener;
+  /** Each operator's snapshot to restore, by operator id. */
+  restoredState?: ReadonlyMap<string, unknown>;
+}
+
+/** Where a gate channel's messages go: the operator input its edge feeds, and its place in that input's valve. */
+interface ChannelRoute {
+  input: OperatorInput;
+  valve: StatusWatermarkValve;
+  valveChannel: number;
 }
 
 export class StreamTask {
   /** Flink's name for a subtask: "Map -> Filter (2/4)". */
   readonly description: string;
+  /** The task's one loop: submit mails here (timers, checkpoint notifications). */
+  readonly mailbox: MailboxProcessor;
   private readonly writers: RecordWriter[] = [];
   private gate?: InputGate;
+  private routes: ChannelRoute[] = [];
+  private barrierHandler?: CheckpointBarrierHandler;
+  private readonly reuse = new StreamRecord<unknown>(undefined);
   private chain!: OperatorChain;
   /** The chain's first operator: it takes the input, or it is the source. */
   private headId!: string;
+  private source?: { operator: SourceOperator<unknown>; context: StreamSourceContext<unknown>; running?: Promise<void>; done: boolean };
+  private flushScheduled = false;
   private failWith!: (error: Error) => void;
   private readonly failed = new Promise<never>((_, reject) => { this.failWith = reject; });
   private cancelled = false;
@@ -43,6 +79,7 @@ export class StreamTask {
     const { vertex, subtaskIndex } = spec;
     this.description = `${vertex.name} (${subtaskIndex + 1}/${vertex.parallelism})`;
     this.failed.catch(() => undefined);
+    this.mailbox = new MailboxProcessor((controller) => this.processInput(controller), { onIdle: () => this.flushOutputs() });
   }
 
   /** Subscribes every channel and opens the operators; after this, no record sent to us can be lost. */
@@ -71,26 +108,14 @@ export class StreamTask {
         this.writers.push(writer);
         return new RecordWriterOutput(writer, edge.outputTag);
       },
-      environment: () => ({ runtimeContext, jobCwd: spec.jobCwd }),
+      environment: (node) => ({ runtimeContext, jobCwd: spec.jobCwd, restoredState: spec.restoredState?.get(node.id) }),
     });
-    const inputs = jobGraph.edges.filter((e) => e.targetVertex === vertex.id);
-    if (inputs.length > 0) {
-      const headInputs = [this.chain.input(this.headId, 1), ...(inputs.some((edge) => edge.targetInput === 2) ? [this.chain.input(this.headId, 2)] : [])];
-      const inputOfEdge = new Map(inputs.map((edge) => [edge.id, headInputs[edge.targetInput - 1]!]));
-      const reuse = new StreamRecord<unknown>(undefined);
-      this.gate = new InputGate({
-        nc: spec.nc,
-        namespace: spec.namespace,
-        jobId: spec.jobId,
-        consumerIndex: subtaskIndex,
-        inputs: inputs.map((edge) => ({
-          edgeId: edge.id,
-          producerCount: jobGraph.vertices.find((v) => v.id === edge.sourceVertex)!.parallelism,
-        })),
-        handler: (channel, message) => this.processInput(inputOfEdge.get(channel.edgeId)!, reuse, message),
-        onError: (error) => this.failWith(error),
-      });
+    const head = this.chain.operator(this.headId);
+    if (isSourceOperator(head)) {
+      this.source = { operator: head, context: new StreamSourceContext(this.chain.outputOf(this.headId), this.yieldToSource), done: false };
     }
+    const inputs = jobGraph.edges.filter((e) => e.targetVertex === vertex.id);
+    if (inputs.length > 0) this.createInput(inputs);
     await Promise.all([...this.writers.map((writer) => writer.open()), this.gate?.open()]);
     await this.chain.initializeStateAndOpenOperators();
   }
@@ -115,35 +140,150 @@ export class StreamTask {
     });
   }
 
-  /** Runs until the input ends (or the source is exhausted), then finishes the chain and ends every output channel. */
-  async run(initialCredit?: number): Promise<void> {
-    await Promise.race([this.runChain(initialCredit), this.failed]);
+  /** The gate over all input channels, one watermark valve per operator input, and barrier alignment over all channels. */
+  private createInput(edges: JobEdge[]): void {
+    const { spec } = this;
+    const producerCount = (edge: JobEdge) => spec.jobGraph.vertices.find((v) => v.id === edge.sourceVertex)!.parallelism;
+    const gate = (this.gate = new InputGate({
+      nc: spec.nc,
+      namespace: spec.namespace,
+      jobId: spec.jobId,
+      consumerIndex: spec.subtaskIndex,
+      inputs: edges.map((edge) => ({ edgeId: edge.id, producerCount: producerCount(edge) })),
+      onError: (error) => this.failWith(error),
+    }));
+    const byInput = new Map<number, { input: OperatorInput; valve?: StatusWatermarkValve; channels: number }>();
+    for (const edge of edges) {
+      const entry = byInput.get(edge.targetInput) ?? { input: this.chain.input(this.headId, edge.targetInput), channels: 0 };
+      entry.channels += producerCount(edge);
+      byInput.set(edge.targetInput, entry);
+    }
+    for (const entry of byInput.values()) {
+      const { input } = entry;
+      entry.valve = new StatusWatermarkValve(entry.channels, {
+        emitWatermark: (timestamp) => input.processWatermark(timestamp),
+        emitWatermarkStatus: (status) => input.processWatermarkStatus(status),
+      });
+    }
+    const nextValveChannel = new Map<number, number>();
+    for (const edge of edges) {
+      const entry = byInput.get(edge.targetInput)!;
+      for (let producer = 0; producer < producerCount(edge); producer++) {
+        const valveChannel = nextValveChannel.get(edge.targetInput) ?? 0;
+        nextValveChannel.set(edge.targetInput, valveChannel + 1);
+        this.routes.push({ input: entry.input, valve: entry.valve!, valveChannel });
+      }
+    }
+    this.barrierHandler = new CheckpointBarrierHandler(gate.channels.length, {
+      block: (channel) => gate.block(channel),
+      unblock: (channel) => gate.unblock(channel),
+      triggerCheckpoint: (barrier) => this.performCheckpoint(barrier),
+      abortCheckpoint: (checkpointId) => this.abortCheckpoint(checkpointId),
+    });
   }
 
-  private async runChain(initialCredit?: number): Promise<void> {
-    const head = this.chain.operator(this.headId);
-    if (isSourceOperator(head)) {
-      const context = new StreamSourceContext(this.chain.outputOf(this.headId), () => (this.isBackpressured() ? this.whenWritable() : undefined));
-      await head.run(context);
-      // A finished source ends event time, so that every event-time timer downstream fires.
-      if (!this.cancelled) context.emitWatermark(MAX_WATERMARK);
+  /** Runs until the input ends (or the source is exhausted), then finishes the chain and ends every output channel. */
+  async run(initialCredit?: number): Promise<void> {
+    await Promise.race([this.runTask(initialCredit), this.failed]);
+  }
+
+  private async runTask(initialCredit?: number): Promise<void> {
+    const { source } = this;
+    if (source) {
+      source.running = source.operator.run(source.context).then(() => { source.done = true; });
+      source.running.catch((error: unknown) => this.failWith(error as Error));
     } else {
       this.gate!.start(initialCredit);
-      await this.gate!.finished;
     }
+    await this.mailbox.runMailboxLoop();
     if (this.cancelled) return;
+    // A finished source ends event time, so that every event-time timer downstream fires.
+    source?.context.emitWatermark(MAX_WATERMARK);
     await this.chain.finishOperators();
+    this.mailbox.close();
     await Promise.all(this.writers.map((writer) => writer.close()));
     await this.chain.closeOperators(true);
   }
 
-  private async processInput(input: OperatorInput, reuse: StreamRecord<unknown>, message: ChannelMessage): Promise<void> {
-    const records = message.records;
-    if (records) {
-      for (let i = 0; i < records.length; i++) input.processElement(reuse.replace(records[i]));
+  /** The mailbox's default action: one input message, or wait for input, for output credit, or for the source to end. */
+  private processInput(controller: MailboxController): void {
+    const { source } = this;
+    if (source) {
+      if (source.done) controller.allActionsCompleted();
+      else controller.suspendDefaultAction(source.running!);
+      return;
     }
-    if (this.isBackpressured()) await this.whenWritable();
+    if (this.isBackpressured()) return controller.suspendDefaultAction(this.whenWritable());
+    const gate = this.gate!;
+    const next = gate.pollNext();
+    if (next) this.dispatch(next.channel, next.message);
+    else if (gate.isFinished) controller.allActionsCompleted();
+    else controller.suspendDefaultAction(gate.whenAvailable());
   }
+
+  private dispatch(channel: number, message: ChannelMessage): void {
+    const route = this.routes[channel]!;
+    const { records, event } = message;
+    if (records) {
+      const { input } = route;
+      const { reuse } = this;
+      const timestamps = message.timestamps;
+      for (let i = 0; i < records.length; i++) input.processElement(reuse.replace(records[i], timestamps?.[i] ?? undefined));
+      return;
+    }
+    switch (event.type) {
+      case 'watermark': return route.valve.inputWatermark(event.timestamp, route.valveChannel);
+      case 'watermark-status': return route.valve.inputWatermarkStatus(event.status, route.valveChannel);
+      case 'barrier': return this.barrierHandler!.processBarrier(event, channel);
+      case 'cancel-checkpoint': return this.barrierHandler!.processCancellationBarrier(event.checkpointId);
+      case 'end':
+        route.valve.endOfPartition(route.valveChannel);
+        return this.barrierHandler!.processEndOfPartition(channel);
+    }
+  }
+
+  /** Checkpoint `checkpointId` at this source task: its sources' positions and the chain's state, then the barrier. */
+  triggerCheckpoint(checkpointId: number, timestamp = Date.now()): void {
+    if (!this.source) throw new Error(`${this.description}: only a source task is triggered; the others checkpoint on barriers`);
+    this.mailbox.submit(() => this.performCheckpoint({ checkpointId, timestamp }), `checkpoint ${checkpointId} of ${this.description}`);
+  }
+
+  notifyCheckpointComplete(checkpointId: number): void {
+    this.mailbox.submit(() => this.chain.notifyCheckpointComplete(checkpointId), `notifying checkpoint ${checkpointId} complete to ${this.description}`);
+  }
+
+  notifyCheckpointAborted(checkpointId: number): void {
+    this.mailbox.submit(() => this.chain.notifyCheckpointAborted(checkpointId), `notifying checkpoint ${checkpointId} aborted to ${this.description}`);
+  }
+
+  /** Synchronous from the first hook to the barrier's emission: nothing else runs in between. */
+  private performCheckpoint(barrier: CheckpointBarrier): void {
+    const { checkpointId, timestamp } = barrier;
+    this.chain.prepareSnapshotPreBarrier(checkpointId);
+    for (const writer of this.writers) writer.broadcastEvent({ type: 'barrier', checkpointId, timestamp });
+    const snapshots = this.chain.snapshotState(checkpointId);
+    this.spec.checkpointListener?.onCheckpoint(checkpointId, snapshots);
+  }
+
+  private abortCheckpoint(checkpointId: number): void {
+    for (const writer of this.writers) writer.broadcastEvent({ type: 'cancel-checkpoint', checkpointId });
+    this.spec.checkpointListener?.onCheckpointAborted?.(checkpointId);
+  }
+
+  /** What a source waits for after each record: output credit. Its buffered output goes out once the event loop turns. */
+  private readonly yieldToSource = (): Promise<void> | undefined => {
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(this.flushOutputs);
+    }
+    return this.isBackpressured() ? this.whenWritable() : undefined;
+  };
+
+  /** Adaptive flushing: the task has nothing more to process right now, so partial batches go out now. */
+  private readonly flushOutputs = (): void => {
+    this.flushScheduled = false;
+    for (const writer of this.writers) writer.flushAll();
+  };
 
   private isBackpressured(): boolean {
     for (const writer of this.writers) if (writer.isBackpressured) return true;
@@ -158,9 +298,9 @@ export class StreamTask {
   async cancel(): Promise<void> {
     if (this.cancelled) return;
     this.cancelled = true;
-    const head = this.chain?.operator(this.headId);
-    if (head && isSourceOperator(head)) head.cancel();
+    this.source?.operator.cancel();
     this.gate?.cancel();
+    this.mailbox.close();
     for (const writer of this.writers) writer.cancel();
     this.failWith(new Error(`${this.description} was cancelled`));
     await this.chain?.closeOperators(false);

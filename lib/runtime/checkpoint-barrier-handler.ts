@@ -1,0 +1,86 @@
+// Flink's aligned CheckpointBarrierHandler (exactly-once): when barrier n arrives on a
+// channel, that channel is blocked until barrier n has arrived on every channel still
+// open; then the checkpoint is taken and every channel is unblocked. A newer barrier
+// aborts an unfinished alignment; a cancel-checkpoint marker aborts it too. A channel
+// that ends no longer counts.
+
+export interface CheckpointBarrier {
+  checkpointId: number;
+  /** When the checkpoint was triggered, ms since the epoch. */
+  timestamp: number;
+}
+
+export interface BarrierHandlerHooks {
+  block(channel: number): void;
+  unblock(channel: number): void;
+  /** Barrier n came on every open channel: snapshot and forward it. */
+  triggerCheckpoint(barrier: CheckpointBarrier): void;
+  /** Checkpoint n will not complete here: tell downstream. */
+  abortCheckpoint(checkpointId: number): void;
+}
+
+export class CheckpointBarrierHandler {
+  /** The newest checkpoint seen (aligning, taken or aborted). */
+  private currentCheckpointId = 0;
+  /** Channels whose barrier for the current checkpoint arrived, while aligning. */
+  private aligned?: Set<number>;
+  private pendingBarrier?: CheckpointBarrier;
+  private readonly ended = new Set<number>();
+
+  constructor(
+    private readonly channelCount: number,
+    private readonly hooks: BarrierHandlerHooks,
+  ) {}
+
+  processBarrier(barrier: CheckpointBarrier, channel: number): void {
+    if (barrier.checkpointId > this.currentCheckpointId) {
+      if (this.aligned) this.abortAlignment();
+      this.currentCheckpointId = barrier.checkpointId;
+      this.pendingBarrier = barrier;
+      this.aligned = new Set();
+    } else if (barrier.checkpointId < this.currentCheckpointId || !this.aligned) {
+      return; // a barrier of a checkpoint already taken or aborted
+    }
+    this.aligned.add(channel);
+    if (!this.completeAlignment()) this.hooks.block(channel);
+  }
+
+  processCancellationBarrier(checkpointId: number): void {
+    if (checkpointId > this.currentCheckpointId) {
+      if (this.aligned) this.abortAlignment();
+      this.currentCheckpointId = checkpointId;
+      this.hooks.abortCheckpoint(checkpointId);
+    } else if (checkpointId === this.currentCheckpointId && this.aligned) {
+      this.abortAlignment();
+    }
+  }
+
+  processEndOfPartition(channel: number): void {
+    this.ended.add(channel);
+    if (this.aligned) this.completeAlignment();
+  }
+
+  /** True when every open channel delivered the barrier: then the checkpoint is triggered. */
+  private completeAlignment(): boolean {
+    const aligned = this.aligned!;
+    for (let channel = 0; channel < this.channelCount; channel++) {
+      if (!aligned.has(channel) && !this.ended.has(channel)) return false;
+    }
+    const barrier = this.pendingBarrier!;
+    this.releaseChannels();
+    this.hooks.triggerCheckpoint(barrier);
+    return true;
+  }
+
+  private abortAlignment(): void {
+    const checkpointId = this.currentCheckpointId;
+    this.releaseChannels();
+    this.hooks.abortCheckpoint(checkpointId);
+  }
+
+  private releaseChannels(): void {
+    for (const channel of this.aligned!) this.hooks.unblock(channel);
+    this.aligned = undefined;
+    this.pendingBarrier = undefined;
+  }
+}
