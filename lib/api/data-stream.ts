@@ -1,8 +1,9 @@
 // DataStream, SingleOutputStreamOperator and KeyedStream live in one module: each creates
 // the others and two of them extend DataStream, which ES modules cannot split into files
-// without an import cycle that breaks class evaluation order.
+// without an import cycle that breaks class evaluation order. ConnectedStreams extends
+// none of them, so it has a file of its own: the cycle with it is only through calls.
 import type { PartitionerType } from '../exchange/partitioner.ts';
-import type { OperatorFactory } from '../graph/stream-graph.ts';
+import type { InputIndex, OperatorFactory } from '../graph/stream-graph.ts';
 import type { Transformation, TransformationInput } from '../graph/transformation.ts';
 import { aggregator, type AggregationType, type FieldExpression } from '../operators/aggregators.ts';
 import { StreamFilter } from '../operators/filter-operator.ts';
@@ -13,13 +14,16 @@ import { StreamSink } from '../operators/sink-operator.ts';
 import type { OneInputStreamOperator } from '../operators/stream-operator.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
+import { ConnectedStreams } from './connected-streams.ts';
 import { DataStreamSink } from './data-stream-sink.ts';
+import { keyFunction, type KeyExpression } from './key-function.ts';
 import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from '../functions/functions.ts';
 import { installOperatorSettings, type OperatorSettings } from './operator-settings.ts';
 import { perSubtaskOperator } from './per-subtask-operator.ts';
 import type { StreamExecutionEnvironment } from './stream-execution-environment.ts';
 
-type Partitioning = Omit<TransformationInput, 'upstream'>;
+/** One operator whose records the stream carries, and how they are partitioned to the stream's consumer. */
+type Producer = Omit<TransformationInput, 'targetInput'>;
 
 /**
  * A stream of records of type T. Transformations (`map`, `flatMap`, `filter`, `keyBy`, …)
@@ -30,12 +34,34 @@ export class DataStream<T> {
   /** @internal Streams are created by the environment and by transformations. */
   constructor(
     protected readonly environment: StreamExecutionEnvironment,
-    protected readonly transformation: Transformation,
-    private readonly partitioning: Partitioning = {},
+    /** One operator's output, or several after `union`: a consumer gets an input edge from each. */
+    private readonly producers: readonly Producer[],
   ) {}
 
   getExecutionEnvironment(): StreamExecutionEnvironment {
     return this.environment;
+  }
+
+  /**
+   * Merges this stream with streams of the same type into one. It is a bag union: a stream
+   * unioned with itself carries each record twice. No operator is added: the consumer reads
+   * every input, each keeping its own partitioning, and their parallelisms may differ.
+   */
+  union(...streams: DataStream<T>[]): DataStream<T> {
+    if (streams.length === 0) throw new Error(`${this.describe()}: union() needs at least one stream to merge with`);
+    for (const stream of streams) this.requireSameEnvironment(stream, 'union');
+    return new DataStream<T>(this.environment, [this, ...streams].flatMap((stream) => stream.producers));
+  }
+
+  /**
+   * Connects this stream with another, of any type, for one operator that reads both and
+   * may share state between them: `map` and `flatMap` take a function per input. After
+   * `keyBy` on both sides (or `ConnectedStreams.keyBy`), equal keys of both inputs meet in
+   * one subtask.
+   */
+  connect<R>(other: DataStream<R>): ConnectedStreams<T, R> {
+    this.requireSameEnvironment(other, 'connect');
+    return new ConnectedStreams(this.environment, this, other);
   }
 
   map<R>(mapper: MapFunction<T, R> | ((value: T) => R)): SingleOutputStreamOperator<R> {
@@ -61,8 +87,8 @@ export class DataStream<T> {
    */
   keyBy<K>(key: KeySelector<T, K> | ((value: T) => K)): KeyedStream<T, K>;
   keyBy(field: FieldExpression): KeyedStream<T, unknown>;
-  keyBy<K>(key: KeySelector<T, K> | ((value: T) => K) | FieldExpression): KeyedStream<T, K | unknown> {
-    return new KeyedStream(this.environment, this.transformation, keyFunction(key));
+  keyBy<K>(key: KeyExpression<T, K>): KeyedStream<T, K | unknown> {
+    return new KeyedStream(this.environment, this.producers, keyFunction(key));
   }
 
   /** Round-robin to all downstream subtasks. */
@@ -109,6 +135,11 @@ export class DataStream<T> {
     return this.sinkTo('Unnamed', perSubtaskOperator(fn, (copy) => new StreamSink(copy)));
   }
 
+  /** @internal The input edges of an operator that reads this stream on its input `targetInput`. */
+  inputsFor(targetInput: InputIndex): TransformationInput[] {
+    return this.producers.map((producer) => ({ ...producer, targetInput }));
+  }
+
   protected transform<R>(name: string, createOperator: () => OneInputStreamOperator<T, R>): SingleOutputStreamOperator<R> {
     return new SingleOutputStreamOperator<R>(this.environment, this.addDownstream(name, createOperator));
   }
@@ -118,12 +149,23 @@ export class DataStream<T> {
   }
 
   private addDownstream(name: string, createOperator: OperatorFactory): Transformation {
-    const input: TransformationInput = { upstream: this.transformation, ...this.partitioning };
-    return this.environment.addOperator({ name, inputs: [input], createOperator, isSource: false, isParallel: true });
+    return this.environment.addOperator({ name, inputs: this.inputsFor(1), createOperator, isSource: false, isParallel: true });
   }
 
   private partitionedBy(partitioner: PartitionerType): DataStream<T> {
-    return new DataStream<T>(this.environment, this.transformation, { partitioner });
+    return new DataStream<T>(this.environment, repartition(this.producers, { partitioner }));
+  }
+
+  /** @internal The stream's operator, or the operators of a union, for error messages. */
+  describe(): string {
+    const operators = this.producers.map(({ upstream }) => upstream.describe());
+    return operators.length === 1 ? operators[0]! : `union of ${operators.join(', ')}`;
+  }
+
+  private requireSameEnvironment<R>(other: DataStream<R>, method: string): void {
+    if (other.environment !== this.environment) {
+      throw new Error(`${this.describe()}: cannot ${method} with ${other.describe()}, which belongs to another StreamExecutionEnvironment`);
+    }
   }
 }
 
@@ -131,6 +173,14 @@ export class DataStream<T> {
 export interface SingleOutputStreamOperator<T> extends OperatorSettings {}
 
 export class SingleOutputStreamOperator<T> extends DataStream<T> {
+  /** @internal Created by the environment (sources) and by transformations. */
+  constructor(
+    environment: StreamExecutionEnvironment,
+    protected readonly transformation: Transformation,
+  ) {
+    super(environment, [{ upstream: transformation }]);
+  }
+
   /** Starts a new chain at this operator; later operators may still chain to it. */
   startNewChain(): this {
     this.transformation.chainingStrategy = 'head';
@@ -150,10 +200,10 @@ export class KeyedStream<T, K> extends DataStream<T> {
   /** @internal Created by `DataStream.keyBy`. */
   constructor(
     environment: StreamExecutionEnvironment,
-    transformation: Transformation,
+    producers: readonly Producer[],
     private readonly keySelector: (value: T) => K,
   ) {
-    super(environment, transformation, { partitioner: 'hash', keySelector });
+    super(environment, repartition(producers, { partitioner: 'hash', keySelector }));
   }
 
   getKeySelector(): (value: T) => K {
@@ -191,8 +241,7 @@ export class KeyedStream<T, K> extends DataStream<T> {
   }
 }
 
-function keyFunction<T, K>(key: KeySelector<T, K> | ((value: T) => K) | FieldExpression): (value: T) => K {
-  if (typeof key === 'function') return key;
-  if (typeof key === 'object') return (value) => key.getKey(value);
-  return (value) => (value as Record<FieldExpression, K>)[key];
+/** The same producers (each with its side output, if it is one) under a new partitioning. */
+function repartition(producers: readonly Producer[], partitioning: Pick<Producer, 'partitioner' | 'keySelector'>): Producer[] {
+  return producers.map(({ upstream, outputTag }) => ({ upstream, outputTag, ...partitioning }));
 }

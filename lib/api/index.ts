@@ -1,8 +1,11 @@
 // The public API: what a job file imports as 'sluice'.
 export { StreamExecutionEnvironment } from './stream-execution-environment.ts';
 export { DataStream, SingleOutputStreamOperator, KeyedStream } from './data-stream.ts';
+export { ConnectedStreams } from './connected-streams.ts';
 export { DataStreamSink } from './data-stream-sink.ts';
 export type {
+  CoFlatMapFunction,
+  CoMapFunction,
   Collector,
   FilterFunction,
   FlatMapFunction,
@@ -17,6 +20,8 @@ export type {
 } from '../functions/functions.ts';
 export {
   AbstractRichFunction,
+  RichCoFlatMapFunction,
+  RichCoMapFunction,
   RichFilterFunction,
   RichFlatMapFunction,
   RichMapFunction,

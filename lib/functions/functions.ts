@@ -19,6 +19,21 @@ export interface FilterFunction<T> {
   filter(value: T): boolean;
 }
 
+/**
+ * Maps the records of two connected inputs to one output type (Flink's CoMapFunction):
+ * `map1` is called for each record of the first input, `map2` for the second.
+ */
+export interface CoMapFunction<IN1, IN2, OUT> {
+  map1(value: IN1): OUT;
+  map2(value: IN2): OUT;
+}
+
+/** Emits zero or more records per record of either connected input (Flink's CoFlatMapFunction). */
+export interface CoFlatMapFunction<IN1, IN2, OUT> {
+  flatMap1(value: IN1, out: Collector<OUT>): void;
+  flatMap2(value: IN2, out: Collector<OUT>): void;
+}
+
 /** Combines two values of one key into one; must be associative, as in Flink. */
 export interface ReduceFunction<T> {
   reduce(value1: T, value2: T): T;

@@ -6,6 +6,8 @@
 // keyed state (`getRuntimeContext().getState`), where the runtime scopes it to the key.
 import type { RuntimeContext } from './runtime-context.ts';
 import type {
+  CoFlatMapFunction,
+  CoMapFunction,
   Collector,
   FilterFunction,
   FlatMapFunction,
@@ -49,6 +51,16 @@ export abstract class RichMapFunction<T, R> extends AbstractRichFunction impleme
 
 export abstract class RichFlatMapFunction<T, R> extends AbstractRichFunction implements FlatMapFunction<T, R> {
   abstract flatMap(value: T, out: Collector<R>): void;
+}
+
+export abstract class RichCoMapFunction<IN1, IN2, OUT> extends AbstractRichFunction implements CoMapFunction<IN1, IN2, OUT> {
+  abstract map1(value: IN1): OUT;
+  abstract map2(value: IN2): OUT;
+}
+
+export abstract class RichCoFlatMapFunction<IN1, IN2, OUT> extends AbstractRichFunction implements CoFlatMapFunction<IN1, IN2, OUT> {
+  abstract flatMap1(value: IN1, out: Collector<OUT>): void;
+  abstract flatMap2(value: IN2, out: Collector<OUT>): void;
 }
 
 export abstract class RichFilterFunction<T> extends AbstractRichFunction implements FilterFunction<T> {

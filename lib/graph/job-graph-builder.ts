@@ -1,5 +1,6 @@
 // StreamGraph → JobGraph with Flink's chaining rule: an operator joins its input's chain
-// when the edge is forward, the parallelisms match, it has that one input only, both
+// when the edge is forward, the parallelisms match, it has that one input only (so the
+// consumer of a union and a two-input operator always head a chain), both
 // operators allow chaining and chaining is enabled for the job. Records inside a chain
 // pass by direct calls; only the edges between chains go over the network.
 import type { JobEdge, JobGraph, JobVertex } from './job-graph.ts';

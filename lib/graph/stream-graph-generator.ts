@@ -2,7 +2,8 @@
 // rejects what cannot run (duplicate uids, parallelism out of range, forward across a
 // change of parallelism) with the operator's name in the message.
 import type { PartitionerType } from '../exchange/partitioner.ts';
-import { StreamGraph, type StreamEdge, type StreamNode } from './stream-graph.ts';
+import type { StateKeySelector } from '../operators/stream-operator.ts';
+import { StreamGraph, type InputIndex, type StreamEdge, type StreamNode } from './stream-graph.ts';
 import type { Transformation, TransformationInput } from './transformation.ts';
 
 export interface StreamGraphSettings {
@@ -23,14 +24,22 @@ export function generateStreamGraph(transformations: readonly Transformation[], 
     const holder = nodes.get(node.id);
     if (holder) throw new Error(`job '${settings.jobName}': duplicate uid '${node.id}', used by operators '${holder.name}' and '${node.name}'`);
     nodes.set(node.id, node);
-    for (const input of transformation.inputs) {
-      const edge = toStreamEdge(input, nodes.get(input.upstream.id)!, node);
-      edges.push(edge);
-      // An operator after keyBy is keyed on that input (Flink's state partitioner).
-      if (edge.keySelector) node[edge.targetInput === 1 ? 'stateKeySelector1' : 'stateKeySelector2'] = edge.keySelector;
-    }
+    const inEdges = transformation.inputs.map((input) => toStreamEdge(input, nodes.get(input.upstream.id)!, node));
+    edges.push(...inEdges);
+    node.stateKeySelector1 = stateKeySelector(inEdges, 1);
+    node.stateKeySelector2 = stateKeySelector(inEdges, 2);
   }
   return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled });
+}
+
+/**
+ * An operator after keyBy is keyed on that input (Flink's state partitioner). A union may
+ * feed one input from several edges: the input is keyed only when all of them hash by the
+ * same selector (keyBy after the union), not when a keyed stream was merged with others.
+ */
+function stateKeySelector(inEdges: StreamEdge[], input: InputIndex): StateKeySelector | undefined {
+  const selectors = new Set(inEdges.filter((edge) => edge.targetInput === input).map((edge) => edge.keySelector));
+  return selectors.size === 1 ? selectors.values().next().value : undefined;
 }
 
 function toStreamNode(transformation: Transformation, settings: StreamGraphSettings): StreamNode {

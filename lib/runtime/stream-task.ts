@@ -92,11 +92,15 @@ export class StreamTask {
       attemptNumber: spec.attemptNumber,
     };
     this.headId = vertex.operatorIds[0]!;
+    // Job edges keep the stream graph's order, so the n-th stream edge between two operators
+    // is the n-th job edge between them: a stream unioned or connected with itself has two.
+    const unwired = jobGraph.edges.filter((e) => e.sourceVertex === vertex.id);
     this.chain = new OperatorChain({
       streamGraph,
       operatorIds: vertex.operatorIds,
       networkOutput: (streamEdge) => {
-        const edge = jobGraph.edges.find((e) => e.sourceOperator === streamEdge.sourceId && e.targetOperator === streamEdge.targetId && e.outputTag === streamEdge.outputTag)!;
+        const at = unwired.findIndex((e) => e.sourceOperator === streamEdge.sourceId && e.targetOperator === streamEdge.targetId && e.outputTag === streamEdge.outputTag);
+        const edge = unwired.splice(at, 1)[0]!;
         const writer = this.createWriter(edge, streamEdge.keySelector);
         this.writers.push(writer);
         return new RecordWriterOutput(writer, edge.outputTag);
