@@ -2,12 +2,14 @@ import t from 'tap';
 import { RichCoFlatMapFunction, StreamExecutionEnvironment, StreamingRuntimeContext, type Collector } from '../../lib/api/index.ts';
 import type { OperatorContext, TwoInputStreamOperator } from '../../lib/operators/stream-operator.ts';
 import { StreamRecord } from '../../lib/operators/stream-record.ts';
+import { MailboxProcessor } from '../../lib/runtime/mailbox-processor.ts';
 import { CollectingOutput } from './helpers/collecting-output.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 const context: OperatorContext = {
   jobCwd: process.cwd(),
   runtimeContext: new StreamingRuntimeContext({ jobId: 'j', taskName: 'Co-Flat Map', subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0 }),
+  mailboxExecutor: new MailboxProcessor((controller) => controller.allActionsCompleted()),
 };
 
 /** The operator the graph holds for `id`, opened on a CollectingOutput. */
