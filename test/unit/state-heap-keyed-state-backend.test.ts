@@ -92,8 +92,8 @@ t.test('namespaces keep apart the values of one key; getKeys lists a namespace\'
 });
 
 t.test('state snapshots per key group survive msgpackr and restore at another parallelism', async (t) => {
-  const before = backend(2, 0, 16);
-  const beforeOther = backend(2, 1, 16);
+  const before = backend(2, 0, 128);
+  const beforeOther = backend(2, 1, 128);
   const descriptor = new ValueStateDescriptor<{ n: number }>('count');
   const keys = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? [`key-${i}`, i] : `key-${i}`));
   const owners = [before, beforeOther];
@@ -104,7 +104,7 @@ t.test('state snapshots per key group survive msgpackr and restore at another pa
     for (let keyGroup = startKeyGroup; keyGroup <= endKeyGroup; keyGroup++) snapshots.push(unpack(pack(owner.snapshotKeyGroup(keyGroup))) as KeyGroupStateSnapshot);
   }
   t.ok(snapshots.some((s) => s.states.length === 0), 'a key group without values snapshots no states');
-  const after = [backend(3, 0, 16), backend(3, 1, 16), backend(3, 2, 16)];
+  const after = [backend(3, 0, 128), backend(3, 1, 128), backend(3, 2, 128)];
   for (const snapshot of snapshots) {
     const owner = after.find((b) => snapshot.keyGroup >= b.getKeyGroupRange().startKeyGroup && snapshot.keyGroup <= b.getKeyGroupRange().endKeyGroup)!;
     owner.restoreKeyGroup(snapshot);
@@ -112,8 +112,8 @@ t.test('state snapshots per key group survive msgpackr and restore at another pa
   for (const [i, key] of keys.entries()) {
     t.same(ownerOf(after, key).getPartitionedState(VoidNamespace, descriptor).value(), { n: i }, `key ${JSON.stringify(key)} restored`);
   }
-  t.throws(() => after[0]!.restoreKeyGroup({ keyGroup: 15, states: [{ name: 'count', type: 'value', entries: [] }] }),
-    { message: 'state "count" of "Counter" (1/3): key group 15 is not among this subtask\'s key groups 0..5' });
+  t.throws(() => after[0]!.restoreKeyGroup({ keyGroup: 127, states: [{ name: 'count', type: 'value', entries: [] }] }),
+    { message: 'state "count" of "Counter" (1/3): key group 127 is not among this subtask\'s key groups 0..42' });
 });
 
 t.test('misuse gets one-line errors naming the operator subtask', async (t) => {
