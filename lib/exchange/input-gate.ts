@@ -114,8 +114,9 @@ export class InputGate {
 
   /** The next message of an unblocked channel, or undefined when none is there now (see whenAvailable). */
   pollNext(): PolledMessage | undefined {
+    if (this.stopped) return undefined;
     const index = this.available.shift();
-    if (index === undefined || this.stopped) {
+    if (index === undefined) {
       // Caught up: hand back the rest of the credit so no producer waits on a partial grant batch.
       for (const channel of this.inputChannels) if (channel.ungranted > 0) this.grant(channel);
       return undefined;

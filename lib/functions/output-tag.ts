@@ -1,5 +1,6 @@
-// Flink's OutputTag: names a side output of an operator. Records emitted to it go only to
-// the streams that asked for it with `getSideOutput(tag)`; tags are equal when their ids are.
+// Flink's OutputTag: names a side output of an operator. An operator emits to it with
+// `output.collectSide(tag, record)`; those records go only to the edges that consume that
+// tag (a StreamEdge's `outputTag`). Tags are equal when their ids are.
 
 export class OutputTag<T> {
   /** Phantom: ties the tag's type to the records it carries. */

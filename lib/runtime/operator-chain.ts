@@ -56,7 +56,9 @@ export class OperatorChain {
 
   /** Input `index` of a member operator, for the task's network input. */
   input(operatorId: string, index: InputIndex): OperatorInput {
-    return operatorInput(this.operator(operatorId), index, this.spec.streamGraph.node(operatorId).name);
+    const node = this.spec.streamGraph.node(operatorId);
+    const keyed = (index === 1 ? node.stateKeySelector1 : node.stateKeySelector2) !== undefined;
+    return operatorInput(this.operator(operatorId), index, node.name, keyed);
   }
 
   operator(operatorId: string): StreamOperator<unknown> {

@@ -227,19 +227,24 @@ export class StreamTask {
     this.spec.checkpointListener?.onCheckpointAborted?.(checkpointId);
   }
 
-  /** What a source waits for after each record: output credit. Its buffered output goes out once the event loop turns. */
+  /** What a source waits for after each record: output credit. Otherwise its buffered output goes out once the event loop turns. */
   private readonly yieldToSource = (): Promise<void> | undefined => {
+    if (this.isBackpressured()) return this.whenWritable();
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(this.flushOutputs);
     }
-    return this.isBackpressured() ? this.whenWritable() : undefined;
+    return undefined;
   };
 
-  /** Adaptive flushing: the task has nothing more to process right now, so partial batches go out now. */
+  /**
+   * Adaptive flushing: the task has nothing more to process right now, so partial batches go
+   * out now. Not while backpressured: a flushed batch would only wait for credit, and the
+   * records after it could have filled it.
+   */
   private readonly flushOutputs = (): void => {
     this.flushScheduled = false;
-    this.chain.flushOutputs();
+    if (!this.isBackpressured()) this.chain.flushOutputs();
   };
 
   private isBackpressured(): boolean {
