@@ -7,7 +7,8 @@ import { creditSubject, dataSubject } from './subjects.ts';
 
 export interface InputEdge {
   edgeId: string;
-  producerCount: number;
+  /** The current attempt of each producer subtask (as many as there are producers). */
+  producerAttempts: readonly number[];
 }
 
 /** Which channel a message came from. */
@@ -23,6 +24,8 @@ export interface InputGateOptions {
   namespace: string;
   jobId: string;
   consumerIndex: number;
+  /** Of this consumer subtask: it is part of every channel's subjects. */
+  consumerAttempt: number;
   inputs: InputEdge[];
   handler: InputHandler;
   /** A sequence gap, a malformed message or a handler failure: the gate stops delivering. */
@@ -63,12 +66,13 @@ export class InputGate {
 
   constructor(private readonly options: InputGateOptions) {
     const { namespace, jobId, consumerIndex } = options;
-    this.channels = options.inputs.flatMap(({ edgeId, producerCount }) =>
-      Array.from({ length: producerCount }, (_, producerIndex) => ({
+    const consumer = { subtaskIndex: consumerIndex, attemptNumber: options.consumerAttempt };
+    this.channels = options.inputs.flatMap(({ edgeId, producerAttempts }) =>
+      producerAttempts.map((attemptNumber, producerIndex) => ({
         input: { edgeId, producerIndex },
         name: `${edgeId} ${producerIndex}->${consumerIndex}`,
-        dataSubject: dataSubject(namespace, jobId, edgeId, producerIndex, consumerIndex),
-        creditSubject: creditSubject(namespace, jobId, edgeId, producerIndex, consumerIndex),
+        dataSubject: dataSubject(namespace, jobId, edgeId, { subtaskIndex: producerIndex, attemptNumber }, consumer),
+        creditSubject: creditSubject(namespace, jobId, edgeId, { subtaskIndex: producerIndex, attemptNumber }, consumer),
         expectedSeq: 0,
         ungranted: 0,
         endReceived: false,

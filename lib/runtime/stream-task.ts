@@ -3,6 +3,7 @@
 // drives it (prepare, run, cancel) and reports to the JobMaster.
 import type { NatsConnection } from 'nats';
 import { StreamingRuntimeContext } from '../functions/runtime-context.ts';
+import type { AttemptNumbers } from '../graph/execution-graph.ts';
 import type { JobGraph, JobVertex } from '../graph/job-graph.ts';
 import type { StreamGraph } from '../graph/stream-graph.ts';
 import { InputGate, RecordWriter, type ChannelMessage } from '../exchange/index.ts';
@@ -18,6 +19,8 @@ export interface StreamTaskSpec {
   vertex: JobVertex;
   subtaskIndex: number;
   attemptNumber: number;
+  /** The current attempt of every subtask of the job: channel subjects name both ends' attempts. */
+  attemptNumbers: AttemptNumbers;
   jobCwd: string;
 }
 
@@ -80,7 +83,8 @@ export class StreamTask {
         jobId: spec.jobId,
         edgeId: edge.id,
         producerIndex: subtaskIndex,
-        consumerCount: consumer.parallelism,
+        producerAttempt: spec.attemptNumber,
+        consumerAttempts: spec.attemptNumbers[consumer.id]!,
         partitioner: edge.partitioner,
         maxParallelism: consumer.maxParallelism,
         keySelector: streamEdge?.keySelector,
@@ -98,10 +102,8 @@ export class StreamTask {
         namespace: spec.namespace,
         jobId: spec.jobId,
         consumerIndex: subtaskIndex,
-        inputs: inputs.map((edge) => ({
-          edgeId: edge.id,
-          producerCount: jobGraph.vertices.find((v) => v.id === edge.sourceVertex)!.parallelism,
-        })),
+        consumerAttempt: spec.attemptNumber,
+        inputs: inputs.map((edge) => ({ edgeId: edge.id, producerAttempts: spec.attemptNumbers[edge.sourceVertex]! })),
         handler: (_input, message) => this.processInput(message),
         onError: (error) => this.failWith(error),
       });
