@@ -52,7 +52,7 @@ export class Slot implements Actor<SlotMessage> {
         const { deployment } = message;
         if (!this.running) this.startWorker(deployment, ctx);
         else if (this.running.freeing && !this.next) this.next = deployment;
-        else this.fail(deployment, `${this.label} is still busy with job ${this.running.jobId}`, ctx);
+        else this.reportFailure(deployment, `${this.label} is still busy with job ${this.running.jobId}`, ctx);
         return;
       }
       case 'Free':
@@ -69,7 +69,7 @@ export class Slot implements Actor<SlotMessage> {
         this.running = undefined;
         ctx.unwatch(running.deployment.jobMaster);
         if (!running.freeing) {
-          this.fail(running.deployment, `the worker thread of ${this.label} stopped unexpectedly (exit code ${message.exitCode})${message.error ? `: ${message.error}` : ''}`, ctx);
+          this.reportFailure(running.deployment, `the worker thread of ${this.label} stopped unexpectedly (exit code ${message.exitCode})${message.error ? `: ${message.error}` : ''}`, ctx);
         }
         const next = this.next;
         this.next = undefined;
@@ -83,7 +83,8 @@ export class Slot implements Actor<SlotMessage> {
     if (this.running) return this.stopWorker(this.running);
   }
 
-  private fail(deployment: SlotDeployment, message: string, ctx: ActorContext<SlotMessage>): void {
+  /** Each execution of `deployment` fails: this slot cannot run it. */
+  private reportFailure(deployment: SlotDeployment, message: string, ctx: ActorContext<SlotMessage>): void {
     for (const report of slotFailure(deployment, { name: 'SlotFailure', message })) ctx.tell(deployment.jobMaster, report);
   }
 
