@@ -9,7 +9,7 @@ const jobGraph: JobGraph = {
     { id: 'op-1', name: 'Source', parallelism: 1, maxParallelism: 128, operatorIds: ['op-1'], isSource: true },
     { id: 'op-2', name: 'Map -> Sink', parallelism: 2, maxParallelism: 128, operatorIds: ['op-2', 'op-3'], isSource: false },
   ],
-  edges: [{ id: 'e0', sourceVertex: 'op-1', targetVertex: 'op-2', sourceOperator: 'op-1', targetOperator: 'op-2', partitioner: 'rebalance' }],
+  edges: [],
   bufferTimeoutMs: 5,
   fingerprint: 'f',
 };
