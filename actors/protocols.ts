@@ -1,29 +1,32 @@
 // Shapes that several actors' protocols share. Each actor's own protocol (the messages it
 // accepts) is the union at the top of its file.
 import type { ActorRef } from '../lib/actor/index.ts';
-import type { JobId, TaskManagerId } from '../lib/ids/addresses.ts';
+import type { JobId, SlotId } from '../lib/ids/addresses.ts';
+import type { AttemptNumbers, ExecutionAttemptId } from '../lib/graph/execution-graph.ts';
+import type { FailureCause } from '../lib/graph/failure-cause.ts';
 import type { JobSubmission } from '../lib/job/job-submission.ts';
+import type { JobMasterMessage } from './job-master.ts';
 
 /** A validation error is part of a protocol: the caller gets it as a reply, nobody crashes. */
 export type Reply<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
 
-export interface SubtaskId {
-  vertexId: string;
-  subtaskIndex: number;
-}
-
-export interface SlotAssignment {
-  tmId: TaskManagerId;
-  slotIndex: number;
+export interface SlotAssignment extends SlotId {
   slot: ActorRef<import('./slot.ts').SlotMessage>;
 }
 
 /** What a Slot needs to run its share of a job: one subtask of each task (slot sharing). */
 export interface SlotDeployment {
   submission: JobSubmission;
-  jobMaster: ActorRef<import('./job-master.ts').JobMasterMessage>;
-  subtasks: SubtaskId[];
-  attemptNumber: number;
+  jobMaster: ActorRef<JobMasterMessage>;
+  /** The executions this slot runs, each at its current attempt. */
+  executions: ExecutionAttemptId[];
+  /** The current attempt of every subtask of the job, for the channel subjects. */
+  attemptNumbers: AttemptNumbers;
+}
+
+/** A slot that cannot run its deployment (the worker could not deploy it, or stopped): each of its executions fails with the cause. */
+export function slotFailure(deployment: SlotDeployment, cause: FailureCause): JobMasterMessage[] {
+  return deployment.executions.map((execution) => ({ type: 'UpdateTaskExecutionState', update: { execution, state: 'FAILED', cause } }));
 }
 
 export type { JobId };

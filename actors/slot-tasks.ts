@@ -1,14 +1,18 @@
-// SlotTasks: inside a slot's worker thread, the parent of the job's Subtasks there. It
-// never restarts a Subtask (recovery is the JobMaster's call): every failure escalates,
-// and the worker reports the escalation to the JobMaster.
+// SlotTasks: inside a slot's worker thread, the parent of the job's Subtasks there (the
+// TaskExecutor's role for this slot, in Flink's terms). It forwards each Subtask's state
+// reports to the JobMaster: a failed Subtask stops alone, and what else stops or restarts
+// is the JobMaster's call, carried out by the JobMaster's messages to each Subtask. An
+// actor that crashes (a bug, not a task failure) escalates, and the worker reports it.
 import { oneForOne, type Actor, type ActorContext } from '../lib/actor/index.ts';
 import type { Addresses } from '../lib/ids/addresses.ts';
+import type { TaskExecutionState } from '../lib/graph/execution-state.ts';
 import type { StreamGraph } from '../lib/graph/stream-graph.ts';
 import { StreamTask } from '../lib/runtime/stream-task.ts';
 import type { SlotDeployment } from './protocols.ts';
 import { Subtask, type SubtaskMessage } from './subtask.ts';
 
-export type SlotTasksMessage = never;
+export type SlotTasksMessage =
+  | { type: 'UpdateTaskExecutionState'; update: TaskExecutionState };
 
 export const escalateEveryFailure = oneForOne({ decide: () => 'escalate' });
 
@@ -21,12 +25,13 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
   ) {}
 
   preStart(ctx: ActorContext<SlotTasksMessage>): void {
-    const { submission, jobMaster, attemptNumber } = this.deployment;
-    for (const id of this.deployment.subtasks) {
-      const vertex = submission.jobGraph.vertices.find((v) => v.id === id.vertexId)!;
+    const { submission, attemptNumbers } = this.deployment;
+    for (const execution of this.deployment.executions) {
+      const { vertexId, subtaskIndex, attemptNumber } = execution;
+      const vertex = submission.jobGraph.vertices.find((v) => v.id === vertexId)!;
       ctx.spawn<SubtaskMessage>({
-        id: `${id.vertexId}-${id.subtaskIndex}`,
-        address: this.addresses.subtask(submission.jobId, id.vertexId, id.subtaskIndex),
+        id: `${vertexId}-${subtaskIndex}-${attemptNumber}`,
+        address: this.addresses.subtask(submission.jobId, vertexId, subtaskIndex, attemptNumber),
         restart: 'temporary',
         start: () => new Subtask(
           new StreamTask({
@@ -36,16 +41,23 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
             jobGraph: submission.jobGraph,
             streamGraph: this.streamGraph,
             vertex,
-            subtaskIndex: id.subtaskIndex,
+            subtaskIndex,
             attemptNumber,
+            attemptNumbers,
             jobCwd: submission.cwd,
           }),
-          id,
-          jobMaster,
+          execution,
+          ctx.self,
         ),
       });
     }
   }
 
-  receive(): void {}
+  receive(message: SlotTasksMessage, ctx: ActorContext<SlotTasksMessage>): void {
+    switch (message.type) {
+      case 'UpdateTaskExecutionState':
+        ctx.tell(this.deployment.jobMaster, { type: 'UpdateTaskExecutionState', update: message.update });
+        return;
+    }
+  }
 }

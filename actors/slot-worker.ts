@@ -1,15 +1,16 @@
 // The main of a slot's worker thread: connects to NATS, fetches and evaluates the job's
 // bundle with the job's argv and env, checks that it rebuilt the graph the client built,
-// and starts the slot's Subtasks. Whatever fails here is reported to the JobMaster.
+// and starts the slot's Subtasks. What fails here, before the Subtasks run or by escalating
+// past them, fails every execution of the slot: each is reported to the JobMaster.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ActorSystem } from '../lib/actor/index.ts';
 import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
 import { connectToCluster } from '../lib/nats/connect.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { evaluateJob } from '../lib/job/job-evaluator.ts';
+import { failureCause } from '../lib/graph/failure-cause.ts';
 import { setLogLevel, type LogLevel } from '../lib/log/logger.ts';
-import type { JobMasterMessage } from './job-master.ts';
-import type { SlotDeployment } from './protocols.ts';
+import { slotFailure, type SlotDeployment } from './protocols.ts';
 import { SlotTasks, escalateEveryFailure, type SlotTasksMessage } from './slot-tasks.ts';
 
 export interface SlotWorkerData {
@@ -34,13 +35,14 @@ process.argv = [...submission.argv];
 
 const nc = await connectToCluster(data.natsUrl, `sluice ${label}`);
 const addresses = new Addresses(data.namespace);
-const reportFailure = (reason: string) =>
-  system.tell<JobMasterMessage>(deployment.jobMaster, { type: 'SubtaskFailed', reason });
+const reportFailure = (error: unknown, place?: string) => {
+  for (const message of slotFailure(deployment, failureCause(error, place))) system.tell(deployment.jobMaster, message);
+};
 const system: ActorSystem = await ActorSystem.start({
   nc,
   name: data.namespace,
   guardianStrategy: escalateEveryFailure,
-  onFatal: (_address, error) => reportFailure(error instanceof Error ? error.message : String(error)),
+  onFatal: (_address, error) => reportFailure(error),
 });
 
 parentPort!.on('message', async (command: SlotWorkerCommand) => {
@@ -70,5 +72,5 @@ try {
     start: () => new SlotTasks(deployment, streamGraph, addresses, data.namespace),
   });
 } catch (error) {
-  reportFailure(`${label} could not deploy job ${submission.jobId}: ${(error as Error).message}`);
+  reportFailure(error, `${label} could not deploy job ${submission.jobId}`);
 }

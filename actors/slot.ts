@@ -6,7 +6,7 @@ import type { Actor, ActorContext } from '../lib/actor/index.ts';
 import type { JobId, TaskManagerId } from '../lib/ids/addresses.ts';
 import { logLevel } from '../lib/log/logger.ts';
 import type { SlotWorkerData, SlotWorkerCommand } from './slot-worker.ts';
-import type { SlotDeployment } from './protocols.ts';
+import { slotFailure, type SlotDeployment } from './protocols.ts';
 
 export type SlotMessage =
   | { type: 'Deploy'; deployment: SlotDeployment }
@@ -52,7 +52,7 @@ export class Slot implements Actor<SlotMessage> {
         const { deployment } = message;
         if (!this.running) this.startWorker(deployment, ctx);
         else if (this.running.freeing && !this.next) this.next = deployment;
-        else ctx.tell(deployment.jobMaster, { type: 'SubtaskFailed', reason: `${this.label} is still busy with job ${this.running.jobId}` });
+        else this.reportFailure(deployment, `${this.label} is still busy with job ${this.running.jobId}`, ctx);
         return;
       }
       case 'Free':
@@ -69,10 +69,7 @@ export class Slot implements Actor<SlotMessage> {
         this.running = undefined;
         ctx.unwatch(running.deployment.jobMaster);
         if (!running.freeing) {
-          ctx.tell(running.deployment.jobMaster, {
-            type: 'SubtaskFailed',
-            reason: `the worker thread of ${this.label} stopped unexpectedly (exit code ${message.exitCode})${message.error ? `: ${message.error}` : ''}`,
-          });
+          this.reportFailure(running.deployment, `the worker thread of ${this.label} stopped unexpectedly (exit code ${message.exitCode})${message.error ? `: ${message.error}` : ''}`, ctx);
         }
         const next = this.next;
         this.next = undefined;
@@ -84,6 +81,11 @@ export class Slot implements Actor<SlotMessage> {
 
   postStop(): Promise<void> | void {
     if (this.running) return this.stopWorker(this.running);
+  }
+
+  /** Each execution of `deployment` fails: this slot cannot run it. */
+  private reportFailure(deployment: SlotDeployment, message: string, ctx: ActorContext<SlotMessage>): void {
+    for (const report of slotFailure(deployment, { name: 'SlotFailure', message })) ctx.tell(deployment.jobMaster, report);
   }
 
   private startWorker(deployment: SlotDeployment, ctx: ActorContext<SlotMessage>): void {

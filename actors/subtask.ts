@@ -1,36 +1,39 @@
-// Subtask: one parallel instance of one task (an operator chain), living in a slot's worker
-// thread. It prepares its StreamTask (every channel subscribed) and says so, runs it when
-// the JobMaster says Start, and reports how it ended. A failure is thrown, so it goes to the
-// supervisor, which escalates it to the JobMaster.
+// Subtask: one execution attempt of one task (an operator chain), living in a slot's worker
+// thread. It prepares its StreamTask (every channel subscribed), runs it when the JobMaster
+// says Start, and reports each change of its ExecutionState, a failure with its cause, to
+// the slot's SlotTasks, which forwards it to the JobMaster. A task that fails is an outcome
+// this actor reports; the actor itself does not crash, so its siblings in the slot go on
+// until the JobMaster decides.
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
+import type { ExecutionAttemptId } from '../lib/graph/execution-graph.ts';
+import type { TaskExecutionState } from '../lib/graph/execution-state.ts';
+import { failureCause, type FailureCause } from '../lib/graph/failure-cause.ts';
 import type { StreamTask } from '../lib/runtime/stream-task.ts';
-import type { JobMasterMessage } from './job-master.ts';
-import type { SubtaskId } from './protocols.ts';
+import type { SlotTasksMessage } from './slot-tasks.ts';
 
 export type SubtaskMessage =
   | { type: 'Start' }
   | { type: 'Cancel' }
-  | { type: 'TaskEnded'; failure?: string };
-
-export class SubtaskFailure extends Error {}
+  | { type: 'TaskEnded'; failure?: FailureCause };
 
 export class Subtask implements Actor<SubtaskMessage> {
   private state: 'preparing' | 'ready' | 'running' | 'cancelling' | 'ended' = 'preparing';
 
   constructor(
     private readonly task: StreamTask,
-    private readonly id: SubtaskId,
-    private readonly jobMaster: ActorRef<JobMasterMessage>,
+    private readonly execution: ExecutionAttemptId,
+    private readonly slotTasks: ActorRef<SlotTasksMessage>,
   ) {}
 
   async preStart(ctx: ActorContext<SubtaskMessage>): Promise<void> {
     try {
       await this.task.prepare();
     } catch (error) {
-      throw new SubtaskFailure(`${this.task.description} could not start: ${(error as Error).message}`);
+      this.end({ execution: this.execution, state: 'FAILED', cause: failureCause(error, `${this.task.description} could not start`) }, ctx);
+      return;
     }
     this.state = 'ready';
-    ctx.tell(this.jobMaster, { type: 'SubtaskReady', subtask: this.id });
+    this.report({ execution: this.execution, state: 'INITIALIZING' }, ctx);
   }
 
   async receive(message: SubtaskMessage, ctx: ActorContext<SubtaskMessage>): Promise<void> {
@@ -38,9 +41,10 @@ export class Subtask implements Actor<SubtaskMessage> {
       case 'Start':
         if (this.state !== 'ready') return;
         this.state = 'running';
+        this.report({ execution: this.execution, state: 'RUNNING' }, ctx);
         this.task.run().then(
           () => ctx.tell(ctx.self, { type: 'TaskEnded' }),
-          (error: unknown) => ctx.tell(ctx.self, { type: 'TaskEnded', failure: error instanceof Error ? error.message : String(error) }),
+          (error: unknown) => ctx.tell(ctx.self, { type: 'TaskEnded', failure: failureCause(error, `${this.task.description} failed`) }),
         );
         return;
       case 'Cancel': {
@@ -49,18 +53,13 @@ export class Subtask implements Actor<SubtaskMessage> {
         this.state = 'cancelling';
         await this.task.cancel();
         // A running task reports through TaskEnded; one that never ran reports now.
-        if (!wasRunning) this.end({ type: 'SubtaskCanceled', subtask: this.id }, ctx);
+        if (!wasRunning) this.end({ execution: this.execution, state: 'CANCELED' }, ctx);
         return;
       }
       case 'TaskEnded':
-        if (this.state === 'cancelling') {
-          this.end({ type: 'SubtaskCanceled', subtask: this.id }, ctx);
-        } else if (message.failure !== undefined) {
-          this.state = 'ended';
-          throw new SubtaskFailure(`${this.task.description} failed: ${message.failure}`);
-        } else {
-          this.end({ type: 'SubtaskFinished', subtask: this.id }, ctx);
-        }
+        if (this.state === 'cancelling') this.end({ execution: this.execution, state: 'CANCELED' }, ctx);
+        else if (message.failure) this.end({ execution: this.execution, state: 'FAILED', cause: message.failure }, ctx);
+        else this.end({ execution: this.execution, state: 'FINISHED' }, ctx);
         return;
     }
   }
@@ -69,9 +68,13 @@ export class Subtask implements Actor<SubtaskMessage> {
     return this.task.cancel();
   }
 
-  private end(report: JobMasterMessage, ctx: ActorContext<SubtaskMessage>): void {
+  private report(update: TaskExecutionState, ctx: ActorContext<SubtaskMessage>): void {
+    ctx.tell(this.slotTasks, { type: 'UpdateTaskExecutionState', update });
+  }
+
+  private end(update: TaskExecutionState, ctx: ActorContext<SubtaskMessage>): void {
     this.state = 'ended';
-    ctx.tell(this.jobMaster, report);
+    this.report(update, ctx);
     ctx.stopSelf();
   }
 }

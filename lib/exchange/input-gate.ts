@@ -9,7 +9,8 @@ import { creditSubject, dataSubject } from './subjects.ts';
 
 export interface InputEdge {
   edgeId: string;
-  producerCount: number;
+  /** The current attempt of each producer subtask (as many as there are producers). */
+  producerAttempts: readonly number[];
 }
 
 /** Which channel a message came from; channels are numbered edge by edge, producer by producer. */
@@ -25,6 +26,8 @@ export interface InputGateOptions {
   namespace: string;
   jobId: string;
   consumerIndex: number;
+  /** Of this consumer subtask: it is part of every channel's subjects. */
+  consumerAttempt: number;
   inputs: InputEdge[];
   /** A sequence gap, a malformed message or a failed credit grant: the gate stops. */
   onError(error: Error): void;
@@ -71,11 +74,12 @@ export class InputGate {
 
   constructor(private readonly options: InputGateOptions) {
     const { namespace, jobId, consumerIndex } = options;
-    this.inputChannels = options.inputs.flatMap(({ edgeId, producerCount }) =>
-      Array.from({ length: producerCount }, (_, producerIndex) => ({
+    const consumer = { subtaskIndex: consumerIndex, attemptNumber: options.consumerAttempt };
+    this.inputChannels = options.inputs.flatMap(({ edgeId, producerAttempts }) =>
+      producerAttempts.map((attemptNumber, producerIndex) => ({
         info: { edgeId, producerIndex, name: `${edgeId} ${producerIndex}->${consumerIndex}` },
-        dataSubject: dataSubject(namespace, jobId, edgeId, producerIndex, consumerIndex),
-        creditSubject: creditSubject(namespace, jobId, edgeId, producerIndex, consumerIndex),
+        dataSubject: dataSubject(namespace, jobId, edgeId, { subtaskIndex: producerIndex, attemptNumber }, consumer),
+        creditSubject: creditSubject(namespace, jobId, edgeId, { subtaskIndex: producerIndex, attemptNumber }, consumer),
         queue: [],
         expectedSeq: 0,
         ungranted: 0,

@@ -13,7 +13,10 @@ export interface RecordWriterOptions {
   jobId: string;
   edgeId: string;
   producerIndex: number;
-  consumerCount: number;
+  /** Of this producer subtask: it is part of every channel's subjects. */
+  producerAttempt: number;
+  /** The current attempt of each consumer subtask (as many as there are consumers). */
+  consumerAttempts: readonly number[];
   partitioner: PartitionerType;
   /** Of the consumer: the number of key groups for hash partitioning. */
   maxParallelism: number;
@@ -30,14 +33,16 @@ export class RecordWriter {
   private readonly partitioner: Partitioner;
 
   constructor(options: RecordWriterOptions) {
-    const { nc, namespace, jobId, edgeId, producerIndex, consumerCount } = options;
+    const { nc, namespace, jobId, edgeId, producerIndex, consumerAttempts } = options;
+    const consumerCount = consumerAttempts.length;
+    const producer = { subtaskIndex: producerIndex, attemptNumber: options.producerAttempt };
     this.partitioner = createPartitioner(options.partitioner, {
       producerIndex, consumerCount, maxParallelism: options.maxParallelism, keySelector: options.keySelector,
     });
-    this.channels = Array.from({ length: consumerCount }, (_, consumer) => new OutputChannel({
+    this.channels = consumerAttempts.map((attemptNumber, subtaskIndex) => new OutputChannel({
       nc,
-      dataSubject: dataSubject(namespace, jobId, edgeId, producerIndex, consumer),
-      creditSubject: creditSubject(namespace, jobId, edgeId, producerIndex, consumer),
+      dataSubject: dataSubject(namespace, jobId, edgeId, producer, { subtaskIndex, attemptNumber }),
+      creditSubject: creditSubject(namespace, jobId, edgeId, producer, { subtaskIndex, attemptNumber }),
       description: options.description,
       batchSize: options.batchSize,
       bufferTimeoutMs: options.bufferTimeoutMs,

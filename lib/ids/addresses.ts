@@ -2,6 +2,12 @@
 export type JobId = string;
 export type TaskManagerId = string;
 
+/** One slot of one TaskManager (Flink's SlotID). */
+export interface SlotId {
+  tmId: TaskManagerId;
+  slotIndex: number;
+}
+
 export class Addresses {
   constructor(readonly namespace: string) {}
 
@@ -18,8 +24,9 @@ export class Addresses {
   slotTasks(jobId: JobId, tmId: TaskManagerId, slotIndex: number): string {
     return `${this.root}.job.${jobId}.slot.${tmId}.${slotIndex}`;
   }
-  subtask(jobId: JobId, vertexId: string, subtaskIndex: number): string {
-    return `${this.root}.job.${jobId}.task.${vertexId}.${subtaskIndex}`;
+  /** One execution attempt of a subtask: a new attempt never receives what was told to an old one. */
+  subtask(jobId: JobId, vertexId: string, subtaskIndex: number, attemptNumber: number): string {
+    return `${this.root}.job.${jobId}.task.${vertexId}.${subtaskIndex}.${attemptNumber}`;
   }
 }
 

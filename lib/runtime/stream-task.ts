@@ -8,6 +8,7 @@
 // The Subtask actor drives the task (prepare, run, cancel) and reports to the JobMaster.
 import type { NatsConnection } from 'nats';
 import { SystemProcessingTimeService } from '../time/system-processing-time-service.ts';
+import type { AttemptNumbers } from '../graph/execution-graph.ts';
 import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
 import type { InputIndex, StreamGraph } from '../graph/stream-graph.ts';
 import { InputGate, RecordWriter, type KeySelector } from '../exchange/index.ts';
@@ -42,6 +43,8 @@ export interface StreamTaskSpec {
   vertex: JobVertex;
   subtaskIndex: number;
   attemptNumber: number;
+  /** The current attempt of every subtask of the job: channel subjects name both ends' attempts. */
+  attemptNumbers: AttemptNumbers;
   jobCwd: string;
   checkpointListener?: CheckpointListener;
   /** Each operator's snapshot to restore, by operator id. */
@@ -132,7 +135,8 @@ export class StreamTask {
       jobId: spec.jobId,
       edgeId: edge.id,
       producerIndex: subtaskIndex,
-      consumerCount: consumer.parallelism,
+      producerAttempt: spec.attemptNumber,
+      consumerAttempts: spec.attemptNumbers[consumer.id]!,
       partitioner: edge.partitioner,
       maxParallelism: consumer.maxParallelism,
       keySelector,
@@ -145,16 +149,17 @@ export class StreamTask {
   /** The gate over all input channels, and what the task does with their messages. */
   private createInput(edges: JobEdge[]): void {
     const { spec } = this;
-    const producerCount = (edge: JobEdge) => spec.jobGraph.vertices.find((v) => v.id === edge.sourceVertex)!.parallelism;
+    const producerAttempts = (edge: JobEdge) => spec.attemptNumbers[edge.sourceVertex]!;
     const gate = (this.gate = new InputGate({
       nc: spec.nc,
       namespace: spec.namespace,
       jobId: spec.jobId,
       consumerIndex: spec.subtaskIndex,
-      inputs: edges.map((edge) => ({ edgeId: edge.id, producerCount: producerCount(edge) })),
+      consumerAttempt: spec.attemptNumber,
+      inputs: edges.map((edge) => ({ edgeId: edge.id, producerAttempts: producerAttempts(edge) })),
       onError: (error) => this.fail(error),
     }));
-    const channelInputs = edges.flatMap((edge) => new Array<InputIndex>(producerCount(edge)).fill(edge.targetInput));
+    const channelInputs = edges.flatMap((edge) => producerAttempts(edge).map(() => edge.targetInput));
     this.networkInput = new StreamTaskNetworkInput(channelInputs, (index) => this.chain.input(this.headId, index), {
       block: (channel) => gate.block(channel),
       unblock: (channel) => gate.unblock(channel),

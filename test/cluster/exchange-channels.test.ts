@@ -1,11 +1,11 @@
 import t from 'tap';
 import { connect, type NatsConnection } from 'nats';
 import { startNatsServer } from '../../lib/nats/nats-server.ts';
-import { encodeBatch, RecordEncodeError, type ChannelMessage } from '../../lib/exchange/codec.ts';
+import { encodeBatch, encodeCreditGrant, RecordEncodeError, type ChannelMessage } from '../../lib/exchange/codec.ts';
 import { InputGate, type ChannelInput, type InputEdge } from '../../lib/exchange/input-gate.ts';
 import { assignToKeyGroup, computeOperatorIndexForKeyGroup } from '../../lib/exchange/key-groups.ts';
 import { RecordWriter, type RecordWriterOptions } from '../../lib/exchange/record-writer.ts';
-import { dataSubject } from '../../lib/exchange/subjects.ts';
+import { creditSubject, dataSubject } from '../../lib/exchange/subjects.ts';
 
 const server = await startNatsServer();
 const producerNc = await connect({ servers: server.url });
@@ -17,19 +17,21 @@ t.teardown(async () => {
 });
 
 let jobCount = 0;
+/** A channel end: subtask `subtaskIndex` at attempt `attemptNumber`. */
+const end = (subtaskIndex: number, attemptNumber = 0) => ({ subtaskIndex, attemptNumber });
 const failOnError = (error: Error) => t.fail(`unexpected exchange error: ${error.message}`);
 
 function writer(options: Partial<RecordWriterOptions> & { jobId: string }): RecordWriter {
   return new RecordWriter({
-    nc: producerNc, namespace: 'test', edgeId: 'e0', producerIndex: 0, consumerCount: 1, partitioner: 'forward',
+    nc: producerNc, namespace: 'test', edgeId: 'e0', producerIndex: 0, producerAttempt: 0, consumerAttempts: [0], partitioner: 'forward',
     maxParallelism: 128, bufferTimeoutMs: 5, description: 'edge Map -> Sink: Print, subtask 0', onError: failOnError, ...options,
   });
 }
 
 /** A gate and a consumer that takes its messages as a task does, recording what it took, in order. */
-function gate(jobId: string, consumerIndex: number, inputs: InputEdge[], options: { onError?: (e: Error) => void; handler?: (input: ChannelInput, message: ChannelMessage) => void | Promise<void> } = {}) {
+function gate(jobId: string, consumerIndex: number, inputs: InputEdge[], options: { consumerAttempt?: number; onError?: (e: Error) => void; handler?: (input: ChannelInput, message: ChannelMessage) => void | Promise<void> } = {}) {
   const seen: Array<{ input: ChannelInput; message: ChannelMessage }> = [];
-  const inputGate = new InputGate({ nc: consumerNc, namespace: 'test', jobId, consumerIndex, inputs, onError: options.onError ?? failOnError });
+  const inputGate = new InputGate({ nc: consumerNc, namespace: 'test', jobId, consumerIndex, consumerAttempt: options.consumerAttempt ?? 0, inputs, onError: options.onError ?? failOnError });
   const consume = async (): Promise<void> => {
     for (;;) {
       const next = inputGate.pollNext();
@@ -60,7 +62,7 @@ async function emitAll(recordWriter: RecordWriter, records: unknown[]): Promise<
 
 t.test('records and events arrive complete and in order over one channel', async (t) => {
   const jobId = `j${jobCount++}`;
-  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerCount: 1 }]);
+  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerAttempts: [0] }]);
   const producer = writer({ jobId, batchSize: 100 });
   await producer.open();
   await consumer.inputGate.open();
@@ -80,8 +82,8 @@ t.test('records and events arrive complete and in order over one channel', async
 
 t.test('hash partitioning sends each key to the consumer owning its key group, in order', async (t) => {
   const jobId = `j${jobCount++}`;
-  const consumers = [0, 1].map((index) => gate(jobId, index, [{ edgeId: 'e0', producerCount: 1 }]));
-  const producer = writer({ jobId, partitioner: 'hash', consumerCount: 2, keySelector: (record: [string, number]) => record[0], batchSize: 64 });
+  const consumers = [0, 1].map((index) => gate(jobId, index, [{ edgeId: 'e0', producerAttempts: [0] }]));
+  const producer = writer({ jobId, partitioner: 'hash', consumerAttempts: [0, 0], keySelector: (record: [string, number]) => record[0], batchSize: 64 });
   await producer.open();
   for (const consumer of consumers) await consumer.inputGate.open();
   for (const consumer of consumers) consumer.inputGate.start(4);
@@ -103,7 +105,7 @@ t.test('a slow consumer backpressures the producer; messages sent and not yet ta
   const channel = producer.channels[0];
   let maxInFlight = 0;
   let maxBacklog = 0;
-  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerCount: 1 }], {
+  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerAttempts: [0] }], {
     handler: async () => {
       maxInFlight = Math.max(maxInFlight, channel.sentMessages - consumer.seen.length);
       maxBacklog = Math.max(maxBacklog, channel.backlogSize);
@@ -132,7 +134,7 @@ t.test('a blocked channel is not read while the others go on; its credit bounds 
   const producers = [0, 1].map((producerIndex) => writer({ jobId, producerIndex, partitioner: 'global', batchSize: 10 }));
   let taken!: () => void;
   const firstTaken = new Promise<void>((resolve) => (taken = resolve));
-  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerCount: 2 }], { handler: () => taken() });
+  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerAttempts: [0, 0] }], { handler: () => taken() });
   for (const producer of producers) await producer.open();
   await consumer.inputGate.open();
   consumer.inputGate.block(0);
@@ -163,9 +165,9 @@ t.test('an out-of-sequence message fails the gate, naming the channel, and nothi
   const jobId = `j${jobCount++}`;
   let reportError!: (error: Error) => void;
   const failed = new Promise<Error>((resolve) => { reportError = resolve; });
-  const consumer = gate(jobId, 0, [{ edgeId: 'e1', producerCount: 2 }], { onError: reportError });
+  const consumer = gate(jobId, 0, [{ edgeId: 'e1', producerAttempts: [0, 0] }], { onError: reportError });
   await consumer.inputGate.open();
-  const subject = dataSubject('test', jobId, 'e1', 1, 0);
+  const subject = dataSubject('test', jobId, 'e1', end(1), end(0));
   for (const seq of [0, 1, 2, 3, 4, 7, 8]) producerNc.publish(subject, encodeBatch(seq, [seq], 'forger'));
   t.equal((await failed).message, 'sequence gap on channel e1 1->0: expected 5, got 7');
   await consumerNc.flush();
@@ -177,12 +179,43 @@ t.test('an out-of-sequence message fails the gate, naming the channel, and nothi
 t.test('a duplicate message fails the gate', async (t) => {
   const jobId = `j${jobCount++}`;
   const failed = new Promise<Error>((resolve) => {
-    const consumer = gate(jobId, 0, [{ edgeId: 'e1', producerCount: 1 }], { onError: resolve });
+    const consumer = gate(jobId, 0, [{ edgeId: 'e1', producerAttempts: [0] }], { onError: resolve });
     void consumer.inputGate.open().then(() => {
-      for (const seq of [0, 1, 1]) producerNc.publish(dataSubject('test', jobId, 'e1', 0, 0), encodeBatch(seq, [seq], 'forger'));
+      for (const seq of [0, 1, 1]) producerNc.publish(dataSubject('test', jobId, 'e1', end(0), end(0)), encodeBatch(seq, [seq], 'forger'));
     });
   });
   t.equal((await failed).message, 'sequence duplicate on channel e1 0->0: expected 2, got 1');
+});
+
+t.test('a new attempt never sees what was sent on an old attempt\'s channel, nor counts an old attempt\'s credit', async (t) => {
+  const jobId = `j${jobCount++}`;
+  // Attempt 1 of producer and consumer replaced attempt 0. Messages on the channels of
+  // attempt 0, or of a pair where one end is still at attempt 0, are still about.
+  let gateFailed!: (error: Error) => void;
+  const gateError = new Promise<never>((_, reject) => { gateFailed = reject; });
+  gateError.catch(() => undefined);
+  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerAttempts: [1] }], { consumerAttempt: 1, onError: (error) => gateFailed(error) });
+  const producer = writer({ jobId, producerAttempt: 1, consumerAttempts: [1], batchSize: 10 });
+  await producer.open();
+  await consumer.inputGate.open();
+  const staleEnds = [[end(0, 0), end(0, 0)], [end(0, 1), end(0, 0)], [end(0, 0), end(0, 1)]] as const;
+
+  const records = Array.from({ length: 10 }, (_, i) => i);
+  for (const record of records) producer.emit(record);
+  t.ok(producer.isBackpressured, 'the batch waits for credit: the new consumer has granted none yet');
+  for (const [from, to] of staleEnds) consumerNc.publish(creditSubject('test', jobId, 'e0', from, to), encodeCreditGrant(16));
+  for (const [from, to] of staleEnds) producerNc.publish(dataSubject('test', jobId, 'e0', from, to), encodeBatch(0, ['stale'], 'old attempt'));
+  // After both round trips, anything routed to the new attempt's subscriptions has been handled.
+  await consumerNc.flush();
+  await producerNc.flush();
+  await consumerNc.flush();
+  t.equal(producer.channels[0].sentMessages, 0, 'no stale credit reached the new producer');
+  t.same(consumer.seen, [], 'no stale batch reached the new consumer');
+
+  consumer.inputGate.start();
+  await Promise.race([Promise.all([producer.close(), consumer.finished]), gateError]);
+  t.same(consumer.records(), records, 'the new attempt gets exactly what the new producer sent');
+  t.same(consumer.seen.map(({ message }) => message.seq), [0, 1], 'its batch and end, from sequence number 0');
 });
 
 t.test('an unencodable record is reported with its place and cause', async (t) => {
@@ -199,7 +232,7 @@ t.test('an unencodable record is reported with its place and cause', async (t) =
 
 t.test('a batch over the server\'s max payload is split; a single record over it is an error', async (t) => {
   const jobId = `j${jobCount++}`;
-  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerCount: 1 }]);
+  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerAttempts: [0] }]);
   const producer = writer({ jobId, batchSize: 12 });
   await producer.open();
   await consumer.inputGate.open();

@@ -44,8 +44,9 @@ async function startJob(createSource: () => SourceOperator<unknown>, createConsu
   });
   const jobGraph = toJobGraph(streamGraph);
   const jobId = `job${jobCount++}`;
+  const attemptNumbers = Object.fromEntries(jobGraph.vertices.map((vertex) => [vertex.id, [0, 0]]));
   const tasks = jobGraph.vertices.flatMap((vertex) => [0, 1].map((subtaskIndex) => new StreamTask({
-    nc, namespace: 'test', jobId, jobGraph, streamGraph, vertex, subtaskIndex, attemptNumber: 0, jobCwd: process.cwd(),
+    nc, namespace: 'test', jobId, jobGraph, streamGraph, vertex, subtaskIndex, attemptNumber: 0, attemptNumbers, jobCwd: process.cwd(),
     checkpointListener: listener?.(`${vertex.id}/${subtaskIndex}`),
   })));
   await Promise.all(tasks.map((task) => task.prepare()));
