@@ -4,17 +4,22 @@ import { StreamSourceContext } from '../../lib/operators/stream-source-context.t
 import { CollectingOutput } from './helpers/collecting-output.ts';
 import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
 
-t.test('waits for a backpressured collect before emitting the next element', async (t) => {
-  const source = new CollectionSource(['a', 'b', 'c']);
-  const output = new CollectingOutput<string>();
+/** Runs the source with its output backpressured once it holds `count` values, until `release()`. */
+function runBlockedAfter<T>(source: CollectionSource<T>, count: number) {
+  const output = new CollectingOutput<T>();
   let release!: () => void;
   let blocked!: () => void;
   const isBlocked = new Promise<void>((resolve) => (blocked = resolve));
   const running = source.run(new StreamSourceContext(output, () => {
-    if (output.values.length !== 1) return undefined;
+    if (output.values.length !== count) return undefined;
     blocked();
     return new Promise<void>((resolve) => (release = resolve));
   }));
+  return { output, isBlocked, running, release: () => release() };
+}
+
+t.test('waits for a backpressured collect before emitting the next element', async (t) => {
+  const { output, isBlocked, running, release } = runBlockedAfter(new CollectionSource(['a', 'b', 'c']), 1);
   await isBlocked;
   await new Promise(setImmediate);
   t.same(output.values, ['a'], 'nothing more while the output is backpressured');
@@ -35,15 +40,7 @@ t.test('stops at cancel()', async (t) => {
 
 t.test('its position is the number of elements emitted, and a restore resumes there', async (t) => {
   const source = new CollectionSource(['a', 'b', 'c']);
-  const output = new CollectingOutput<string>();
-  let release!: () => void;
-  let blocked!: () => void;
-  const isBlocked = new Promise<void>((resolve) => (blocked = resolve));
-  const running = source.run(new StreamSourceContext(output, () => {
-    if (output.values.length !== 2) return undefined;
-    blocked();
-    return new Promise<void>((resolve) => (release = resolve));
-  }));
+  const { isBlocked, running, release } = runBlockedAfter(source, 2);
   await isBlocked;
   const snapshot = source.snapshotState();
   t.equal(snapshot, 2, 'a snapshot while the source waits counts what it emitted');
