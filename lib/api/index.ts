@@ -37,3 +37,7 @@ export type { ValueState } from '../state/value-state.ts';
 export { Time } from './time.ts';
 export { OutputTag } from '../functions/output-tag.ts';
 export type { JobExecutionResult } from './job-context.ts';
+// Time and watermarks (event-time branch).
+export { ExecutionConfig } from './execution-config.ts';
+export { Duration } from '../time/duration.ts';
+export * from '../time/eventtime/index.ts';
