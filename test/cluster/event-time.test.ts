@@ -62,3 +62,8 @@ t.test('a KeyedProcessFunction\'s event-time timers give exactly the single-thre
 t.test('the side output reaches its own sink across an exchange, and only it', async (t) => {
   t.same(sorted(linesOf('audit')), sorted(ids.filter((id) => id % keys === 0).map(String)));
 });
+
+t.test('partitionCustom sends each key to the partition its partitioner chose; rescale pairs subtasks of equal parallelism', async (t) => {
+  t.same(sorted(linesOf('custom')), sorted(ids.map((id) => `${id % keys}@${(id % keys) % parallelism}`)));
+  t.same(sorted(linesOf('rescale')), sorted(ids.map((id) => `${id % 2}@${id % 2}`)));
+});
