@@ -37,3 +37,14 @@ export type { ValueState } from '../state/value-state.ts';
 export { Time } from './time.ts';
 export { OutputTag } from '../functions/output-tag.ts';
 export type { JobExecutionResult } from './job-context.ts';
+// Time and watermarks (event-time branch).
+export { ExecutionConfig } from './execution-config.ts';
+export { Duration } from '../time/duration.ts';
+export * from '../time/eventtime/index.ts';
+// Process functions, side outputs and custom partitioning (event-time branch).
+export { ProcessFunction } from '../functions/process-function.ts';
+export { KeyedProcessFunction } from '../functions/keyed-process-function.ts';
+export { CoProcessFunction } from '../functions/co-process-function.ts';
+export { KeyedCoProcessFunction } from '../functions/keyed-co-process-function.ts';
+export { TimeDomain, type TimerService } from '../functions/timer-service.ts';
+export type { Partitioner } from '../functions/partitioner.ts';

@@ -4,7 +4,7 @@ import type { NatsConnection } from 'nats';
 import type { PartitionerType } from './partitioner.ts';
 import type { ChannelEvent } from './codec.ts';
 import { OutputChannel } from './output-channel.ts';
-import { createPartitioner, type KeySelector, type Partitioner } from './partitioner.ts';
+import { createPartitioner, type ChannelSelector, type KeySelector, type Partitioner } from './partitioner.ts';
 import { creditSubject, dataSubject } from './subjects.ts';
 
 export interface RecordWriterOptions {
@@ -17,10 +17,12 @@ export interface RecordWriterOptions {
   producerAttempt: number;
   /** The current attempt of each consumer subtask (as many as there are consumers). */
   consumerAttempts: readonly number[];
+  producerCount: number;
   partitioner: PartitionerType;
   /** Of the consumer: the number of key groups for hash partitioning. */
   maxParallelism: number;
   keySelector?: KeySelector;
+  channelSelector?: ChannelSelector;
   batchSize?: number;
   bufferTimeoutMs: number;
   /** For errors: "edge Map -> Sink: Print, subtask 2". */
@@ -37,7 +39,8 @@ export class RecordWriter {
     const consumerCount = consumerAttempts.length;
     const producer = { subtaskIndex: producerIndex, attemptNumber: options.producerAttempt };
     this.partitioner = createPartitioner(options.partitioner, {
-      producerIndex, consumerCount, maxParallelism: options.maxParallelism, keySelector: options.keySelector,
+      producerIndex, producerCount: options.producerCount, consumerCount, maxParallelism: options.maxParallelism,
+      keySelector: options.keySelector, channelSelector: options.channelSelector, description: options.description,
     });
     this.channels = consumerAttempts.map((attemptNumber, subtaskIndex) => new OutputChannel({
       nc,

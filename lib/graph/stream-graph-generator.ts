@@ -13,6 +13,7 @@ export interface StreamGraphSettings {
   maxParallelism: number;
   bufferTimeoutMs: number;
   chainingEnabled: boolean;
+  autoWatermarkInterval: number;
 }
 
 export function generateStreamGraph(transformations: readonly Transformation[], settings: StreamGraphSettings): StreamGraph {
@@ -29,7 +30,7 @@ export function generateStreamGraph(transformations: readonly Transformation[], 
     node.stateKeySelector1 = stateKeySelector(inEdges, 1);
     node.stateKeySelector2 = stateKeySelector(inEdges, 2);
   }
-  return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled });
+  return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled, autoWatermarkInterval: settings.autoWatermarkInterval });
 }
 
 /**
@@ -70,6 +71,7 @@ function toStreamEdge(input: TransformationInput, upstream: StreamNode, downstre
   }
   const edge: StreamEdge = { sourceId: upstream.id, targetId: downstream.id, partitioner, targetInput: input.targetInput ?? 1 };
   if (input.keySelector) edge.keySelector = input.keySelector;
+  if (input.channelSelector) edge.channelSelector = input.channelSelector;
   if (input.outputTag !== undefined) edge.outputTag = input.outputTag;
   return edge;
 }

@@ -4,7 +4,7 @@
 // operator factories instead of serialized functions.
 import { createHash } from 'node:crypto';
 import type { StateKeySelector, StreamOperator } from '../operators/stream-operator.ts';
-import type { PartitionerType } from '../exchange/partitioner.ts';
+import type { ChannelSelector, PartitionerType } from '../exchange/partitioner.ts';
 
 /**
  * Whether an operator may share a task with its neighbours: 'always' chains both ways,
@@ -38,6 +38,8 @@ export interface StreamEdge {
   partitioner: PartitionerType;
   /** Present on 'hash' edges: the producer routes each record by this key. */
   keySelector?: (record: any) => unknown;
+  /** Present on 'custom' edges (partitionCustom): the partitioner applied to the record's key. */
+  channelSelector?: ChannelSelector;
   targetInput: InputIndex;
   /** Set on an edge that carries a side output: the OutputTag's id. */
   outputTag?: string;
@@ -50,7 +52,12 @@ export interface StreamGraphFields {
   edges: StreamEdge[];
   bufferTimeoutMs: number;
   chainingEnabled: boolean;
+  /** ExecutionConfig.autoWatermarkInterval: ms between periodic watermarks (default 200; 0 disables them). */
+  autoWatermarkInterval?: number;
 }
+
+/** Flink's default auto-watermark interval. */
+export const DEFAULT_AUTO_WATERMARK_INTERVAL = 200;
 
 export class StreamGraph implements StreamGraphFields {
   readonly jobName: string;
@@ -58,6 +65,7 @@ export class StreamGraph implements StreamGraphFields {
   readonly edges: StreamEdge[];
   readonly bufferTimeoutMs: number;
   readonly chainingEnabled: boolean;
+  readonly autoWatermarkInterval: number;
 
   constructor(fields: StreamGraphFields) {
     this.jobName = fields.jobName;
@@ -65,6 +73,7 @@ export class StreamGraph implements StreamGraphFields {
     this.edges = fields.edges;
     this.bufferTimeoutMs = fields.bufferTimeoutMs;
     this.chainingEnabled = fields.chainingEnabled;
+    this.autoWatermarkInterval = fields.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL;
   }
 
   node(id: string): StreamNode {

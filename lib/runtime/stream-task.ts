@@ -10,8 +10,8 @@ import type { NatsConnection } from 'nats';
 import { SystemProcessingTimeService } from '../time/system-processing-time-service.ts';
 import type { AttemptNumbers } from '../graph/execution-graph.ts';
 import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
-import type { InputIndex, StreamGraph } from '../graph/stream-graph.ts';
-import { InputGate, RecordWriter, type KeySelector } from '../exchange/index.ts';
+import type { InputIndex, StreamEdge, StreamGraph } from '../graph/stream-graph.ts';
+import { InputGate, RecordWriter } from '../exchange/index.ts';
 import { isSourceOperator, type SourceOperator } from '../operators/stream-operator.ts';
 import { StreamSourceContext } from '../operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../operators/watermark.ts';
@@ -72,14 +72,15 @@ export class StreamTask {
   private cancelled = false;
   /** Keyed operators' state and timers; processing-time timers fire as mails. */
   private readonly stateInitializer: StreamTaskStateInitializer;
+  private readonly processingTimeService: SystemProcessingTimeService;
 
   constructor(private readonly spec: StreamTaskSpec) {
     const { vertex, subtaskIndex } = spec;
     this.description = `${vertex.name} (${subtaskIndex + 1}/${vertex.parallelism})`;
     this.failed.catch(() => undefined);
     this.mailbox = new MailboxProcessor((controller) => this.processInput(controller), { onIdle: () => this.flushOutputs() });
-    const processingTimeService = new SystemProcessingTimeService((action) => this.mailbox.submit(action, `processing-time timer of ${this.description}`));
-    this.stateInitializer = new StreamTaskStateInitializer(processingTimeService);
+    this.processingTimeService = new SystemProcessingTimeService((action) => this.mailbox.submit(action, `processing-time timer of ${this.description}`));
+    this.stateInitializer = new StreamTaskStateInitializer(this.processingTimeService);
   }
 
   /** Subscribes every channel and opens the operators; after this, no record sent to us can be lost. */
@@ -104,13 +105,14 @@ export class StreamTask {
       networkOutput: (streamEdge) => {
         const at = unwired.findIndex((e) => e.sourceOperator === streamEdge.sourceId && e.targetOperator === streamEdge.targetId && e.outputTag === streamEdge.outputTag);
         const edge = unwired.splice(at, 1)[0]!;
-        const writer = this.createWriter(edge, streamEdge.keySelector);
+        const writer = this.createWriter(edge, streamEdge);
         this.writers.push(writer);
         return new RecordWriterOutput(writer, edge.outputTag);
       },
       environment: (node) => ({
         ...this.stateInitializer.streamOperatorStateContext(node, subtaskInfo),
         mailboxExecutor: this.mailbox,
+        processingTimeService: this.processingTimeService,
         jobCwd: spec.jobCwd,
         restoredState: spec.restoredState?.get(node.id),
       }),
@@ -125,7 +127,7 @@ export class StreamTask {
     await this.chain.initializeStateAndOpenOperators();
   }
 
-  private createWriter(edge: JobEdge, keySelector: KeySelector | undefined): RecordWriter {
+  private createWriter(edge: JobEdge, { keySelector, channelSelector }: StreamEdge): RecordWriter {
     const { spec } = this;
     const { vertex, jobGraph, subtaskIndex } = spec;
     const consumer = jobGraph.vertices.find((v) => v.id === edge.targetVertex)!;
@@ -137,9 +139,11 @@ export class StreamTask {
       producerIndex: subtaskIndex,
       producerAttempt: spec.attemptNumber,
       consumerAttempts: spec.attemptNumbers[consumer.id]!,
+      producerCount: vertex.parallelism,
       partitioner: edge.partitioner,
       maxParallelism: consumer.maxParallelism,
       keySelector,
+      channelSelector,
       bufferTimeoutMs: jobGraph.bufferTimeoutMs,
       description: `edge "${vertex.name}" => "${consumer.name}", subtask ${subtaskIndex + 1}`,
       onError: (error) => this.fail(error),

@@ -23,7 +23,7 @@ const failOnError = (error: Error) => t.fail(`unexpected exchange error: ${error
 
 function writer(options: Partial<RecordWriterOptions> & { jobId: string }): RecordWriter {
   return new RecordWriter({
-    nc: producerNc, namespace: 'test', edgeId: 'e0', producerIndex: 0, producerAttempt: 0, consumerAttempts: [0], partitioner: 'forward',
+    nc: producerNc, namespace: 'test', edgeId: 'e0', producerIndex: 0, producerCount: 1, producerAttempt: 0, consumerAttempts: [0], partitioner: 'forward',
     maxParallelism: 128, bufferTimeoutMs: 5, description: 'edge Map -> Sink: Print, subtask 0', onError: failOnError, ...options,
   });
 }
