@@ -37,3 +37,14 @@ export type { ValueState } from '../state/value-state.ts';
 export { Time } from './time.ts';
 export { OutputTag } from '../functions/output-tag.ts';
 export type { JobExecutionResult } from './job-context.ts';
+// State kinds (issue 9): list, map, reducing and aggregating keyed state.
+export { ListStateDescriptor } from '../state/list-state-descriptor.ts';
+export { MapStateDescriptor } from '../state/map-state-descriptor.ts';
+export { ReducingStateDescriptor } from '../state/reducing-state-descriptor.ts';
+export { AggregatingStateDescriptor } from '../state/aggregating-state-descriptor.ts';
+export type { AggregateFunction } from '../functions/aggregate-function.ts';
+export type { AppendingState, MergingState } from '../state/merging-state.ts';
+export type { ListState } from '../state/list-state.ts';
+export type { MapState } from '../state/map-state.ts';
+export type { ReducingState } from '../state/reducing-state.ts';
+export type { AggregatingState } from '../state/aggregating-state.ts';

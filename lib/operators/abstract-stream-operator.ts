@@ -2,9 +2,8 @@
 // forwarded (a two-input operator forwards the minimum of its inputs', only increasing,
 // idle inputs excluded) after they fire the event-time timers they pass; snapshot hooks do
 // nothing; the key context is set from the record when the operator is keyed.
-import type { KeyedStateBackend } from '../state/keyed-state-backend.ts';
-import type { ValueState } from '../state/value-state.ts';
-import type { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
+import type { InternalStateFor, KeyedStateBackend } from '../state/keyed-state-backend.ts';
+import type { StateDescriptor } from '../state/state-descriptor.ts';
 import { VoidNamespace } from '../state/void-namespace.ts';
 import type { InternalTimeServiceManager } from '../time/internal-time-service-manager.ts';
 import type { InternalTimerService } from '../time/internal-timer-service.ts';
@@ -78,7 +77,7 @@ export abstract class AbstractStreamOperator<OUT> implements KeyContext {
   }
 
   /** The current key's state, in no namespace (Flink's getPartitionedState). */
-  protected getPartitionedState<T>(descriptor: ValueStateDescriptor<T>): ValueState<T> {
+  protected getPartitionedState<D extends StateDescriptor<unknown>>(descriptor: D): InternalStateFor<typeof VoidNamespace, D> {
     return this.getKeyedStateBackend().getPartitionedState(VoidNamespace, descriptor);
   }
 

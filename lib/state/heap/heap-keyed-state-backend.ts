@@ -5,9 +5,13 @@ import { assignToKeyGroup, keyIdentity, type KeyGroup, type KeyGroupRange } from
 import type { InternalKvState } from '../internal-kv-state.ts';
 import type { KeyGroupStateSnapshot, StateSnapshot } from '../key-group-state-snapshot.ts';
 import type { InternalStateFor, KeyedStateBackend } from '../keyed-state-backend.ts';
-import type { StateDescriptor } from '../state-descriptor.ts';
+import type { AnyStateDescriptor, StateDescriptor } from '../state-descriptor.ts';
+import { HeapAggregatingState } from './heap-aggregating-state.ts';
+import { HeapListState } from './heap-list-state.ts';
+import { HeapMapState, userMapFormat } from './heap-map-state.ts';
+import { HeapReducingState } from './heap-reducing-state.ts';
 import { HeapValueState } from './heap-value-state.ts';
-import { StateTable } from './state-table.ts';
+import { StateTable, type StateValueFormat } from './state-table.ts';
 
 export interface HeapKeyedStateBackendOptions {
   keyGroupRange: KeyGroupRange;
@@ -63,9 +67,14 @@ export class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     const existing = this.states.get(descriptor.name);
     const table = this.tableFor(descriptor.name, descriptor.type);
     if (existing) return existing as InternalStateFor<N, D>;
+    const described = descriptor as unknown as AnyStateDescriptor;
     let state: InternalKvState<unknown>;
-    switch (descriptor.type) {
-      case 'value': state = new HeapValueState(table, descriptor.defaultValue); break;
+    switch (described.type) {
+      case 'value': state = new HeapValueState(table, described.defaultValue); break;
+      case 'list': state = new HeapListState(table as StateTable<K, unknown, unknown[]>); break;
+      case 'map': state = new HeapMapState(table as StateTable<K, unknown, Map<unknown, [unknown, unknown]>>); break;
+      case 'reducing': state = new HeapReducingState(table, described.reduceFunction); break;
+      case 'aggregating': state = new HeapAggregatingState(table, described.aggregateFunction); break;
     }
     this.states.set(descriptor.name, state);
     return state as InternalStateFor<N, D>;
@@ -101,7 +110,7 @@ export class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   /** The state's table; a restore may create it before the function asks for the state. */
   private tableFor(name: string, type: StateDescriptor<unknown>['type']): StateTable<K, unknown, unknown> {
     let table = this.tables.get(name);
-    if (!table) this.tables.set(name, (table = new StateTable(name, type, this, this.options.description)));
+    if (!table) this.tables.set(name, (table = new StateTable(name, type, this, this.options.description, type === 'map' ? userMapFormat as StateValueFormat<unknown> : undefined)));
     else if (table.type !== type) throw new TypeError(`${this.options.description}: state "${name}" is ${table.type} state, requested as ${type} state`);
     return table;
   }
