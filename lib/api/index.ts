@@ -48,3 +48,4 @@ export type { ListState } from '../state/list-state.ts';
 export type { MapState } from '../state/map-state.ts';
 export type { ReducingState } from '../state/reducing-state.ts';
 export type { AggregatingState } from '../state/aggregating-state.ts';
+export { StateTtlConfig } from '../state/ttl/state-ttl-config.ts';

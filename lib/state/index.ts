@@ -17,6 +17,7 @@ export { VoidNamespace } from './void-namespace.ts';
 export type { InternalKeyContext } from './internal-key-context.ts';
 export type {
   InternalKvState,
+  InternalAppendingState,
   InternalMergingState,
   InternalValueState,
   InternalListState,
@@ -28,3 +29,5 @@ export type { KeyGroupStateSnapshot, StateSnapshot, StateEntrySnapshot } from '.
 export type { KeyedStateBackend, InternalStateFor } from './keyed-state-backend.ts';
 export { DefaultKeyedStateStore, type KeyedStateStore } from './keyed-state-store.ts';
 export { HeapKeyedStateBackend, type HeapKeyedStateBackendOptions } from './heap/heap-keyed-state-backend.ts';
+export { StateTtlConfig, StateTtlConfigBuilder, type UpdateType, type StateVisibility, type TtlTimeCharacteristic } from './ttl/state-ttl-config.ts';
+export { systemTtlTimeProvider, type TtlTimeProvider } from './ttl/ttl-time-provider.ts';

@@ -13,10 +13,20 @@ export interface InternalKvState<N> extends State {
 }
 
 /**
+ * The stored form of an appending state (Flink's InternalAppendingState): the list, the reduced
+ * value or the accumulator, as the backend holds it.
+ */
+export interface InternalAppendingState<N, SV> extends InternalKvState<N> {
+  /** The current key's stored value in the current namespace; undefined when it has none. */
+  getInternal(): SV | undefined;
+  updateInternal(value: SV): void;
+}
+
+/**
  * A state whose namespaces can be merged (Flink's InternalMergingState): merging windows move
  * the contents of the merged windows into the result window.
  */
-export interface InternalMergingState<N> extends InternalKvState<N> {
+export interface InternalMergingState<N, SV> extends InternalAppendingState<N, SV> {
   /**
    * Merges the current key's values of the `sources` namespaces into `target` (list: appended;
    * reducing: reduced; aggregating: accumulators merged) and clears the sources. Leaves the
@@ -27,10 +37,10 @@ export interface InternalMergingState<N> extends InternalKvState<N> {
 
 export interface InternalValueState<N, T> extends InternalKvState<N>, ValueState<T> {}
 
-export interface InternalListState<N, T> extends InternalMergingState<N>, ListState<T> {}
+export interface InternalListState<N, T> extends InternalMergingState<N, T[]>, ListState<T> {}
 
 export interface InternalMapState<N, UK, UV> extends InternalKvState<N>, MapState<UK, UV> {}
 
-export interface InternalReducingState<N, T> extends InternalMergingState<N>, ReducingState<T> {}
+export interface InternalReducingState<N, T> extends InternalMergingState<N, T>, ReducingState<T> {}
 
-export interface InternalAggregatingState<N, IN, OUT> extends InternalMergingState<N>, AggregatingState<IN, OUT> {}
+export interface InternalAggregatingState<N, IN, ACC, OUT> extends InternalMergingState<N, ACC>, AggregatingState<IN, OUT> {}

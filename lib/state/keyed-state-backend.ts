@@ -19,7 +19,7 @@ export type InternalStateFor<N, D> =
   : D extends ListStateDescriptor<infer T> ? InternalListState<N, T>
   : D extends MapStateDescriptor<infer UK, infer UV> ? InternalMapState<N, UK, UV>
   : D extends ReducingStateDescriptor<infer T> ? InternalReducingState<N, T>
-  : D extends AggregatingStateDescriptor<infer IN, infer _ACC, infer OUT> ? InternalAggregatingState<N, IN, OUT>
+  : D extends AggregatingStateDescriptor<infer IN, infer ACC, infer OUT> ? InternalAggregatingState<N, IN, ACC, OUT>
   : never;
 
 export interface KeyedStateBackend<K> extends InternalKeyContext<K> {

@@ -6,6 +6,7 @@ import type { AggregatingStateDescriptor } from './aggregating-state-descriptor.
 import type { ListStateDescriptor } from './list-state-descriptor.ts';
 import type { MapStateDescriptor } from './map-state-descriptor.ts';
 import type { ReducingStateDescriptor } from './reducing-state-descriptor.ts';
+import type { StateTtlConfig } from './ttl/state-ttl-config.ts';
 import type { ValueStateDescriptor } from './value-state-descriptor.ts';
 
 /** The kinds of keyed state. */
@@ -13,6 +14,7 @@ export type StateDescriptorType = 'value' | 'list' | 'map' | 'reducing' | 'aggre
 
 export abstract class StateDescriptor<T> {
   abstract readonly type: StateDescriptorType;
+  private ttl?: StateTtlConfig;
 
   constructor(
     readonly name: string,
@@ -20,6 +22,15 @@ export abstract class StateDescriptor<T> {
     readonly defaultValue: T | null = null,
   ) {
     if (typeof name !== 'string' || name === '') throw new TypeError('a state descriptor needs a non-empty name');
+  }
+
+  /** Values of this state expire as the config says (Flink's StateDescriptor.enableTimeToLive). */
+  enableTimeToLive(ttlConfig: StateTtlConfig): void {
+    this.ttl = ttlConfig;
+  }
+
+  get ttlConfig(): StateTtlConfig | undefined {
+    return this.ttl;
   }
 }
 

@@ -4,9 +4,17 @@ import { keyIdentity } from '../../exchange/key-groups.ts';
 import type { InternalMergingState } from '../internal-kv-state.ts';
 import { AbstractHeapState } from './abstract-heap-state.ts';
 
-export abstract class AbstractHeapMergingState<K, N, V> extends AbstractHeapState<K, N, V> implements InternalMergingState<N> {
+export abstract class AbstractHeapMergingState<K, N, V> extends AbstractHeapState<K, N, V> implements InternalMergingState<N, V> {
   /** The two values of one key combined; may reuse `target`. */
   protected abstract mergeState(target: V, source: V): V;
+
+  getInternal(): V | undefined {
+    return this.table.get(this.currentNamespaceId);
+  }
+
+  updateInternal(value: V): void {
+    this.table.put(this.currentNamespace, this.currentNamespaceId, value);
+  }
 
   mergeNamespaces(target: N, sources: Iterable<N>): void {
     let merged: V | undefined;

@@ -4,7 +4,7 @@ import type { InternalAggregatingState } from '../internal-kv-state.ts';
 import { AbstractHeapMergingState } from './abstract-heap-merging-state.ts';
 import type { StateTable } from './state-table.ts';
 
-export class HeapAggregatingState<K, N, IN, ACC, OUT> extends AbstractHeapMergingState<K, N, ACC> implements InternalAggregatingState<N, IN, OUT> {
+export class HeapAggregatingState<K, N, IN, ACC, OUT> extends AbstractHeapMergingState<K, N, ACC> implements InternalAggregatingState<N, IN, ACC, OUT> {
   constructor(table: StateTable<K, N, ACC>, private readonly aggregateFunction: AggregateFunction<IN, ACC, OUT>) {
     super(table);
   }

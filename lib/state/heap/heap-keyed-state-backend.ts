@@ -12,6 +12,8 @@ import { HeapMapState, userMapFormat } from './heap-map-state.ts';
 import { HeapReducingState } from './heap-reducing-state.ts';
 import { HeapValueState } from './heap-value-state.ts';
 import { StateTable, type StateValueFormat } from './state-table.ts';
+import { createStateAndWrapWithTtlIfEnabled, ttlSnapshotTransformer } from '../ttl/ttl-state-factory.ts';
+import { systemTtlTimeProvider, type TtlTimeProvider } from '../ttl/ttl-time-provider.ts';
 
 export interface HeapKeyedStateBackendOptions {
   keyGroupRange: KeyGroupRange;
@@ -19,6 +21,8 @@ export interface HeapKeyedStateBackendOptions {
   numberOfKeyGroups: number;
   /** The operator subtask, for errors: `"Keyed Reduce" (2/4)`. */
   description: string;
+  /** The processing-time clock of state TTL; the system clock by default. */
+  ttlTimeProvider?: TtlTimeProvider;
 }
 
 export class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
@@ -68,14 +72,10 @@ export class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     const table = this.tableFor(descriptor.name, descriptor.type);
     if (existing) return existing as InternalStateFor<N, D>;
     const described = descriptor as unknown as AnyStateDescriptor;
-    let state: InternalKvState<unknown>;
-    switch (described.type) {
-      case 'value': state = new HeapValueState(table, described.defaultValue); break;
-      case 'list': state = new HeapListState(table as StateTable<K, unknown, unknown[]>); break;
-      case 'map': state = new HeapMapState(table as StateTable<K, unknown, Map<unknown, [unknown, unknown]>>); break;
-      case 'reducing': state = new HeapReducingState(table, described.reduceFunction); break;
-      case 'aggregating': state = new HeapAggregatingState(table, described.aggregateFunction); break;
-    }
+    const ttlTimeProvider = this.options.ttlTimeProvider ?? systemTtlTimeProvider;
+    const state = createStateAndWrapWithTtlIfEnabled(described, <S extends AnyStateDescriptor>(d: S) => createHeapState(table, d) as InternalStateFor<unknown, S>, ttlTimeProvider);
+    const ttlConfig = described.ttlConfig;
+    if (ttlConfig?.isEnabled() && ttlConfig.cleanupInFullSnapshot) table.snapshotTransformer = ttlSnapshotTransformer(described, ttlConfig, ttlTimeProvider);
     this.states.set(descriptor.name, state);
     return state as InternalStateFor<N, D>;
   }
@@ -113,6 +113,16 @@ export class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     if (!table) this.tables.set(name, (table = new StateTable(name, type, this, this.options.description, type === 'map' ? userMapFormat as StateValueFormat<unknown> : undefined)));
     else if (table.type !== type) throw new TypeError(`${this.options.description}: state "${name}" is ${table.type} state, requested as ${type} state`);
     return table;
+  }
+}
+
+function createHeapState<K>(table: StateTable<K, unknown, unknown>, descriptor: AnyStateDescriptor): InternalKvState<unknown> {
+  switch (descriptor.type) {
+    case 'value': return new HeapValueState(table, descriptor.defaultValue);
+    case 'list': return new HeapListState(table as StateTable<K, unknown, unknown[]>);
+    case 'map': return new HeapMapState(table as StateTable<K, unknown, Map<unknown, [unknown, unknown]>>);
+    case 'reducing': return new HeapReducingState(table, descriptor.reduceFunction);
+    case 'aggregating': return new HeapAggregatingState(table, descriptor.aggregateFunction);
   }
 }
 

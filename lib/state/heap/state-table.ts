@@ -28,6 +28,11 @@ interface NamespaceEntries<K, N, V> {
 }
 
 export class StateTable<K, N, V> {
+  /**
+   * Applied to each value's snapshot form; undefined leaves the entry out (TTL's
+   * cleanupFullSnapshot). Set when the state is created.
+   */
+  snapshotTransformer?: (value: unknown) => unknown;
   /** Indexed by key group minus the range's first key group; by namespace identity inside. */
   private readonly keyGroups: Map<unknown, NamespaceEntries<K, N, V>>[];
   private readonly firstKeyGroup: KeyGroup;
@@ -80,7 +85,11 @@ export class StateTable<K, N, V> {
   snapshotKeyGroup(keyGroup: KeyGroup): StateEntrySnapshot[] {
     const entries: StateEntrySnapshot[] = [];
     for (const { namespace, entries: byKey } of this.keyGroupAt(keyGroup).values()) {
-      for (const { key, value } of byKey.values()) entries.push([key, namespace, this.format ? this.format.toSnapshot(value) : value]);
+      for (const { key, value } of byKey.values()) {
+        const plain = this.format ? this.format.toSnapshot(value) : value;
+        const kept = this.snapshotTransformer ? this.snapshotTransformer(plain) : plain;
+        if (kept !== undefined) entries.push([key, namespace, kept]);
+      }
     }
     return entries;
   }

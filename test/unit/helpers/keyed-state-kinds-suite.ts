@@ -8,7 +8,10 @@ import {
   ListStateDescriptor,
   MapStateDescriptor,
   ReducingStateDescriptor,
+  StateTtlConfig,
+  ValueStateDescriptor,
   VoidNamespace,
+  type TtlTimeProvider,
   type KeyedStateBackend,
   type KeyGroupStateSnapshot,
 } from '../../../lib/state/index.ts';
@@ -17,6 +20,7 @@ export interface BackendFactoryOptions {
   parallelism: number;
   index: number;
   maxParallelism: number;
+  ttlTimeProvider: TtlTimeProvider;
 }
 
 /** Creates a backend for the subtask; the suite disposes it. */
@@ -39,8 +43,9 @@ class Average implements AggregateFunction<number, { sum: number; count: number 
 
 export function keyedStateKindsSuite(t: Test, createBackend: BackendFactory): void {
   const created: KeyedStateBackend<unknown>[] = [];
+  const clock = { now: 1_000, currentTimestamp: () => clock.now };
   const backend = (parallelism = 1, index = 0, maxParallelism = 128) => {
-    const b = createBackend({ parallelism, index, maxParallelism });
+    const b = createBackend({ parallelism, index, maxParallelism, ttlTimeProvider: clock });
     created.push(b);
     return b;
   };
@@ -188,6 +193,83 @@ export function keyedStateKindsSuite(t: Test, createBackend: BackendFactory): vo
       t.equal(owner.getPartitionedState(VoidNamespace, descriptors.sum).get(), i);
       t.equal(owner.getPartitionedState(VoidNamespace, descriptors.average).get(), i);
     }
+  });
+
+  t.test('TTL: values expire after their time to live, on write or also on read', async (t) => {
+    const keyed = backend();
+    const store = new DefaultKeyedStateStore(keyed);
+    const ttl = (build: (b: ReturnType<typeof StateTtlConfig.newBuilder>) => unknown = () => {}) => {
+      const builder = StateTtlConfig.newBuilder({ toMilliseconds: () => 100 });
+      build(builder);
+      return builder.build();
+    };
+    const withTtl = <D extends { enableTimeToLive(c: StateTtlConfig): void }>(descriptor: D, config = ttl()): D => {
+      descriptor.enableTimeToLive(config);
+      return descriptor;
+    };
+    const value = store.getState(withTtl(new ValueStateDescriptor<string>('value', 'default')));
+    const onRead = store.getState(withTtl(new ValueStateDescriptor<string>('on-read'), ttl((b) => b.setUpdateType(StateTtlConfig.UpdateType.OnReadAndWrite))));
+    const stale = store.getState(withTtl(new ValueStateDescriptor<string>('stale'), ttl((b) => b.setStateVisibility(StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp))));
+    const list = store.getListState(withTtl(new ListStateDescriptor<number>('list')));
+    const map = store.getMapState(withTtl(new MapStateDescriptor<string, number>('map')));
+    const sum = store.getReducingState(withTtl(new ReducingStateDescriptor<number>('sum', (a, b) => a + b)));
+    const average = store.getAggregatingState(withTtl(new AggregatingStateDescriptor('average', new Average())));
+    keyed.setCurrentKey('a');
+    value.update('v');
+    onRead.update('r');
+    stale.update('s');
+    list.add(1);
+    map.put('x', 1);
+    sum.add(1);
+    average.add(1);
+    clock.now += 60;
+    list.add(2);
+    map.put('y', 2);
+    sum.add(2);
+    average.add(3);
+    t.equal(onRead.value(), 'r', 'a read at 60 ms refreshes OnReadAndWrite state');
+    clock.now += 50;
+    t.equal(value.value(), 'default', 'expired at 110 ms: the default value');
+    t.equal(onRead.value(), 'r', 'refreshed at 60 ms: alive at 110 ms');
+    t.equal(stale.value(), 's', 'ReturnExpiredIfNotCleanedUp returns the expired value once');
+    t.equal(stale.value(), null, '... and cleans it up');
+    t.same([...list.get()], [2], 'list elements expire one by one');
+    t.same([...map.entries()], [['y', 2]], 'map entries expire one by one');
+    t.equal(map.get('x'), null);
+    t.notOk(map.contains('x'));
+    t.equal(sum.get(), 3, 'a reducing state written at 60 ms lives');
+    t.equal(average.get(), 2);
+    clock.now += 100;
+    t.equal(sum.get(), null, 'and expires 100 ms after its last write');
+    t.equal(average.get(), null);
+    t.ok(map.isEmpty());
+    average.add(10);
+    t.equal(average.get(), 10, 'an expired accumulator starts over');
+    t.throws(() => StateTtlConfig.newBuilder({ toMilliseconds: () => 0 }), { message: 'state TTL must be positive, got 0 ms' });
+  });
+
+  t.test('TTL with cleanupFullSnapshot leaves expired values out of the snapshot', async (t) => {
+    const keyed = backend(1, 0, 1);
+    const config = StateTtlConfig.newBuilder({ toMilliseconds: () => 100 }).cleanupFullSnapshot().build();
+    const value = new ValueStateDescriptor<number>('value');
+    const list = new ListStateDescriptor<number>('list');
+    const plain = new ValueStateDescriptor<number>('plain-ttl');
+    for (const d of [value, list]) d.enableTimeToLive(config);
+    plain.enableTimeToLive(StateTtlConfig.newBuilder({ toMilliseconds: () => 100 }).build());
+    for (const key of ['old', 'new']) {
+      keyed.setCurrentKey(key);
+      keyed.getPartitionedState(VoidNamespace, value).update(1);
+      keyed.getPartitionedState(VoidNamespace, list).addAll([1]);
+      keyed.getPartitionedState(VoidNamespace, plain).update(1);
+      clock.now += 80;
+    }
+    keyed.setCurrentKey('new');
+    keyed.getPartitionedState(VoidNamespace, list).add(2);
+    const snapshot = unpack(pack(keyed.snapshotKeyGroup(0))) as KeyGroupStateSnapshot;
+    const keysOf = (name: string) => snapshot.states.find((s) => s.name === name)?.entries.map(([key]) => key);
+    t.same(keysOf('value'), ['new'], 'the expired value is left out');
+    t.same(keysOf('plain-ttl'), ['old', 'new'], 'without cleanupFullSnapshot it stays until read');
+    t.same(snapshot.states.find((s) => s.name === 'list')?.entries.map(([key, , v]) => [key, (v as unknown[]).length]), [['new', 2]]);
   });
 
   t.test('a name is one state: another kind under the same name is refused', async (t) => {
