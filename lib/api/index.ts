@@ -49,3 +49,6 @@ export type { MapState } from '../state/map-state.ts';
 export type { ReducingState } from '../state/reducing-state.ts';
 export type { AggregatingState } from '../state/aggregating-state.ts';
 export { StateTtlConfig } from '../state/ttl/state-ttl-config.ts';
+// Operator state (issue 9): CheckpointedFunction with list and union list state.
+export type { CheckpointedFunction, FunctionInitializationContext, FunctionSnapshotContext } from '../functions/checkpointed-function.ts';
+export type { OperatorStateStore } from '../state/operator/operator-state-store.ts';

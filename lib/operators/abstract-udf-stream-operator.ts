@@ -1,13 +1,20 @@
 // Flink's AbstractUdfStreamOperator: an operator around one user function. It drives the
 // function's rich lifecycle and gives it a TimestampedCollector, so what the function
-// emits keeps the timestamp of the record it is processing.
+// emits keeps the timestamp of the record it is processing. A CheckpointedFunction gets its
+// operator state here: the operator's snapshot is that state as plain data.
+import { isCheckpointedFunction } from '../functions/checkpointed-function.ts';
 import { isRichFunction } from '../functions/rich-functions.ts';
+import { DefaultKeyedStateStore } from '../state/keyed-state-store.ts';
+import { DefaultOperatorStateBackend } from '../state/operator/default-operator-state-backend.ts';
+import { isOperatorStateSnapshot, type OperatorStateSnapshot } from '../state/operator/operator-state-snapshot.ts';
 import { AbstractStreamOperator } from './abstract-stream-operator.ts';
 import type { OperatorContext, Output } from './stream-operator.ts';
 import { TimestampedCollector } from './timestamped-collector.ts';
 
 export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends AbstractStreamOperator<OUT> {
   private timestampedCollector?: TimestampedCollector<OUT>;
+  /** Present when the function is a CheckpointedFunction. */
+  private operatorStateBackend?: DefaultOperatorStateBackend;
 
   constructor(protected readonly userFunction: F) {
     super();
@@ -15,6 +22,30 @@ export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends A
 
   protected get collector(): TimestampedCollector<OUT> {
     return (this.timestampedCollector ??= new TimestampedCollector(this.output));
+  }
+
+  override async initializeState(context: OperatorContext): Promise<void> {
+    await super.initializeState(context);
+    const fn = this.userFunction;
+    if (!isCheckpointedFunction(fn)) return;
+    const { runtimeContext, restoredState, keyedStateBackend } = context;
+    const restored = isOperatorStateSnapshot(restoredState) ? restoredState : undefined;
+    const description = `"${runtimeContext.getTaskName()}" (${runtimeContext.getIndexOfThisSubtask() + 1}/${runtimeContext.getNumberOfParallelSubtasks()})`;
+    const backend = (this.operatorStateBackend = new DefaultOperatorStateBackend(description, restored));
+    const keyedStateStore = keyedStateBackend && new DefaultKeyedStateStore(keyedStateBackend);
+    await fn.initializeState({
+      isRestored: () => restored !== undefined,
+      getOperatorStateStore: () => backend,
+      getKeyedStateStore: () => keyedStateStore,
+    });
+  }
+
+  /** A CheckpointedFunction's operator state, after its snapshotState brought it up to date. */
+  override snapshotState(checkpointId: number): OperatorStateSnapshot | undefined {
+    const fn = this.userFunction;
+    if (!this.operatorStateBackend || !isCheckpointedFunction(fn)) return undefined;
+    fn.snapshotState({ getCheckpointId: () => checkpointId });
+    return this.operatorStateBackend.snapshot();
   }
 
   override async open(context: OperatorContext, output: Output<OUT>): Promise<void> {

@@ -31,3 +31,8 @@ export { DefaultKeyedStateStore, type KeyedStateStore } from './keyed-state-stor
 export { HeapKeyedStateBackend, type HeapKeyedStateBackendOptions } from './heap/heap-keyed-state-backend.ts';
 export { StateTtlConfig, StateTtlConfigBuilder, type UpdateType, type StateVisibility, type TtlTimeCharacteristic } from './ttl/state-ttl-config.ts';
 export { systemTtlTimeProvider, type TtlTimeProvider } from './ttl/ttl-time-provider.ts';
+export type { OperatorStateStore } from './operator/operator-state-store.ts';
+export type { BroadcastState, ReadOnlyBroadcastState } from './operator/broadcast-state.ts';
+export { DefaultOperatorStateBackend } from './operator/default-operator-state-backend.ts';
+export { isOperatorStateSnapshot, type OperatorStateSnapshot, type OperatorStateEntrySnapshot, type OperatorStateDistributionMode } from './operator/operator-state-snapshot.ts';
+export { repartitionOperatorState } from './operator/round-robin-operator-state-repartitioner.ts';
