@@ -14,7 +14,10 @@ import { StreamSink } from '../operators/sink-operator.ts';
 import type { OneInputStreamOperator } from '../operators/stream-operator.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
+import { BroadcastConnectedStream } from './broadcast-connected-stream.ts';
+import { BroadcastStream } from './broadcast-stream.ts';
 import { ConnectedStreams } from './connected-streams.ts';
+import type { MapStateDescriptor } from '../state/map-state-descriptor.ts';
 import { DataStreamSink } from './data-stream-sink.ts';
 import { keyFunction, type KeyExpression } from './key-function.ts';
 import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from '../functions/functions.ts';
@@ -59,7 +62,14 @@ export class DataStream<T> {
    * `keyBy` on both sides (or `ConnectedStreams.keyBy`), equal keys of both inputs meet in
    * one subtask.
    */
-  connect<R>(other: DataStream<R>): ConnectedStreams<T, R> {
+  connect<R>(other: DataStream<R>): ConnectedStreams<T, R>;
+  /** With a broadcast stream: `process` takes a (Keyed)BroadcastProcessFunction. */
+  connect<R>(other: BroadcastStream<R>): BroadcastConnectedStream<T, R>;
+  connect<R>(other: DataStream<R> | BroadcastStream<R>): ConnectedStreams<T, R> | BroadcastConnectedStream<T, R> {
+    if (other instanceof BroadcastStream) {
+      this.requireSameEnvironment(other.broadcastedStream, 'connect');
+      return new BroadcastConnectedStream(this.environment, this, other);
+    }
     this.requireSameEnvironment(other, 'connect');
     return new ConnectedStreams(this.environment, this, other);
   }
@@ -107,8 +117,12 @@ export class DataStream<T> {
   }
 
   /** To every downstream subtask. */
-  broadcast(): DataStream<T> {
-    return this.partitionedBy('broadcast');
+  broadcast(): DataStream<T>;
+  /** A BroadcastStream whose consumers keep the broadcast states of `descriptors`. */
+  broadcast(...descriptors: MapStateDescriptor<unknown, unknown>[]): BroadcastStream<T>;
+  broadcast(...descriptors: MapStateDescriptor<unknown, unknown>[]): DataStream<T> | BroadcastStream<T> {
+    const stream = this.partitionedBy('broadcast');
+    return descriptors.length === 0 ? stream : new BroadcastStream(stream, descriptors);
   }
 
   /** To the first downstream subtask only. */

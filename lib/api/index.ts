@@ -52,3 +52,9 @@ export { StateTtlConfig } from '../state/ttl/state-ttl-config.ts';
 // Operator state (issue 9): CheckpointedFunction with list and union list state.
 export type { CheckpointedFunction, FunctionInitializationContext, FunctionSnapshotContext } from '../functions/checkpointed-function.ts';
 export type { OperatorStateStore } from '../state/operator/operator-state-store.ts';
+// Broadcast state (issue 9): broadcast(descriptors), (Keyed)BroadcastProcessFunction.
+export { BroadcastStream } from './broadcast-stream.ts';
+export { BroadcastConnectedStream } from './broadcast-connected-stream.ts';
+export { BroadcastProcessFunction, type BroadcastContext, type BroadcastReadOnlyContext } from '../functions/broadcast-process-function.ts';
+export { KeyedBroadcastProcessFunction, type KeyedBroadcastContext, type KeyedBroadcastReadOnlyContext, type KeyedStateFunction } from '../functions/keyed-broadcast-process-function.ts';
+export type { BroadcastState, ReadOnlyBroadcastState } from '../state/operator/broadcast-state.ts';

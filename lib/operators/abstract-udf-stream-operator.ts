@@ -5,16 +5,13 @@
 import { isCheckpointedFunction } from '../functions/checkpointed-function.ts';
 import { isRichFunction } from '../functions/rich-functions.ts';
 import { DefaultKeyedStateStore } from '../state/keyed-state-store.ts';
-import { DefaultOperatorStateBackend } from '../state/operator/default-operator-state-backend.ts';
-import { isOperatorStateSnapshot, type OperatorStateSnapshot } from '../state/operator/operator-state-snapshot.ts';
+import { isOperatorStateSnapshot } from '../state/operator/operator-state-snapshot.ts';
 import { AbstractStreamOperator } from './abstract-stream-operator.ts';
 import type { OperatorContext, Output } from './stream-operator.ts';
 import { TimestampedCollector } from './timestamped-collector.ts';
 
 export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends AbstractStreamOperator<OUT> {
   private timestampedCollector?: TimestampedCollector<OUT>;
-  /** Present when the function is a CheckpointedFunction. */
-  private operatorStateBackend?: DefaultOperatorStateBackend;
 
   constructor(protected readonly userFunction: F) {
     super();
@@ -28,24 +25,21 @@ export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends A
     await super.initializeState(context);
     const fn = this.userFunction;
     if (!isCheckpointedFunction(fn)) return;
-    const { runtimeContext, restoredState, keyedStateBackend } = context;
-    const restored = isOperatorStateSnapshot(restoredState) ? restoredState : undefined;
-    const description = `"${runtimeContext.getTaskName()}" (${runtimeContext.getIndexOfThisSubtask() + 1}/${runtimeContext.getNumberOfParallelSubtasks()})`;
-    const backend = (this.operatorStateBackend = new DefaultOperatorStateBackend(description, restored));
+    const { restoredState, keyedStateBackend } = context;
+    const backend = this.getOperatorStateBackend();
     const keyedStateStore = keyedStateBackend && new DefaultKeyedStateStore(keyedStateBackend);
     await fn.initializeState({
-      isRestored: () => restored !== undefined,
+      isRestored: () => isOperatorStateSnapshot(restoredState),
       getOperatorStateStore: () => backend,
       getKeyedStateStore: () => keyedStateStore,
     });
   }
 
-  /** A CheckpointedFunction's operator state, after its snapshotState brought it up to date. */
-  override snapshotState(checkpointId: number): OperatorStateSnapshot | undefined {
+  /** A CheckpointedFunction brings its operator state up to date before the snapshot. */
+  override snapshotState(checkpointId: number): unknown {
     const fn = this.userFunction;
-    if (!this.operatorStateBackend || !isCheckpointedFunction(fn)) return undefined;
-    fn.snapshotState({ getCheckpointId: () => checkpointId });
-    return this.operatorStateBackend.snapshot();
+    if (isCheckpointedFunction(fn)) fn.snapshotState({ getCheckpointId: () => checkpointId });
+    return super.snapshotState(checkpointId);
   }
 
   override async open(context: OperatorContext, output: Output<OUT>): Promise<void> {
