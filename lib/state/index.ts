@@ -36,3 +36,4 @@ export type { BroadcastState, ReadOnlyBroadcastState } from './operator/broadcas
 export { DefaultOperatorStateBackend } from './operator/default-operator-state-backend.ts';
 export { isOperatorStateSnapshot, type OperatorStateSnapshot, type OperatorStateEntrySnapshot, type OperatorStateDistributionMode } from './operator/operator-state-snapshot.ts';
 export { repartitionOperatorState } from './operator/round-robin-operator-state-repartitioner.ts';
+export { packKeyGroupSnapshot, packOperatorStateSnapshot, packStateValue, unpackStateValue, StateEncodeError } from './state-snapshot-codec.ts';
