@@ -1,7 +1,8 @@
 // DataStream, SingleOutputStreamOperator and KeyedStream live in one module: each creates
 // the others and two of them extend DataStream, which ES modules cannot split into files
-// without an import cycle that breaks class evaluation order. ConnectedStreams extends
-// none of them, so it has a file of its own: the cycle with it is only through calls.
+// without an import cycle that breaks class evaluation order. ConnectedStreams and
+// BroadcastConnectedStream extend none of them, so they have files of their own: the cycle
+// with them is only through calls.
 import type { PartitionerType } from '../exchange/partitioner.ts';
 import type { InputIndex, OperatorFactory } from '../graph/stream-graph.ts';
 import type { Transformation, TransformationInput } from '../graph/transformation.ts';
