@@ -3,6 +3,7 @@ import { pack, unpack } from 'msgpackr';
 import {
   BroadcastProcessFunction,
   KeyedBroadcastProcessFunction,
+  ListStateDescriptor,
   MapStateDescriptor,
   StreamExecutionEnvironment,
   ValueStateDescriptor,
@@ -11,6 +12,7 @@ import {
   type Collector,
   type KeyedBroadcastContext,
   type KeyedBroadcastReadOnlyContext,
+  type ListState,
   type ValueState,
 } from '../../lib/api/index.ts';
 import { toJobGraph } from '../../lib/graph/job-graph-builder.ts';
@@ -18,6 +20,7 @@ import { CoBroadcastWithKeyedOperator } from '../../lib/operators/co-broadcast-w
 import { CoBroadcastWithNonKeyedOperator } from '../../lib/operators/co-broadcast-with-non-keyed-operator.ts';
 import { repartitionOperatorState, type OperatorStateSnapshot } from '../../lib/state/index.ts';
 import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
+import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 interface Rule {
   name: string;
@@ -127,4 +130,36 @@ t.test('broadcast(descriptors) and connect(broadcastStream).process build a two-
   t.ok(edges.some((e) => e.endsWith('-hash->Co-Process-Broadcast-Keyed.1')), 'the keyed readings reach input 1 by key');
   t.ok(toJobGraph(graph).vertices.length > 0);
   t.throws(() => readings.connect(ruleStream).process({} as BroadcastProcessFunction<[string, number], Rule, string>), { message: /has no processElement or processBroadcastElement method/ });
+});
+
+/**
+ * Alerts on readings above their sensor's threshold, whichever arrives first: a reading with no
+ * rule yet waits in ListState, and the rule, when it comes, releases the waiting readings.
+ */
+class LateRuleAlerts extends KeyedBroadcastProcessFunction<string, [string, number], Rule, string> {
+  private readonly waiting = new ListStateDescriptor<number>('waiting');
+
+  processElement([sensor, reading]: [string, number], ctx: KeyedBroadcastReadOnlyContext<string>, out: Collector<string>): void {
+    const threshold = ctx.getBroadcastState(rules).get(sensor);
+    if (threshold === null) this.getRuntimeContext().getListState(this.waiting).add(reading);
+    else if (reading > threshold) out.collect(`${sensor}:${reading}`);
+  }
+
+  processBroadcastElement(rule: Rule, ctx: KeyedBroadcastContext, out: Collector<string>): void {
+    ctx.getBroadcastState(rules).put(rule.name, rule.threshold);
+    ctx.applyToKeyedState<ListState<number>>(this.waiting, (sensor, waiting) => {
+      if (sensor !== rule.name) return;
+      for (const reading of waiting.get()) if (reading > rule.threshold) out.collect(`${sensor}:${reading}`);
+      waiting.clear();
+    });
+  }
+}
+
+t.test('a keyed stream connected with a broadcast stream runs end to end through one chain', async (t) => {
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  const readings = env.fromElements<[string, number]>(['a', 5], ['b', 50], ['a', 20], ['b', 1], ['c', 99]);
+  const ruleStream = env.fromElements<Rule>({ name: 'a', threshold: 10 }, { name: 'b', threshold: 10 }).broadcast(rules);
+  const alerts = collectInto(readings.keyBy((r) => r[0]).connect(ruleStream).process(new LateRuleAlerts()));
+  await runInMemory(env.getStreamGraph());
+  t.same(alerts.sort(), ['a:20', 'b:50'], 'every reading above its rule, once, whatever came first');
 });
