@@ -1,6 +1,20 @@
 import t from 'tap';
 import { pack, unpack } from 'msgpackr';
-import { ListStateDescriptor, MapStateDescriptor, RichFlatMapFunction, RichSinkFunction, type CheckpointedFunction, type Collector, type FunctionInitializationContext, type ListState } from '../../lib/api/index.ts';
+import {
+  ListStateDescriptor,
+  MapStateDescriptor,
+  RichFlatMapFunction,
+  RichParallelSourceFunction,
+  RichSinkFunction,
+  type CheckpointedFunction,
+  type Collector,
+  type FunctionInitializationContext,
+  type ListState,
+  type SourceContext,
+} from '../../lib/api/index.ts';
+import type { Output } from '../../lib/operators/stream-operator.ts';
+import { StreamSource } from '../../lib/operators/source-operator.ts';
+import { StreamSourceContext } from '../../lib/operators/stream-source-context.ts';
 import { StreamFlatMap } from '../../lib/operators/flat-map-operator.ts';
 import { StreamSink } from '../../lib/operators/sink-operator.ts';
 import { DefaultOperatorStateBackend, repartitionOperatorState, type OperatorStateSnapshot } from '../../lib/state/index.ts';
@@ -122,4 +136,65 @@ t.test('union list state gives every restored subtask all subtasks\' entries', a
   const plain = await OperatorTestHarness.forOperators([new StreamFlatMap<string, string>({ flatMap: (value, out) => out.collect(value) })]).open();
   t.same(plain.snapshot(1).get('op-1'), undefined, 'a function without operator state gives its operator no snapshot');
   await plain.close();
+});
+
+interface PartitionOffset {
+  partition: number;
+  offset: number;
+}
+
+/** A source over 4 partitions of 5 records each, keeping each partition's offset in operator list state, as a Kafka source does. */
+class PartitionedSource extends RichParallelSourceFunction<string> implements CheckpointedFunction {
+  offsets: PartitionOffset[] = [];
+  private state?: ListState<PartitionOffset>;
+  private running = true;
+
+  initializeState(context: FunctionInitializationContext): void {
+    this.state = context.getOperatorStateStore().getListState(new ListStateDescriptor<PartitionOffset>('partition-offsets'));
+    this.offsets = context.isRestored() ? [...this.state.get()] : [0, 1, 2, 3].map((partition) => ({ partition, offset: 0 }));
+  }
+
+  snapshotState(): void {
+    this.state!.update(this.offsets.map((o) => ({ ...o })));
+  }
+
+  async run(ctx: SourceContext<string>): Promise<void> {
+    for (const position of this.offsets) {
+      while (this.running && position.offset < 5) {
+        const record = `p${position.partition}-${position.offset}`;
+        position.offset++;
+        await ctx.collect(record);
+      }
+    }
+  }
+
+  cancel(): void {
+    this.running = false;
+  }
+}
+
+t.test('a source keeps its partitions\' offsets in list state; a restore at parallelism 2 splits the partitions', async (t) => {
+  const source = new PartitionedSource();
+  const harness = await OperatorTestHarness.forOperators<string>([new StreamSource(source)]).open();
+  let snapshot: OperatorStateSnapshot | undefined;
+  await (harness.chain.operator('op-1') as StreamSource<string>).run(new StreamSourceContext(harness.chain.outputOf('op-1') as Output<string>, () => {
+    if (harness.output.values.length === 7) {
+      snapshot = unpack(pack(harness.snapshot(1).get('op-1'))) as OperatorStateSnapshot;
+      source.cancel();
+    }
+    return undefined;
+  }));
+  await harness.close();
+  t.same(harness.output.values, ['p0-0', 'p0-1', 'p0-2', 'p0-3', 'p0-4', 'p1-0', 'p1-1']);
+  const parts = repartitionOperatorState([snapshot], 2);
+  const resumed: string[][] = [];
+  for (const [i, part] of parts.entries()) {
+    const restored = new PartitionedSource();
+    const restoredHarness = await OperatorTestHarness.forOperators<string>([new StreamSource(restored)], { subtaskIndex: i, parallelism: 2, restoredState: new Map([['op-1', part]]) }).open();
+    await restoredHarness.runSources();
+    await restoredHarness.finishAndClose();
+    resumed.push(restoredHarness.output.values);
+  }
+  t.same(resumed[0], ['p1-2', 'p1-3', 'p1-4'], 'subtask 0 gets partitions 0 (done) and 1, from their offsets');
+  t.same(resumed[1], ['p2-0', 'p2-1', 'p2-2', 'p2-3', 'p2-4', 'p3-0', 'p3-1', 'p3-2', 'p3-3', 'p3-4'], 'subtask 1 gets partitions 2 and 3');
 });
