@@ -1,7 +1,8 @@
 // DataStream, SingleOutputStreamOperator and KeyedStream live in one module: each creates
 // the others and two of them extend DataStream, which ES modules cannot split into files
-// without an import cycle that breaks class evaluation order. ConnectedStreams extends
-// none of them, so it has a file of its own: the cycle with it is only through calls.
+// without an import cycle that breaks class evaluation order. ConnectedStreams and
+// BroadcastConnectedStream extend none of them, so they have files of their own: the cycle
+// with them is only through calls.
 import type { PartitionerType } from '../exchange/partitioner.ts';
 import type { InputIndex, OperatorFactory } from '../graph/stream-graph.ts';
 import type { Transformation, TransformationInput } from '../graph/transformation.ts';
@@ -22,7 +23,10 @@ import { TimestampsAndWatermarksOperator } from '../operators/timestamps-and-wat
 import type { WatermarkStrategy } from '../time/eventtime/watermark-strategy.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
+import { BroadcastConnectedStream } from './broadcast-connected-stream.ts';
+import { BroadcastStream } from './broadcast-stream.ts';
 import { ConnectedStreams } from './connected-streams.ts';
+import type { MapStateDescriptor } from '../state/map-state-descriptor.ts';
 import { DataStreamSink } from './data-stream-sink.ts';
 import { keyFunction, type KeyExpression } from './key-function.ts';
 import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from '../functions/functions.ts';
@@ -68,7 +72,14 @@ export class DataStream<T> {
    * `keyBy` on both sides (or `ConnectedStreams.keyBy`), equal keys of both inputs meet in
    * one subtask.
    */
-  connect<R>(other: DataStream<R>): ConnectedStreams<T, R> {
+  connect<R>(other: DataStream<R>): ConnectedStreams<T, R>;
+  /** With a broadcast stream: `process` takes a (Keyed)BroadcastProcessFunction. */
+  connect<R>(other: BroadcastStream<R>): BroadcastConnectedStream<T, R>;
+  connect<R>(other: DataStream<R> | BroadcastStream<R>): ConnectedStreams<T, R> | BroadcastConnectedStream<T, R> {
+    if (other instanceof BroadcastStream) {
+      this.requireSameEnvironment(other.broadcastedStream, 'connect');
+      return new BroadcastConnectedStream(this.environment, this, other);
+    }
     this.requireSameEnvironment(other, 'connect');
     return new ConnectedStreams(this.environment, this, other);
   }
@@ -157,8 +168,12 @@ export class DataStream<T> {
   }
 
   /** To every downstream subtask. */
-  broadcast(): DataStream<T> {
-    return this.partitionedBy('broadcast');
+  broadcast(): DataStream<T>;
+  /** A BroadcastStream whose consumers keep the broadcast states of `descriptors`. */
+  broadcast(...descriptors: MapStateDescriptor<unknown, unknown>[]): BroadcastStream<T>;
+  broadcast(...descriptors: MapStateDescriptor<unknown, unknown>[]): DataStream<T> | BroadcastStream<T> {
+    const stream = this.partitionedBy('broadcast');
+    return descriptors.length === 0 ? stream : new BroadcastStream(stream, descriptors);
   }
 
   /** To the first downstream subtask only. */

@@ -33,7 +33,7 @@ export class RecordEncodeError extends Error {
   }
 }
 
-class FunctionNotEncodable extends Error {}
+export class FunctionNotEncodable extends Error {}
 
 const channelCodecOptions = { useRecords: true, bundleStrings: true, moreTypes: true } as const;
 
@@ -43,7 +43,7 @@ const packr = new Packr({ ...channelCodecOptions, writeFunction: () => { throw n
 // Apart from the packr, so that what one decodes never becomes structures the other assumes.
 const unpackr = new Unpackr(channelCodecOptions);
 
-function describeEncodeFailure(error: unknown): string {
+export function describeEncodeFailure(error: unknown): string {
   if (error instanceof FunctionNotEncodable) return 'cannot encode a function';
   const message = error instanceof Error ? error.message : String(error);
   if (message === 'Unknown type: symbol') return 'cannot encode a Symbol';

@@ -1,6 +1,14 @@
 // What a rich function learns about the subtask it runs in (Flink's RuntimeContext), and
 // where it gets keyed state.
+import type { AggregatingState } from '../state/aggregating-state.ts';
+import type { AggregatingStateDescriptor } from '../state/aggregating-state-descriptor.ts';
 import type { KeyedStateStore } from '../state/keyed-state-store.ts';
+import type { ListState } from '../state/list-state.ts';
+import type { ListStateDescriptor } from '../state/list-state-descriptor.ts';
+import type { MapState } from '../state/map-state.ts';
+import type { MapStateDescriptor } from '../state/map-state-descriptor.ts';
+import type { ReducingState } from '../state/reducing-state.ts';
+import type { ReducingStateDescriptor } from '../state/reducing-state-descriptor.ts';
 import type { ValueState } from '../state/value-state.ts';
 import type { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
 
@@ -20,6 +28,10 @@ export interface RuntimeContext {
    * there the runtime sets the current key before each record.
    */
   getState<T>(descriptor: ValueStateDescriptor<T>): ValueState<T>;
+  getListState<T>(descriptor: ListStateDescriptor<T>): ListState<T>;
+  getMapState<UK, UV>(descriptor: MapStateDescriptor<UK, UV>): MapState<UK, UV>;
+  getReducingState<T>(descriptor: ReducingStateDescriptor<T>): ReducingState<T>;
+  getAggregatingState<IN, ACC, OUT>(descriptor: AggregatingStateDescriptor<IN, ACC, OUT>): AggregatingState<IN, OUT>;
 }
 
 /** The facts the runtime knows when it deploys a subtask. */
@@ -67,6 +79,22 @@ export class StreamingRuntimeContext implements RuntimeContext {
 
   getState<T>(descriptor: ValueStateDescriptor<T>): ValueState<T> {
     return this.keyedStateStoreFor(descriptor.name).getState(descriptor);
+  }
+
+  getListState<T>(descriptor: ListStateDescriptor<T>): ListState<T> {
+    return this.keyedStateStoreFor(descriptor.name).getListState(descriptor);
+  }
+
+  getMapState<UK, UV>(descriptor: MapStateDescriptor<UK, UV>): MapState<UK, UV> {
+    return this.keyedStateStoreFor(descriptor.name).getMapState(descriptor);
+  }
+
+  getReducingState<T>(descriptor: ReducingStateDescriptor<T>): ReducingState<T> {
+    return this.keyedStateStoreFor(descriptor.name).getReducingState(descriptor);
+  }
+
+  getAggregatingState<IN, ACC, OUT>(descriptor: AggregatingStateDescriptor<IN, ACC, OUT>): AggregatingState<IN, OUT> {
+    return this.keyedStateStoreFor(descriptor.name).getAggregatingState(descriptor);
   }
 
   private keyedStateStoreFor(stateName: string): KeyedStateStore {

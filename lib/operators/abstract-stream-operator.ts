@@ -1,10 +1,13 @@
 // Flink's AbstractStreamOperator: the defaults every operator shares. Watermarks are
 // forwarded (a two-input operator forwards the minimum of its inputs', only increasing,
 // idle inputs excluded) after they fire the event-time timers they pass; snapshot hooks do
-// nothing; the key context is set from the record when the operator is keyed.
-import type { KeyedStateBackend } from '../state/keyed-state-backend.ts';
-import type { ValueState } from '../state/value-state.ts';
-import type { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
+// nothing; the key context is set from the record when the operator is keyed. Operator state
+// (a CheckpointedFunction's lists, broadcast state) lives in the operator's
+// DefaultOperatorStateBackend: when it holds any, it is the operator's snapshot.
+import type { InternalStateFor, KeyedStateBackend } from '../state/keyed-state-backend.ts';
+import type { StateDescriptor } from '../state/state-descriptor.ts';
+import { DefaultOperatorStateBackend } from '../state/operator/default-operator-state-backend.ts';
+import { isOperatorStateSnapshot } from '../state/operator/operator-state-snapshot.ts';
 import { VoidNamespace } from '../state/void-namespace.ts';
 import type { InternalTimeServiceManager } from '../time/internal-time-service-manager.ts';
 import type { InternalTimerService } from '../time/internal-timer-service.ts';
@@ -21,6 +24,7 @@ export abstract class AbstractStreamOperator<OUT> implements KeyContext {
   private stateKeySelector2?: StateKeySelector;
   private keyedStateBackend?: KeyedStateBackend<unknown>;
   private timeServiceManager?: InternalTimeServiceManager<unknown>;
+  private operatorStateBackend?: DefaultOperatorStateBackend;
   /** Of the two inputs of a two-input operator; created on its first watermark event. */
   private inputWatermarks?: CombinedWatermarkStatus;
 
@@ -34,7 +38,12 @@ export abstract class AbstractStreamOperator<OUT> implements KeyContext {
     return this.operatorContext;
   }
 
-  initializeState(_context: OperatorContext): void | Promise<void> {}
+  /** Creates the operator state backend, with the restored operator state if there is any. */
+  initializeState(context: OperatorContext): void | Promise<void> {
+    const { runtimeContext, restoredState } = context;
+    const description = `"${runtimeContext.getTaskName()}" (${runtimeContext.getIndexOfThisSubtask() + 1}/${runtimeContext.getNumberOfParallelSubtasks()})`;
+    this.operatorStateBackend = new DefaultOperatorStateBackend(description, isOperatorStateSnapshot(restoredState) ? restoredState : undefined);
+  }
 
   open(context: OperatorContext, output: Output<OUT>): void | Promise<void> {
     this.operatorContext = context;
@@ -47,8 +56,10 @@ export abstract class AbstractStreamOperator<OUT> implements KeyContext {
 
   prepareSnapshotPreBarrier(_checkpointId: number): void {}
 
+  /** The operator state, when the operator holds any. */
   snapshotState(_checkpointId: number): unknown {
-    return undefined;
+    const snapshot = this.operatorStateBackend?.snapshot();
+    return snapshot && snapshot.operatorStates.length > 0 ? snapshot : undefined;
   }
 
   notifyCheckpointComplete(_checkpointId: number): void | Promise<void> {}
@@ -78,8 +89,13 @@ export abstract class AbstractStreamOperator<OUT> implements KeyContext {
   }
 
   /** The current key's state, in no namespace (Flink's getPartitionedState). */
-  protected getPartitionedState<T>(descriptor: ValueStateDescriptor<T>): ValueState<T> {
+  protected getPartitionedState<D extends StateDescriptor<unknown>>(descriptor: D): InternalStateFor<typeof VoidNamespace, D> {
     return this.getKeyedStateBackend().getPartitionedState(VoidNamespace, descriptor);
+  }
+
+  protected getOperatorStateBackend(): DefaultOperatorStateBackend {
+    if (!this.operatorStateBackend) throw new Error(`${this.constructor.name}: operator state used before initializeState()`);
+    return this.operatorStateBackend;
   }
 
   protected getKeyedStateBackend(): KeyedStateBackend<unknown> {

@@ -1,7 +1,11 @@
 // Flink's AbstractUdfStreamOperator: an operator around one user function. It drives the
 // function's rich lifecycle and gives it a TimestampedCollector, so what the function
-// emits keeps the timestamp of the record it is processing.
+// emits keeps the timestamp of the record it is processing. A CheckpointedFunction gets its
+// operator state here: the operator's snapshot is that state as plain data.
+import { isCheckpointedFunction } from '../functions/checkpointed-function.ts';
 import { isRichFunction } from '../functions/rich-functions.ts';
+import { DefaultKeyedStateStore } from '../state/keyed-state-store.ts';
+import { isOperatorStateSnapshot } from '../state/operator/operator-state-snapshot.ts';
 import { AbstractStreamOperator } from './abstract-stream-operator.ts';
 import type { OperatorContext, Output } from './stream-operator.ts';
 import { TimestampedCollector } from './timestamped-collector.ts';
@@ -15,6 +19,27 @@ export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends A
 
   protected get collector(): TimestampedCollector<OUT> {
     return (this.timestampedCollector ??= new TimestampedCollector(this.output));
+  }
+
+  override async initializeState(context: OperatorContext): Promise<void> {
+    await super.initializeState(context);
+    const fn = this.userFunction;
+    if (!isCheckpointedFunction(fn)) return;
+    const { restoredState, keyedStateBackend } = context;
+    const backend = this.getOperatorStateBackend();
+    const keyedStateStore = keyedStateBackend && new DefaultKeyedStateStore(keyedStateBackend);
+    await fn.initializeState({
+      isRestored: () => isOperatorStateSnapshot(restoredState),
+      getOperatorStateStore: () => backend,
+      getKeyedStateStore: () => keyedStateStore,
+    });
+  }
+
+  /** A CheckpointedFunction brings its operator state up to date before the snapshot. */
+  override snapshotState(checkpointId: number): unknown {
+    const fn = this.userFunction;
+    if (isCheckpointedFunction(fn)) fn.snapshotState({ getCheckpointId: () => checkpointId });
+    return super.snapshotState(checkpointId);
   }
 
   override async open(context: OperatorContext, output: Output<OUT>): Promise<void> {

@@ -4,13 +4,23 @@
 // access is synchronous (a disk backend caches and writes in batches, never awaits per record).
 import type { KeyGroup } from '../exchange/key-groups.ts';
 import type { InternalKeyContext } from './internal-key-context.ts';
-import type { InternalValueState } from './internal-kv-state.ts';
+import type { AggregatingStateDescriptor } from './aggregating-state-descriptor.ts';
+import type { InternalAggregatingState, InternalListState, InternalMapState, InternalReducingState, InternalValueState } from './internal-kv-state.ts';
 import type { KeyGroupStateSnapshot } from './key-group-state-snapshot.ts';
+import type { ListStateDescriptor } from './list-state-descriptor.ts';
+import type { MapStateDescriptor } from './map-state-descriptor.ts';
+import type { ReducingStateDescriptor } from './reducing-state-descriptor.ts';
 import type { StateDescriptor } from './state-descriptor.ts';
 import type { ValueStateDescriptor } from './value-state-descriptor.ts';
 
 /** The internal state a descriptor creates: one branch per state kind. */
-export type InternalStateFor<N, D> = D extends ValueStateDescriptor<infer T> ? InternalValueState<N, T> : never;
+export type InternalStateFor<N, D> =
+  D extends ValueStateDescriptor<infer T> ? InternalValueState<N, T>
+  : D extends ListStateDescriptor<infer T> ? InternalListState<N, T>
+  : D extends MapStateDescriptor<infer UK, infer UV> ? InternalMapState<N, UK, UV>
+  : D extends ReducingStateDescriptor<infer T> ? InternalReducingState<N, T>
+  : D extends AggregatingStateDescriptor<infer IN, infer ACC, infer OUT> ? InternalAggregatingState<N, IN, ACC, OUT>
+  : never;
 
 export interface KeyedStateBackend<K> extends InternalKeyContext<K> {
   /**

@@ -5,9 +5,15 @@ import { assignToKeyGroup, keyIdentity, type KeyGroup, type KeyGroupRange } from
 import type { InternalKvState } from '../internal-kv-state.ts';
 import type { KeyGroupStateSnapshot, StateSnapshot } from '../key-group-state-snapshot.ts';
 import type { InternalStateFor, KeyedStateBackend } from '../keyed-state-backend.ts';
-import type { StateDescriptor } from '../state-descriptor.ts';
+import type { AnyStateDescriptor, StateDescriptor } from '../state-descriptor.ts';
+import { HeapAggregatingState } from './heap-aggregating-state.ts';
+import { HeapListState } from './heap-list-state.ts';
+import { HeapMapState, userMapFormat } from './heap-map-state.ts';
+import { HeapReducingState } from './heap-reducing-state.ts';
 import { HeapValueState } from './heap-value-state.ts';
-import { StateTable } from './state-table.ts';
+import { StateTable, type StateValueFormat } from './state-table.ts';
+import { createStateAndWrapWithTtlIfEnabled, ttlSnapshotTransformer } from '../ttl/ttl-state-factory.ts';
+import { systemTtlTimeProvider, type TtlTimeProvider } from '../ttl/ttl-time-provider.ts';
 
 export interface HeapKeyedStateBackendOptions {
   keyGroupRange: KeyGroupRange;
@@ -15,6 +21,8 @@ export interface HeapKeyedStateBackendOptions {
   numberOfKeyGroups: number;
   /** The operator subtask, for errors: `"Keyed Reduce" (2/4)`. */
   description: string;
+  /** The processing-time clock of state TTL; the system clock by default. */
+  ttlTimeProvider?: TtlTimeProvider;
 }
 
 export class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
@@ -63,10 +71,11 @@ export class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     const existing = this.states.get(descriptor.name);
     const table = this.tableFor(descriptor.name, descriptor.type);
     if (existing) return existing as InternalStateFor<N, D>;
-    let state: InternalKvState<unknown>;
-    switch (descriptor.type) {
-      case 'value': state = new HeapValueState(table, descriptor.defaultValue); break;
-    }
+    const described = descriptor as unknown as AnyStateDescriptor;
+    const ttlTimeProvider = this.options.ttlTimeProvider ?? systemTtlTimeProvider;
+    const state = createStateAndWrapWithTtlIfEnabled(described, <S extends AnyStateDescriptor>(d: S) => createHeapState(table, d) as InternalStateFor<unknown, S>, ttlTimeProvider);
+    const ttlConfig = described.ttlConfig;
+    if (ttlConfig?.isEnabled() && ttlConfig.cleanupInFullSnapshot) table.snapshotTransformer = ttlSnapshotTransformer(described, ttlConfig, ttlTimeProvider);
     this.states.set(descriptor.name, state);
     return state as InternalStateFor<N, D>;
   }
@@ -101,9 +110,19 @@ export class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   /** The state's table; a restore may create it before the function asks for the state. */
   private tableFor(name: string, type: StateDescriptor<unknown>['type']): StateTable<K, unknown, unknown> {
     let table = this.tables.get(name);
-    if (!table) this.tables.set(name, (table = new StateTable(name, type, this, this.options.description)));
+    if (!table) this.tables.set(name, (table = new StateTable(name, type, this, this.options.description, type === 'map' ? userMapFormat as StateValueFormat<unknown> : undefined)));
     else if (table.type !== type) throw new TypeError(`${this.options.description}: state "${name}" is ${table.type} state, requested as ${type} state`);
     return table;
+  }
+}
+
+function createHeapState<K>(table: StateTable<K, unknown, unknown>, descriptor: AnyStateDescriptor): InternalKvState<unknown> {
+  switch (descriptor.type) {
+    case 'value': return new HeapValueState(table, descriptor.defaultValue);
+    case 'list': return new HeapListState(table as StateTable<K, unknown, unknown[]>);
+    case 'map': return new HeapMapState(table as StateTable<K, unknown, Map<unknown, [unknown, unknown]>>);
+    case 'reducing': return new HeapReducingState(table, descriptor.reduceFunction);
+    case 'aggregating': return new HeapAggregatingState(table, descriptor.aggregateFunction);
   }
 }
 

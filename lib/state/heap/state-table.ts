@@ -7,6 +7,15 @@ import type { InternalKeyContext } from '../internal-key-context.ts';
 import type { StateEntrySnapshot } from '../key-group-state-snapshot.ts';
 import type { StateDescriptorType } from '../state-descriptor.ts';
 
+/**
+ * How a state's values become plain data in a snapshot and come back, for values that msgpackr
+ * would not round-trip as they are (a MapState's Map). Absent: the value is plain data already.
+ */
+export interface StateValueFormat<V> {
+  toSnapshot(value: V): unknown;
+  fromSnapshot(snapshot: unknown): V;
+}
+
 interface StateEntry<K, V> {
   readonly key: K;
   value: V;
@@ -19,6 +28,11 @@ interface NamespaceEntries<K, N, V> {
 }
 
 export class StateTable<K, N, V> {
+  /**
+   * Applied to each value's snapshot form; undefined leaves the entry out (TTL's
+   * cleanupFullSnapshot). Set when the state is created.
+   */
+  snapshotTransformer?: (value: unknown) => unknown;
   /** Indexed by key group minus the range's first key group; by namespace identity inside. */
   private readonly keyGroups: Map<unknown, NamespaceEntries<K, N, V>>[];
   private readonly firstKeyGroup: KeyGroup;
@@ -28,7 +42,8 @@ export class StateTable<K, N, V> {
     readonly type: StateDescriptorType,
     private readonly keyContext: InternalKeyContext<K>,
     /** Names the operator subtask in errors. */
-    private readonly description: string,
+    readonly description: string,
+    private readonly format?: StateValueFormat<V>,
   ) {
     const { startKeyGroup, endKeyGroup } = keyContext.getKeyGroupRange();
     this.firstKeyGroup = startKeyGroup;
@@ -70,7 +85,11 @@ export class StateTable<K, N, V> {
   snapshotKeyGroup(keyGroup: KeyGroup): StateEntrySnapshot[] {
     const entries: StateEntrySnapshot[] = [];
     for (const { namespace, entries: byKey } of this.keyGroupAt(keyGroup).values()) {
-      for (const { key, value } of byKey.values()) entries.push([key, namespace, value]);
+      for (const { key, value } of byKey.values()) {
+        const plain = this.format ? this.format.toSnapshot(value) : value;
+        const kept = this.snapshotTransformer ? this.snapshotTransformer(plain) : plain;
+        if (kept !== undefined) entries.push([key, namespace, kept]);
+      }
     }
     return entries;
   }
@@ -81,7 +100,7 @@ export class StateTable<K, N, V> {
       const namespaceId = keyIdentity(namespace);
       let inNamespace = target.get(namespaceId);
       if (!inNamespace) target.set(namespaceId, (inNamespace = { namespace: namespace as N, entries: new Map() }));
-      inNamespace.entries.set(keyIdentity(key), { key: key as K, value: value as V });
+      inNamespace.entries.set(keyIdentity(key), { key: key as K, value: this.format ? this.format.fromSnapshot(value) : (value as V) });
     }
   }
 
