@@ -37,3 +37,7 @@ export type { ValueState } from '../state/value-state.ts';
 export { Time } from './time.ts';
 export { OutputTag } from '../functions/output-tag.ts';
 export type { JobExecutionResult } from './job-context.ts';
+// Checkpoints and recovery
+export { CheckpointConfig, ExternalizedCheckpointCleanup } from '../checkpoint/checkpoint-config.ts';
+export { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
+export { RestartStrategies, type RestartStrategyConfiguration } from '../restart/restart-strategies.ts';

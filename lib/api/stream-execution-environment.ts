@@ -3,7 +3,10 @@
 import { CollectionSource } from '../../connectors/collection-source.ts';
 import { SocketTextSource } from '../../connectors/socket-text-source.ts';
 import { TextFileSource } from '../../connectors/text-file-source.ts';
+import { CheckpointConfig } from '../checkpoint/checkpoint-config.ts';
+import { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 import type { OperatorFactory, StreamGraph } from '../graph/stream-graph.ts';
+import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 import { generateStreamGraph } from '../graph/stream-graph-generator.ts';
 import { Transformation, type TransformationSpec } from '../graph/transformation.ts';
 import { StreamSource } from '../operators/source-operator.ts';
@@ -32,6 +35,8 @@ export class StreamExecutionEnvironment {
   private maxParallelism = 128;
   private bufferTimeoutMs = 5;
   private chainingEnabled = true;
+  private readonly checkpointConfig = new CheckpointConfig();
+  private restartStrategy?: RestartStrategyConfiguration;
 
   private constructor(defaultParallelism: number) {
     this.parallelism = defaultParallelism;
@@ -81,6 +86,22 @@ export class StreamExecutionEnvironment {
     return this;
   }
 
+  /** Checkpoints every `intervalMs`, exactly-once (aligned) unless told otherwise; tune them through getCheckpointConfig(). */
+  enableCheckpointing(intervalMs: number, mode: CheckpointingMode = CheckpointingMode.EXACTLY_ONCE): this {
+    this.checkpointConfig.setCheckpointInterval(intervalMs).setCheckpointingMode(mode);
+    return this;
+  }
+
+  getCheckpointConfig(): CheckpointConfig {
+    return this.checkpointConfig;
+  }
+
+  /** How the job recovers from failures (RestartStrategies.fixedDelayRestart(...), …). */
+  setRestartStrategy(restartStrategy: RestartStrategyConfiguration): this {
+    this.restartStrategy = restartStrategy;
+    return this;
+  }
+
   /** A non-parallel source emitting the given elements in order. */
   fromElements<T>(...elements: T[]): SingleOutputStreamOperator<T> {
     return this.fromCollection(elements);
@@ -119,6 +140,8 @@ export class StreamExecutionEnvironment {
       maxParallelism: this.maxParallelism,
       bufferTimeoutMs: this.bufferTimeoutMs,
       chainingEnabled: this.chainingEnabled,
+      checkpointing: this.checkpointConfig.toSettings(),
+      restartStrategy: this.restartStrategy,
     });
   }
 

@@ -2,6 +2,8 @@
 // Built identically by the client and by every TaskManager evaluating the same job module,
 // which is why node ids are stable (`uid()` or creation order) and why the graph holds
 // operator factories instead of serialized functions.
+import type { CheckpointingSettings } from '../checkpoint/checkpoint-config.ts';
+import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 import { createHash } from 'node:crypto';
 import type { StateKeySelector, StreamOperator } from '../operators/stream-operator.ts';
 import type { PartitionerType } from '../exchange/partitioner.ts';
@@ -50,6 +52,9 @@ export interface StreamGraphFields {
   edges: StreamEdge[];
   bufferTimeoutMs: number;
   chainingEnabled: boolean;
+  /** Set when the job enabled checkpointing. */
+  checkpointing?: CheckpointingSettings;
+  restartStrategy?: RestartStrategyConfiguration;
 }
 
 export class StreamGraph implements StreamGraphFields {
@@ -58,6 +63,8 @@ export class StreamGraph implements StreamGraphFields {
   readonly edges: StreamEdge[];
   readonly bufferTimeoutMs: number;
   readonly chainingEnabled: boolean;
+  readonly checkpointing?: CheckpointingSettings;
+  readonly restartStrategy?: RestartStrategyConfiguration;
 
   constructor(fields: StreamGraphFields) {
     this.jobName = fields.jobName;
@@ -65,6 +72,8 @@ export class StreamGraph implements StreamGraphFields {
     this.edges = fields.edges;
     this.bufferTimeoutMs = fields.bufferTimeoutMs;
     this.chainingEnabled = fields.chainingEnabled;
+    this.checkpointing = fields.checkpointing;
+    this.restartStrategy = fields.restartStrategy;
   }
 
   node(id: string): StreamNode {
