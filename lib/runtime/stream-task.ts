@@ -167,7 +167,7 @@ export class StreamTask {
       unblock: (channel) => gate.unblock(channel),
       triggerCheckpoint: (barrier) => this.performCheckpoint(barrier),
       abortCheckpoint: (checkpointId) => this.abortCheckpoint(checkpointId),
-    });
+    }, spec.jobGraph.checkpointing?.mode);
   }
 
   /** Runs until the input ends (or the source is exhausted), then finishes the chain and ends every output channel. */
