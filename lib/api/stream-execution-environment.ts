@@ -7,6 +7,7 @@ import { CheckpointConfig } from '../checkpoint/checkpoint-config.ts';
 import { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 import type { OperatorFactory, StreamGraph } from '../graph/stream-graph.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
+import { restartStrategyFromConfiguration, type Configuration } from '../restart/restart-strategy-options.ts';
 import { generateStreamGraph } from '../graph/stream-graph-generator.ts';
 import { Transformation, type TransformationSpec } from '../graph/transformation.ts';
 import { StreamSource } from '../operators/source-operator.ts';
@@ -42,9 +43,16 @@ export class StreamExecutionEnvironment {
     this.parallelism = defaultParallelism;
   }
 
-  /** A new environment; its default parallelism is `sluice run --parallelism`, else 1. */
-  static getExecutionEnvironment(): StreamExecutionEnvironment {
-    return new StreamExecutionEnvironment(currentJobContext()?.defaultParallelism ?? 1);
+  /** A new environment; its default parallelism is `sluice run --parallelism`, else 1. `configuration` as in configure(). */
+  static getExecutionEnvironment(configuration: Configuration = {}): StreamExecutionEnvironment {
+    return new StreamExecutionEnvironment(currentJobContext()?.defaultParallelism ?? 1).configure(configuration);
+  }
+
+  /** Applies Flink's configuration keys; today those of the restart strategy (`restart-strategy: fixed-delay`, …). */
+  configure(configuration: Configuration): this {
+    const restartStrategy = restartStrategyFromConfiguration(configuration);
+    if (restartStrategy) this.restartStrategy = restartStrategy;
+    return this;
   }
 
   /** The parallelism of every operator that does not set its own. */

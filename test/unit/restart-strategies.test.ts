@@ -1,7 +1,9 @@
 // Restart strategies under Flink's names: their validation (a misconfigured one is one line
 // naming the strategy and the setting) and the restart decisions of their backoff strategies.
 import t from 'tap';
-import { Time } from '../../lib/api/time.ts';
+import { StreamExecutionEnvironment, Time } from '../../lib/api/index.ts';
+import { toJobGraph } from '../../lib/graph/job-graph-builder.ts';
+import { restartStrategyFromConfiguration } from '../../lib/restart/restart-strategy-options.ts';
 import { effectiveRestartStrategy, maxRestartAttempts, RestartStrategies } from '../../lib/restart/restart-strategies.ts';
 import { createRestartBackoffTimeStrategy, ExponentialDelayRestartBackoffTimeStrategy } from '../../lib/restart/restart-backoff-time-strategy.ts';
 import { RestartAllFailoverStrategy, type FailoverStrategy } from '../../lib/graph/failover-strategy.ts';
@@ -52,4 +54,22 @@ t.test('the restart-all failover strategy restarts while the restart strategy al
     type: 'failJob',
     reason: 'V (1/1) failed: boom (recovery is suppressed by FixedDelayRestartBackoffTimeStrategy(maxNumberRestartAttempts=1, backoffTimeMS=250))',
   });
+});
+
+t.test("Flink's configuration keys name a restart strategy, with Flink's defaults; a wrong value is one line naming the key", async (t) => {
+  t.equal(restartStrategyFromConfiguration({}), undefined, 'unset: the default for the job\'s checkpointing applies');
+  t.same(restartStrategyFromConfiguration({ 'restart-strategy': 'fixed-delay' }), { strategy: 'fixed-delay', restartAttempts: 1, delayMs: 1000 });
+  t.same(restartStrategyFromConfiguration({ 'restart-strategy': 'fixed-delay', 'restart-strategy.fixed-delay.attempts': '3', 'restart-strategy.fixed-delay.delay': '10 s' }), { strategy: 'fixed-delay', restartAttempts: 3, delayMs: 10_000 });
+  t.same(restartStrategyFromConfiguration({ 'restart-strategy': 'failure-rate', 'restart-strategy.failure-rate.failure-rate-interval': '5 min' }), { strategy: 'failure-rate', maxFailuresPerInterval: 1, failureIntervalMs: 300_000, delayMs: 1000 });
+  t.match(restartStrategyFromConfiguration({ 'restart-strategy': 'exponential-delay' }), { strategy: 'exponential-delay', initialBackoffMs: 1000, maxBackoffMs: 300_000, backoffMultiplier: 2, resetBackoffThresholdMs: 3_600_000, jitterFactor: 0.1 });
+  t.same(restartStrategyFromConfiguration({ 'restart-strategy': 'none' }), { strategy: 'none' });
+  t.throws(() => restartStrategyFromConfiguration({ 'restart-strategy': 'fixed-dealy' }), { message: "restart-strategy: unknown strategy 'fixed-dealy' (expected none, fixed-delay, failure-rate or exponential-delay)" });
+  t.throws(() => restartStrategyFromConfiguration({ 'restart-strategy': 'fixed-delay', 'restart-strategy.fixed-delay.delay': 'soon' }), { message: "restart-strategy.fixed-delay.delay: 'soon' is not a duration (e.g. '500 ms', '10 s', '1 min')" });
+  t.throws(() => restartStrategyFromConfiguration({ 'restart-strategy': 'fixed-delay', 'restart-strategy.fixed-delay.attempts': '-2' }), { message: 'restart strategy fixed-delay: the number of restart attempts must be an integer >= 0 (got -2)' });
+});
+
+t.test('getExecutionEnvironment(configuration) takes the restart strategy into the JobGraph', async (t) => {
+  const env = StreamExecutionEnvironment.getExecutionEnvironment({ 'restart-strategy': 'fixed-delay', 'restart-strategy.fixed-delay.attempts': '5' });
+  env.fromElements(1).print();
+  t.same(toJobGraph(env.getStreamGraph()).restartStrategy, { strategy: 'fixed-delay', restartAttempts: 5, delayMs: 1000 });
 });
