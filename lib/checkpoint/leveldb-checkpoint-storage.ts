@@ -3,7 +3,7 @@
 // `op/<operatorId>/subtask/<i>` and each key group's state under `op/<operatorId>/kg/<g>`,
 // so a restore at another parallelism reads the key groups it owns. Values are msgpackr
 // with Maps, Sets and Dates kept as they are.
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Level } from 'level';
 import { Packr } from 'msgpackr';
@@ -67,8 +67,10 @@ export class LevelDbCheckpointStorage implements CheckpointStorage {
     return readCheckpointDirectory(this.checkpointDirectory(checkpointId));
   }
 
+  /** The job's directory goes with its last checkpoint. */
   async discard(checkpointId: number): Promise<void> {
     await rm(this.checkpointDirectory(checkpointId), { recursive: true, force: true });
+    await rmdir(this.jobDirectory).catch(() => undefined);
   }
 }
 
