@@ -2,18 +2,27 @@
 // task into each slot (slot sharing), starts them once all are ready, and drives the job's
 // status CREATED → RUNNING → FINISHED / CANCELED / FAILED. Each subtask's current execution
 // attempt lives in the ExecutionGraph; a report from an attempt that is no longer current
-// is ignored. A failure goes to the job's FailoverStrategy, whose answer is carried out:
-// today that is to fail the job with the reason (restarts come with checkpoints).
+// is ignored. With checkpointing, its CheckpointCoordinator triggers the source tasks
+// periodically and completes a checkpoint once every subtask acknowledged it. A failure
+// goes to the job's FailoverStrategy, whose answer is carried out: fail the job, or restart
+// it (RESTARTING: cancel every execution, give the slots back, wait the restart strategy's
+// delay, take slots again and deploy new attempts restored from the latest checkpoint).
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
+import { CheckpointCoordinator, type AbortResult, type CheckpointAbortReason } from '../lib/checkpoint/checkpoint-coordinator.ts';
+import { createCheckpointStorage } from '../lib/checkpoint/checkpoint-storage.ts';
+import { taskStateToRestore, type CompletedCheckpoint } from '../lib/checkpoint/completed-checkpoint.ts';
+import { createRestartBackoffTimeStrategy } from '../lib/restart/restart-backoff-time-strategy.ts';
+import { effectiveRestartStrategy } from '../lib/restart/restart-strategies.ts';
 import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
 import { ExecutionGraph, type ExecutionVertex } from '../lib/graph/execution-graph.ts';
 import { isTerminal, type TaskExecutionState } from '../lib/graph/execution-state.ts';
-import { noRestartFailoverStrategy, type FailoverStrategy, type FailureHandlingResult } from '../lib/graph/failover-strategy.ts';
+import { noRestartFailoverStrategy, RestartAllFailoverStrategy, type FailoverStrategy, type FailureHandlingResult } from '../lib/graph/failover-strategy.ts';
 import type { FailureCause } from '../lib/graph/failure-cause.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { terminalStatuses, type JobStatus, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { encodeControl } from '../lib/codec/control-codec.ts';
 import type { DispatcherMessage } from './dispatcher.ts';
+import type { CheckpointResponse } from './checkpoint-responder.ts';
 import type { Reply, SlotAssignment } from './protocols.ts';
 import type { ResourceManagerMessage } from './resource-manager.ts';
 import type { SubtaskMessage } from './subtask.ts';
@@ -26,7 +35,13 @@ export type JobMasterMessage =
   | { type: 'TaskManagerLost'; tmId: TaskManagerId; reason: string }
   | { type: 'Cancel'; replyTo: ActorRef<Reply> }
   | { type: 'CancelTimedOut' }
-  | { type: 'DeploymentTimedOut' };
+  | { type: 'DeploymentTimedOut' }
+  | CheckpointResponse
+  /** The periodic checkpoint trigger. */
+  | { type: 'TriggerCheckpoint' }
+  | { type: 'CheckpointExpired'; checkpointId: number }
+  /** The restart strategy's delay has passed: take slots for the new attempts. */
+  | { type: 'Restart' };
 
 export interface JobMasterDependencies {
   addresses: Addresses;
@@ -44,25 +59,46 @@ export class JobMaster implements Actor<JobMasterMessage> {
   private reason?: string;
   private readonly startTime = Date.now();
   private readonly graph: ExecutionGraph;
-  /** The job's answer to failures; the state issue makes it configurable (full or region failover, restart strategies). */
-  private readonly failoverStrategy: FailoverStrategy = noRestartFailoverStrategy;
+  /** The job's answer to failures: its restart strategy, restarting the whole job. */
+  private readonly failoverStrategy: FailoverStrategy;
+  private readonly checkpointCoordinator?: CheckpointCoordinator;
   private timer?: NodeJS.Timeout;
+  private checkpointScheduler?: NodeJS.Timeout;
+  private readonly checkpointTimeouts = new Map<number, NodeJS.Timeout>();
+  /** While RESTARTING: the restart strategy's delay, once every execution has stopped. */
+  private restartDelayMs?: number;
+  /** The checkpoint the next deployment restores. */
+  private restoreFrom?: CompletedCheckpoint;
 
   constructor(private readonly submission: JobSubmission, private readonly deps: JobMasterDependencies) {
-    this.graph = new ExecutionGraph(submission.jobGraph);
+    const { jobGraph, jobId } = submission;
+    this.graph = new ExecutionGraph(jobGraph);
+    const restartStrategy = effectiveRestartStrategy(jobGraph.restartStrategy, jobGraph.checkpointing !== undefined);
+    this.failoverStrategy = restartStrategy.strategy === 'none'
+      ? noRestartFailoverStrategy
+      : new RestartAllFailoverStrategy(createRestartBackoffTimeStrategy(restartStrategy));
+    if (jobGraph.checkpointing) {
+      this.checkpointCoordinator = new CheckpointCoordinator(jobId, jobGraph, jobGraph.checkpointing, createCheckpointStorage(jobGraph.checkpointing.storage, jobId));
+    }
   }
 
   preStart(ctx: ActorContext<JobMasterMessage>): void {
     this.publish(ctx);
+    this.requestSlots(ctx);
+  }
+
+  /** As many slots as the highest parallelism: slot k runs subtask k of every task. */
+  private requestSlots(ctx: ActorContext<JobMasterMessage>): void {
     const count = Math.max(...this.submission.jobGraph.vertices.map((v) => v.parallelism));
     ctx.tell(this.deps.resourceManager, { type: 'RequestSlots', jobId: this.submission.jobId, count, jobMaster: ctx.self });
   }
 
   postStop(): void {
     clearTimeout(this.timer);
+    this.stopCheckpointScheduler();
   }
 
-  receive(message: JobMasterMessage, ctx: ActorContext<JobMasterMessage>): void {
+  async receive(message: JobMasterMessage, ctx: ActorContext<JobMasterMessage>): Promise<void> {
     if (terminalStatuses.has(this.status)) {
       if (message.type === 'Cancel') ctx.tell(message.replyTo, { ok: false, error: `job ${this.submission.jobId} is already ${this.status}` });
       return;
@@ -83,7 +119,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
       case 'Cancel':
         ctx.tell(message.replyTo, { ok: true });
         // Before Start no subtask has processed anything: freeing the slots stops their workers.
-        if (this.status === 'CREATED') {
+        if (this.status === 'CREATED' || (this.status === 'RESTARTING' && this.graph.isTerminal())) {
           this.finish('CANCELED', ctx);
           return;
         }
@@ -93,10 +129,34 @@ export class JobMaster implements Actor<JobMasterMessage> {
         this.timer = setTimeout(() => ctx.tell(ctx.self, { type: 'CancelTimedOut' }), cancelTimeoutMs);
         return;
       case 'CancelTimedOut':
-        this.finish('CANCELED', ctx);
+        if (this.status !== 'RESTARTING') {
+          this.finish('CANCELED', ctx);
+          return;
+        }
+        // Executions that did not confirm their cancellation (their TaskManager is gone) are given up.
+        for (const vertex of this.graph.vertices) vertex.currentExecution.transitionState('CANCELED');
+        this.restartWhenStopped(ctx);
+        return;
+      case 'Restart':
+        await this.restart(ctx);
+        return;
+      case 'TriggerCheckpoint':
+        this.triggerCheckpoint(ctx);
+        return;
+      case 'AcknowledgeCheckpoint':
+        await this.acknowledgeCheckpoint(message, ctx);
+        return;
+      case 'DeclineCheckpoint':
+        if (this.isCurrent(message.execution)) {
+          ctx.log.info('checkpoint declined', { checkpointId: message.checkpointId, ...message.execution, reason: message.reason });
+          this.abortCheckpoint(message.checkpointId, 'declined', ctx);
+        }
+        return;
+      case 'CheckpointExpired':
+        this.abortCheckpoint(message.checkpointId, 'expired', ctx);
         return;
       case 'DeploymentTimedOut':
-        if (this.status === 'CREATED') {
+        if (this.status === 'CREATED' || this.status === 'RESTARTING') {
           const message = `deployment timed out: ${this.graph.countIn('INITIALIZING')} of ${this.graph.vertices.length} subtasks became ready within ${this.deps.deploymentTimeoutMs} ms`;
           this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'DeploymentTimeout', message }, this.graph), ctx);
         }
@@ -113,11 +173,12 @@ export class JobMaster implements Actor<JobMasterMessage> {
     const execution = vertex.currentExecution;
     switch (execution.state) {
       case 'INITIALIZING':
-        if (this.status === 'CREATED' && this.graph.countIn('INITIALIZING') === this.graph.vertices.length) this.start(ctx);
+        if ((this.status === 'CREATED' || this.status === 'RESTARTING') && this.graph.countIn('INITIALIZING') === this.graph.vertices.length) this.start(ctx);
         return;
       case 'FINISHED':
       case 'CANCELED':
-        if (this.graph.isTerminal()) this.finish(this.status === 'CANCELLING' ? 'CANCELED' : 'FINISHED', ctx);
+        if (this.status === 'RESTARTING') this.restartWhenStopped(ctx);
+        else if (this.graph.isTerminal()) this.finish(this.status === 'CANCELLING' ? 'CANCELED' : 'FINISHED', ctx);
         return;
       case 'FAILED':
         this.taskFailed(vertex, execution.failureCause!, ctx);
@@ -133,6 +194,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
       if (execution.state === 'FAILED') this.taskFailed(vertex, cause, ctx);
       if (terminalStatuses.has(this.status)) return;
     }
+    if (this.status === 'RESTARTING') this.restartWhenStopped(ctx);
   }
 
   private taskFailed(vertex: ExecutionVertex, cause: FailureCause, ctx: ActorContext<JobMasterMessage>): void {
@@ -145,18 +207,56 @@ export class JobMaster implements Actor<JobMasterMessage> {
       case 'failJob':
         this.fail(result.reason, ctx);
         return;
+      case 'restartAll':
+        this.setStatus('RESTARTING', ctx);
+        clearTimeout(this.timer);
+        this.stopCheckpointScheduler();
+        for (const checkpointId of this.checkpointCoordinator?.abortPendingCheckpoints() ?? []) this.clearCheckpointTimeout(checkpointId);
+        this.cancelExecutions(ctx);
+        this.restartDelayMs = result.delayMs;
+        this.timer = setTimeout(() => ctx.tell(ctx.self, { type: 'CancelTimedOut' }), cancelTimeoutMs);
+        this.restartWhenStopped(ctx);
+        return;
     }
+  }
+
+  /** Once every execution has stopped: the slots go back, and the restart follows after the strategy's delay. */
+  private restartWhenStopped(ctx: ActorContext<JobMasterMessage>): void {
+    if (this.restartDelayMs === undefined || !this.graph.isTerminal()) return;
+    const delayMs = this.restartDelayMs;
+    this.restartDelayMs = undefined;
+    clearTimeout(this.timer);
+    ctx.tell(this.deps.resourceManager, { type: 'ReleaseSlots', jobId: this.submission.jobId });
+    this.timer = setTimeout(() => ctx.tell(ctx.self, { type: 'Restart' }), delayMs);
+  }
+
+  /** New attempts of every subtask, restored from the latest completed checkpoint, into newly requested slots. */
+  private async restart(ctx: ActorContext<JobMasterMessage>): Promise<void> {
+    if (this.status !== 'RESTARTING') return;
+    try {
+      this.restoreFrom = await this.checkpointCoordinator?.latestCheckpointToRestore();
+    } catch (error) {
+      this.fail(`cannot restore job ${this.submission.jobId}: ${(error as Error).message}`, ctx);
+      return;
+    }
+    for (const vertex of this.graph.vertices) vertex.resetForNewExecution();
+    ctx.log.info('restarting job', { jobId: this.submission.jobId, fromCheckpoint: this.restoreFrom?.checkpointId ?? null });
+    this.requestSlots(ctx);
   }
 
   /** Slot k runs subtask k of every task whose parallelism exceeds k. */
   private deploy(slots: SlotAssignment[], ctx: ActorContext<JobMasterMessage>): void {
     const attemptNumbers = this.graph.attemptNumbers();
+    const { restoreFrom } = this;
+    const jobVertex = (id: string) => this.submission.jobGraph.vertices.find((v) => v.id === id)!;
     for (const [index, assignment] of slots.entries()) {
-      const executions = this.graph.vertices.filter((vertex) => vertex.id.subtaskIndex === index).map((vertex) => {
+      const vertices = this.graph.vertices.filter((vertex) => vertex.id.subtaskIndex === index);
+      const executions = vertices.map((vertex) => {
         vertex.currentExecution.deploy({ tmId: assignment.tmId, slotIndex: assignment.slotIndex });
         return vertex.currentExecution.attemptId;
       });
-      ctx.tell(assignment.slot, { type: 'Deploy', deployment: { submission: this.submission, jobMaster: ctx.self, executions, attemptNumbers } });
+      const restoredStates = restoreFrom && vertices.map(({ id }) => taskStateToRestore(restoreFrom, jobVertex(id.vertexId), id.subtaskIndex));
+      ctx.tell(assignment.slot, { type: 'Deploy', deployment: { submission: this.submission, jobMaster: ctx.self, executions, attemptNumbers, ...(restoredStates ? { restoredStates } : {}) } });
     }
     this.timer = setTimeout(() => ctx.tell(ctx.self, { type: 'DeploymentTimedOut' }), this.deps.deploymentTimeoutMs);
   }
@@ -165,6 +265,68 @@ export class JobMaster implements Actor<JobMasterMessage> {
     clearTimeout(this.timer);
     for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'Start' }, ctx);
     this.setStatus('RUNNING', ctx);
+    const interval = this.checkpointCoordinator?.settings.intervalMs;
+    if (interval) this.checkpointScheduler = setInterval(() => ctx.tell(ctx.self, { type: 'TriggerCheckpoint' }), interval);
+  }
+
+  /** Flink triggers only when every task is running: a task that has not started or has finished could not take part. */
+  private triggerCheckpoint(ctx: ActorContext<JobMasterMessage>): void {
+    const coordinator = this.checkpointCoordinator!;
+    if (this.status !== 'RUNNING' || this.graph.countIn('RUNNING') !== this.graph.vertices.length) return;
+    const result = coordinator.triggerCheckpoint(Date.now());
+    if (result.type === 'skipped') {
+      ctx.log.debug('checkpoint not triggered', { reason: result.reason });
+      return;
+    }
+    const { checkpointId, timestamp } = result;
+    this.checkpointTimeouts.set(checkpointId, setTimeout(() => ctx.tell(ctx.self, { type: 'CheckpointExpired', checkpointId }), coordinator.settings.timeoutMs));
+    const sources = new Set(this.submission.jobGraph.vertices.filter((v) => v.isSource).map((v) => v.id));
+    for (const vertex of this.graph.vertices) {
+      if (sources.has(vertex.id.vertexId)) this.tellExecution(vertex, { type: 'TriggerCheckpoint', checkpointId, timestamp }, ctx);
+    }
+  }
+
+  private async acknowledgeCheckpoint(message: Extract<CheckpointResponse, { type: 'AcknowledgeCheckpoint' }>, ctx: ActorContext<JobMasterMessage>): Promise<void> {
+    const { execution, checkpointId, state } = message;
+    if (!this.isCurrent(execution)) return;
+    let result;
+    try {
+      result = await this.checkpointCoordinator!.receiveAcknowledge(checkpointId, execution.vertexId, execution.subtaskIndex, state, Date.now());
+    } catch (error) {
+      this.clearCheckpointTimeout(checkpointId);
+      this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointStorageFailure', message: `checkpoint ${checkpointId} could not be stored: ${(error as Error).message}` }, this.graph), ctx);
+      return;
+    }
+    if (result.type !== 'completed') return;
+    this.clearCheckpointTimeout(checkpointId);
+    for (const subsumed of result.subsumed) this.clearCheckpointTimeout(subsumed);
+    ctx.log.debug('checkpoint completed', { checkpointId });
+    // Only a running job's tasks hear of it: after a failover the completion is not news to the new attempts.
+    if (this.status !== 'RUNNING') return;
+    for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointComplete', checkpointId }, ctx);
+  }
+
+  private abortCheckpoint(checkpointId: number, reason: CheckpointAbortReason, ctx: ActorContext<JobMasterMessage>): void {
+    const result: AbortResult = this.checkpointCoordinator!.abortPendingCheckpoint(checkpointId, reason);
+    if (result.type === 'ignored') return;
+    this.clearCheckpointTimeout(checkpointId);
+    for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointAborted', checkpointId }, ctx);
+    if (result.type === 'failJob') this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointException', message: result.reason }, this.graph), ctx);
+  }
+
+  private clearCheckpointTimeout(checkpointId: number): void {
+    clearTimeout(this.checkpointTimeouts.get(checkpointId));
+    this.checkpointTimeouts.delete(checkpointId);
+  }
+
+  private stopCheckpointScheduler(): void {
+    clearInterval(this.checkpointScheduler);
+    this.checkpointScheduler = undefined;
+  }
+
+  private isCurrent(execution: { vertexId: string; subtaskIndex: number; attemptNumber: number }): boolean {
+    const vertex = this.graph.vertices.find((v) => v.id.vertexId === execution.vertexId && v.id.subtaskIndex === execution.subtaskIndex);
+    return vertex?.currentExecution.attemptId.attemptNumber === execution.attemptNumber;
   }
 
   /** Every execution that has not stopped is told to cancel; one never deployed is canceled at once. */
@@ -192,8 +354,11 @@ export class JobMaster implements Actor<JobMasterMessage> {
     this.finish('FAILED', ctx, reason);
   }
 
-  private finish(status: JobStatus, ctx: ActorContext<JobMasterMessage>, reason?: string): void {
+  private finish(status: 'FINISHED' | 'CANCELED' | 'FAILED', ctx: ActorContext<JobMasterMessage>, reason?: string): void {
     clearTimeout(this.timer);
+    this.stopCheckpointScheduler();
+    for (const checkpointId of [...this.checkpointTimeouts.keys()]) this.clearCheckpointTimeout(checkpointId);
+    void this.checkpointCoordinator?.shutdown(status).catch((error: unknown) => ctx.log.warn('retained checkpoints could not be discarded', { error: (error as Error).message }));
     this.setStatus(status, ctx, reason);
     ctx.tell(this.deps.resourceManager, { type: 'ReleaseSlots', jobId: this.submission.jobId });
     void this.deps.artifacts.deleteBundle(this.submission.jobId);

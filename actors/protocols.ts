@@ -4,6 +4,7 @@ import type { ActorRef } from '../lib/actor/index.ts';
 import type { JobId, SlotId } from '../lib/ids/addresses.ts';
 import type { AttemptNumbers, ExecutionAttemptId } from '../lib/graph/execution-graph.ts';
 import type { FailureCause } from '../lib/graph/failure-cause.ts';
+import type { TaskStateSnapshot } from '../lib/checkpoint/task-state-snapshot.ts';
 import type { JobSubmission } from '../lib/job/job-submission.ts';
 import type { JobMasterMessage } from './job-master.ts';
 
@@ -22,6 +23,8 @@ export interface SlotDeployment {
   executions: ExecutionAttemptId[];
   /** The current attempt of every subtask of the job, for the channel subjects. */
   attemptNumbers: AttemptNumbers;
+  /** After a restart: each execution's state from the latest completed checkpoint, in the order of `executions`. */
+  restoredStates?: TaskStateSnapshot[];
 }
 
 /** A slot that cannot run its deployment (the worker could not deploy it, or stopped): each of its executions fails with the cause. */

@@ -8,11 +8,14 @@ import type { Addresses } from '../lib/ids/addresses.ts';
 import type { TaskExecutionState } from '../lib/graph/execution-state.ts';
 import type { StreamGraph } from '../lib/graph/stream-graph.ts';
 import { StreamTask } from '../lib/runtime/stream-task.ts';
+import { checkpointResponder, type CheckpointResponse } from './checkpoint-responder.ts';
 import type { SlotDeployment } from './protocols.ts';
 import { Subtask, type SubtaskMessage } from './subtask.ts';
 
 export type SlotTasksMessage =
-  | { type: 'UpdateTaskExecutionState'; update: TaskExecutionState };
+  | { type: 'UpdateTaskExecutionState'; update: TaskExecutionState }
+  /** From a Subtask's task, for the JobMaster's CheckpointCoordinator. */
+  | CheckpointResponse;
 
 export const escalateEveryFailure = oneForOne({ decide: () => 'escalate' });
 
@@ -25,8 +28,8 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
   ) {}
 
   preStart(ctx: ActorContext<SlotTasksMessage>): void {
-    const { submission, attemptNumbers } = this.deployment;
-    for (const execution of this.deployment.executions) {
+    const { submission, attemptNumbers, restoredStates } = this.deployment;
+    for (const [index, execution] of this.deployment.executions.entries()) {
       const { vertexId, subtaskIndex, attemptNumber } = execution;
       const vertex = submission.jobGraph.vertices.find((v) => v.id === vertexId)!;
       ctx.spawn<SubtaskMessage>({
@@ -45,6 +48,8 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
             attemptNumber,
             attemptNumbers,
             jobCwd: submission.cwd,
+            checkpointListener: checkpointResponder(execution, (response) => ctx.tell(ctx.self, response)),
+            restoredState: restoredStates?.[index],
           }),
           execution,
           ctx.self,
@@ -57,6 +62,10 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
     switch (message.type) {
       case 'UpdateTaskExecutionState':
         ctx.tell(this.deployment.jobMaster, { type: 'UpdateTaskExecutionState', update: message.update });
+        return;
+      case 'AcknowledgeCheckpoint':
+      case 'DeclineCheckpoint':
+        ctx.tell(this.deployment.jobMaster, message);
         return;
     }
   }

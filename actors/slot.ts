@@ -50,8 +50,15 @@ export class Slot implements Actor<SlotMessage> {
     switch (message.type) {
       case 'Deploy': {
         const { deployment } = message;
-        if (!this.running) this.startWorker(deployment, ctx);
-        else if (this.running.freeing && !this.next) this.next = deployment;
+        if (!this.running) {
+          this.startWorker(deployment, ctx);
+        } else if (this.running.freeing && !this.next) {
+          this.next = deployment;
+        } else if (this.running.jobId === deployment.submission.jobId && !this.next) {
+          // A restart of the job: its new attempts replace the old ones once their worker stopped.
+          this.next = deployment;
+          void this.stopWorker(this.running);
+        }
         else this.reportFailure(deployment, `${this.label} is still busy with job ${this.running.jobId}`, ctx);
         return;
       }

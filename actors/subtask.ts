@@ -1,7 +1,9 @@
 // Subtask: one execution attempt of one task (an operator chain), living in a slot's worker
 // thread. It prepares its StreamTask (every channel subscribed), runs it when the JobMaster
 // says Start, and reports each change of its ExecutionState, a failure with its cause, to
-// the slot's SlotTasks, which forwards it to the JobMaster. A task that fails is an outcome
+// the slot's SlotTasks, which forwards it to the JobMaster. Checkpoint triggers (to a
+// source task) and notifications reach its task's mailbox from here; a trigger that finds
+// the task not running is declined. A task that fails is an outcome
 // this actor reports; the actor itself does not crash, so its siblings in the slot go on
 // until the JobMaster decides.
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
@@ -14,7 +16,10 @@ import type { SlotTasksMessage } from './slot-tasks.ts';
 export type SubtaskMessage =
   | { type: 'Start' }
   | { type: 'Cancel' }
-  | { type: 'TaskEnded'; failure?: FailureCause };
+  | { type: 'TaskEnded'; failure?: FailureCause }
+  | { type: 'TriggerCheckpoint'; checkpointId: number; timestamp: number }
+  | { type: 'NotifyCheckpointComplete'; checkpointId: number }
+  | { type: 'NotifyCheckpointAborted'; checkpointId: number };
 
 export class Subtask implements Actor<SubtaskMessage> {
   private state: 'preparing' | 'ready' | 'running' | 'cancelling' | 'ended' = 'preparing';
@@ -60,6 +65,20 @@ export class Subtask implements Actor<SubtaskMessage> {
         if (this.state === 'cancelling') this.end({ execution: this.execution, state: 'CANCELED' }, ctx);
         else if (message.failure) this.end({ execution: this.execution, state: 'FAILED', cause: message.failure }, ctx);
         else this.end({ execution: this.execution, state: 'FINISHED' }, ctx);
+        return;
+      case 'TriggerCheckpoint':
+        if (this.state === 'running') {
+          this.task.triggerCheckpoint(message.checkpointId, message.timestamp);
+        } else {
+          const reason = `${this.task.description} is not running`;
+          ctx.tell(this.slotTasks, { type: 'DeclineCheckpoint', execution: this.execution, checkpointId: message.checkpointId, reason });
+        }
+        return;
+      case 'NotifyCheckpointComplete':
+        if (this.state === 'running') this.task.notifyCheckpointComplete(message.checkpointId);
+        return;
+      case 'NotifyCheckpointAborted':
+        if (this.state === 'running') this.task.notifyCheckpointAborted(message.checkpointId);
         return;
     }
   }

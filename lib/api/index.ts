@@ -69,3 +69,7 @@ export { BroadcastConnectedStream } from './broadcast-connected-stream.ts';
 export { BroadcastProcessFunction, type BroadcastContext, type BroadcastReadOnlyContext } from '../functions/broadcast-process-function.ts';
 export { KeyedBroadcastProcessFunction, type KeyedBroadcastContext, type KeyedBroadcastReadOnlyContext, type KeyedStateFunction } from '../functions/keyed-broadcast-process-function.ts';
 export type { BroadcastState, ReadOnlyBroadcastState } from '../state/operator/broadcast-state.ts';
+// Checkpoints and recovery
+export { CheckpointConfig, ExternalizedCheckpointCleanup } from '../checkpoint/checkpoint-config.ts';
+export { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
+export { RestartStrategies, type RestartStrategyConfiguration } from '../restart/restart-strategies.ts';

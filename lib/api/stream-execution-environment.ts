@@ -3,7 +3,11 @@
 import { CollectionSource } from '../../connectors/collection-source.ts';
 import { SocketTextSource } from '../../connectors/socket-text-source.ts';
 import { TextFileSource } from '../../connectors/text-file-source.ts';
+import { CheckpointConfig } from '../checkpoint/checkpoint-config.ts';
+import { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 import type { OperatorFactory, StreamGraph } from '../graph/stream-graph.ts';
+import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
+import { restartStrategyFromConfiguration, type Configuration } from '../restart/restart-strategy-options.ts';
 import { generateStreamGraph } from '../graph/stream-graph-generator.ts';
 import { Transformation, type TransformationSpec } from '../graph/transformation.ts';
 import { StreamSource } from '../operators/source-operator.ts';
@@ -34,14 +38,23 @@ export class StreamExecutionEnvironment {
   private bufferTimeoutMs = 5;
   private chainingEnabled = true;
   private readonly config = new ExecutionConfig();
+  private readonly checkpointConfig = new CheckpointConfig();
+  private restartStrategy?: RestartStrategyConfiguration;
 
   private constructor(defaultParallelism: number) {
     this.parallelism = defaultParallelism;
   }
 
-  /** A new environment; its default parallelism is `sluice run --parallelism`, else 1. */
-  static getExecutionEnvironment(): StreamExecutionEnvironment {
-    return new StreamExecutionEnvironment(currentJobContext()?.defaultParallelism ?? 1);
+  /** A new environment; its default parallelism is `sluice run --parallelism`, else 1. `configuration` as in configure(). */
+  static getExecutionEnvironment(configuration: Configuration = {}): StreamExecutionEnvironment {
+    return new StreamExecutionEnvironment(currentJobContext()?.defaultParallelism ?? 1).configure(configuration);
+  }
+
+  /** Applies Flink's configuration keys; today those of the restart strategy (`restart-strategy: fixed-delay`, …). */
+  configure(configuration: Configuration): this {
+    const restartStrategy = restartStrategyFromConfiguration(configuration);
+    if (restartStrategy) this.restartStrategy = restartStrategy;
+    return this;
   }
 
   /** The parallelism of every operator that does not set its own. */
@@ -88,6 +101,22 @@ export class StreamExecutionEnvironment {
     return this;
   }
 
+  /** Checkpoints every `intervalMs`, exactly-once (aligned) unless told otherwise; tune them through getCheckpointConfig(). */
+  enableCheckpointing(intervalMs: number, mode: CheckpointingMode = CheckpointingMode.EXACTLY_ONCE): this {
+    this.checkpointConfig.setCheckpointInterval(intervalMs).setCheckpointingMode(mode);
+    return this;
+  }
+
+  getCheckpointConfig(): CheckpointConfig {
+    return this.checkpointConfig;
+  }
+
+  /** How the job recovers from failures (RestartStrategies.fixedDelayRestart(...), …). */
+  setRestartStrategy(restartStrategy: RestartStrategyConfiguration): this {
+    this.restartStrategy = restartStrategy;
+    return this;
+  }
+
   /** A non-parallel source emitting the given elements in order. */
   fromElements<T>(...elements: T[]): SingleOutputStreamOperator<T> {
     return this.fromCollection(elements);
@@ -127,6 +156,8 @@ export class StreamExecutionEnvironment {
       bufferTimeoutMs: this.bufferTimeoutMs,
       chainingEnabled: this.chainingEnabled,
       autoWatermarkInterval: this.config.getAutoWatermarkInterval(),
+      checkpointing: this.checkpointConfig.toSettings(),
+      restartStrategy: this.restartStrategy,
     });
   }
 

@@ -50,6 +50,8 @@ export function toJobGraph(graph: StreamGraph): JobGraph {
     edges,
     bufferTimeoutMs: graph.bufferTimeoutMs,
     fingerprint: graph.fingerprint(),
+    ...(graph.checkpointing ? { checkpointing: graph.checkpointing } : {}),
+    ...(graph.restartStrategy ? { restartStrategy: graph.restartStrategy } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 // The JobGraph: the StreamGraph with forward-connected operators of equal parallelism
 // chained into one vertex. Plain data (no functions): it travels to the JobMaster.
 import type { PartitionerType } from '../exchange/partitioner.ts';
+import type { CheckpointingSettings } from '../checkpoint/checkpoint-config.ts';
+import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 import type { InputIndex } from './stream-graph.ts';
 
 export interface JobVertex {
@@ -37,4 +39,8 @@ export interface JobGraph {
   bufferTimeoutMs: number;
   /** Digest of the StreamGraph's shape: a TaskManager that rebuilds a different graph refuses to run it. */
   fingerprint: string;
+  /** Set when the job enabled checkpointing: the JobMaster's CheckpointCoordinator runs with it. */
+  checkpointing?: CheckpointingSettings;
+  /** The job's own restart strategy; without one, Flink's default for its checkpointing applies. */
+  restartStrategy?: RestartStrategyConfiguration;
 }

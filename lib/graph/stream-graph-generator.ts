@@ -3,7 +3,7 @@
 // change of parallelism) with the operator's name in the message.
 import type { PartitionerType } from '../exchange/partitioner.ts';
 import type { StateKeySelector } from '../operators/stream-operator.ts';
-import { StreamGraph, type InputIndex, type StreamEdge, type StreamNode } from './stream-graph.ts';
+import { StreamGraph, type InputIndex, type StreamEdge, type StreamGraphFields, type StreamNode } from './stream-graph.ts';
 import type { Transformation, TransformationInput } from './transformation.ts';
 
 export interface StreamGraphSettings {
@@ -14,6 +14,8 @@ export interface StreamGraphSettings {
   bufferTimeoutMs: number;
   chainingEnabled: boolean;
   autoWatermarkInterval: number;
+  checkpointing?: StreamGraphFields['checkpointing'];
+  restartStrategy?: StreamGraphFields['restartStrategy'];
 }
 
 export function generateStreamGraph(transformations: readonly Transformation[], settings: StreamGraphSettings): StreamGraph {
@@ -30,7 +32,8 @@ export function generateStreamGraph(transformations: readonly Transformation[], 
     node.stateKeySelector1 = stateKeySelector(inEdges, 1);
     node.stateKeySelector2 = stateKeySelector(inEdges, 2);
   }
-  return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled, autoWatermarkInterval: settings.autoWatermarkInterval });
+  return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled,
+    autoWatermarkInterval: settings.autoWatermarkInterval, checkpointing: settings.checkpointing, restartStrategy: settings.restartStrategy });
 }
 
 /**

@@ -2,6 +2,8 @@
 // Built identically by the client and by every TaskManager evaluating the same job module,
 // which is why node ids are stable (`uid()` or creation order) and why the graph holds
 // operator factories instead of serialized functions.
+import type { CheckpointingSettings } from '../checkpoint/checkpoint-config.ts';
+import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 import { createHash } from 'node:crypto';
 import type { StateKeySelector, StreamOperator } from '../operators/stream-operator.ts';
 import type { ChannelSelector, PartitionerType } from '../exchange/partitioner.ts';
@@ -54,6 +56,9 @@ export interface StreamGraphFields {
   chainingEnabled: boolean;
   /** ExecutionConfig.autoWatermarkInterval: ms between periodic watermarks (default 200; 0 disables them). */
   autoWatermarkInterval?: number;
+  /** Set when the job enabled checkpointing. */
+  checkpointing?: CheckpointingSettings;
+  restartStrategy?: RestartStrategyConfiguration;
 }
 
 /** Flink's default auto-watermark interval. */
@@ -66,6 +71,8 @@ export class StreamGraph implements StreamGraphFields {
   readonly bufferTimeoutMs: number;
   readonly chainingEnabled: boolean;
   readonly autoWatermarkInterval: number;
+  readonly checkpointing?: CheckpointingSettings;
+  readonly restartStrategy?: RestartStrategyConfiguration;
 
   constructor(fields: StreamGraphFields) {
     this.jobName = fields.jobName;
@@ -74,6 +81,8 @@ export class StreamGraph implements StreamGraphFields {
     this.bufferTimeoutMs = fields.bufferTimeoutMs;
     this.chainingEnabled = fields.chainingEnabled;
     this.autoWatermarkInterval = fields.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL;
+    this.checkpointing = fields.checkpointing;
+    this.restartStrategy = fields.restartStrategy;
   }
 
   node(id: string): StreamNode {

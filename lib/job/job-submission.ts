@@ -16,7 +16,7 @@ export interface JobSubmission {
   defaultParallelism?: number;
 }
 
-export type JobStatus = 'CREATED' | 'RUNNING' | 'FINISHED' | 'CANCELLING' | 'CANCELED' | 'FAILED';
+export type JobStatus = 'CREATED' | 'RUNNING' | 'RESTARTING' | 'FINISHED' | 'CANCELLING' | 'CANCELED' | 'FAILED';
 
 export const terminalStatuses: ReadonlySet<JobStatus> = new Set(['FINISHED', 'CANCELED', 'FAILED']);
 

@@ -2,7 +2,10 @@
 // channel, that channel is blocked until barrier n has arrived on every channel still
 // open; then the checkpoint is taken and every channel is unblocked. A newer barrier
 // aborts an unfinished alignment; a cancel-checkpoint marker aborts it too. A channel
-// that ends no longer counts.
+// that ends no longer counts. In at-least-once mode (Flink's CheckpointBarrierTracker) no
+// channel is blocked: the checkpoint is taken once the barrier came on every channel, and
+// records that came after it on some channels are in the snapshot and will be replayed too.
+import type { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 
 export interface CheckpointBarrier {
   checkpointId: number;
@@ -30,6 +33,7 @@ export class CheckpointBarrierHandler {
   constructor(
     private readonly channelCount: number,
     private readonly hooks: BarrierHandlerHooks,
+    private readonly mode: CheckpointingMode = 'EXACTLY_ONCE',
   ) {}
 
   processBarrier(barrier: CheckpointBarrier, channel: number): void {
@@ -42,7 +46,7 @@ export class CheckpointBarrierHandler {
       return; // a barrier of a checkpoint already taken or aborted
     }
     this.aligned.add(channel);
-    if (!this.completeAlignment()) this.hooks.block(channel);
+    if (!this.completeAlignment() && this.mode === 'EXACTLY_ONCE') this.hooks.block(channel);
   }
 
   processCancellationBarrier(checkpointId: number): void {
@@ -79,7 +83,7 @@ export class CheckpointBarrierHandler {
   }
 
   private releaseChannels(): void {
-    for (const channel of this.aligned!) this.hooks.unblock(channel);
+    if (this.mode === 'EXACTLY_ONCE') for (const channel of this.aligned!) this.hooks.unblock(channel);
     this.aligned = undefined;
     this.pendingBarrier = undefined;
   }

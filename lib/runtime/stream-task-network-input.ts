@@ -3,6 +3,7 @@
 // their timestamps); watermarks and watermark status go through that input's
 // StatusWatermarkValve; barriers and cancel markers go to the barrier alignment over all
 // channels; the end of a channel is the end of its event time and of its part in alignment.
+import type { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 import type { ChannelMessage } from '../exchange/codec.ts';
 import type { InputIndex } from '../graph/stream-graph.ts';
 import { StreamRecord } from '../operators/stream-record.ts';
@@ -25,8 +26,9 @@ export class StreamTaskNetworkInput {
   /**
    * @param channelInputs for each channel (in the gate's order), the operator input it feeds
    * @param inputOf the head operator's input by index
+   * @param mode whether barriers align (exactly-once) or are only tracked (at-least-once)
    */
-  constructor(channelInputs: readonly InputIndex[], inputOf: (index: InputIndex) => OperatorInput, hooks: BarrierHandlerHooks) {
+  constructor(channelInputs: readonly InputIndex[], inputOf: (index: InputIndex) => OperatorInput, hooks: BarrierHandlerHooks, mode?: CheckpointingMode) {
     const valves = new Map<InputIndex, { input: OperatorInput; valve: StatusWatermarkValve; nextValveChannel: number }>();
     for (const index of new Set(channelInputs)) {
       const input = inputOf(index);
@@ -43,7 +45,7 @@ export class StreamTaskNetworkInput {
       const entry = valves.get(index)!;
       this.routes.push({ input: entry.input, valve: entry.valve, valveChannel: entry.nextValveChannel++ });
     }
-    this.barrierHandler = new CheckpointBarrierHandler(channelInputs.length, hooks);
+    this.barrierHandler = new CheckpointBarrierHandler(channelInputs.length, hooks, mode);
   }
 
   processMessage(channel: number, message: ChannelMessage): void {

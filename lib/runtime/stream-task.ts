@@ -7,6 +7,7 @@
 // the mailbox: the source's steps and the mails never interleave (see SourceContext).
 // The Subtask actor drives the task (prepare, run, cancel) and reports to the JobMaster.
 import type { NatsConnection } from 'nats';
+import type { KeyGroupSnapshot, TaskStateSnapshot } from '../checkpoint/task-state-snapshot.ts';
 import { SystemProcessingTimeService } from '../time/system-processing-time-service.ts';
 import type { AttemptNumbers } from '../graph/execution-graph.ts';
 import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
@@ -27,9 +28,10 @@ import { StreamTaskStateInitializer } from './stream-task-state-initializer.ts';
 export interface CheckpointListener {
   /**
    * Checkpoint `checkpointId` was taken and its barrier forwarded. `snapshots` holds each
-   * operator's snapshotState result by operator id: the state itself, or a promise of it.
+   * operator's snapshotState result by operator id: the state itself, or a promise of it;
+   * `keyGroups` each keyed operator's state and timers by key group, taken synchronously.
    */
-  onCheckpoint(checkpointId: number, snapshots: Map<string, unknown>): void;
+  onCheckpoint(checkpointId: number, snapshots: Map<string, unknown>, keyGroups: Map<string, KeyGroupSnapshot[]>): void;
   /** The checkpoint was aborted here (a newer barrier or a cancel marker came during alignment). */
   onCheckpointAborted?(checkpointId: number): void;
 }
@@ -47,8 +49,8 @@ export interface StreamTaskSpec {
   attemptNumbers: AttemptNumbers;
   jobCwd: string;
   checkpointListener?: CheckpointListener;
-  /** Each operator's snapshot to restore, by operator id. */
-  restoredState?: ReadonlyMap<string, unknown>;
+  /** The state to restore, from the latest completed checkpoint. */
+  restoredState?: TaskStateSnapshot;
 }
 
 export class StreamTask {
@@ -110,11 +112,11 @@ export class StreamTask {
         return new RecordWriterOutput(writer, edge.outputTag);
       },
       environment: (node) => ({
-        ...this.stateInitializer.streamOperatorStateContext(node, subtaskInfo),
+        ...this.stateInitializer.streamOperatorStateContext(node, subtaskInfo, spec.restoredState?.[node.id]?.keyGroups),
         mailboxExecutor: this.mailbox,
         processingTimeService: this.processingTimeService,
         jobCwd: spec.jobCwd,
-        restoredState: spec.restoredState?.get(node.id),
+        restoredState: spec.restoredState?.[node.id]?.operatorState,
       }),
     });
     const head = this.chain.operator(this.headId);
@@ -169,7 +171,7 @@ export class StreamTask {
       unblock: (channel) => gate.unblock(channel),
       triggerCheckpoint: (barrier) => this.performCheckpoint(barrier),
       abortCheckpoint: (checkpointId) => this.abortCheckpoint(checkpointId),
-    });
+    }, spec.jobGraph.checkpointing?.mode);
   }
 
   /** Runs until the input ends (or the source is exhausted), then finishes the chain and ends every output channel. */
@@ -228,7 +230,12 @@ export class StreamTask {
   /** Synchronous from the first hook to the barrier's emission: nothing else runs in between. */
   private performCheckpoint(barrier: CheckpointBarrier): void {
     const snapshots = this.chain.checkpointState(barrier);
-    this.spec.checkpointListener?.onCheckpoint(barrier.checkpointId, snapshots);
+    const keyGroups = new Map<string, KeyGroupSnapshot[]>();
+    for (const operatorId of snapshots.keys()) {
+      const taken = this.stateInitializer.snapshotKeyGroups(operatorId);
+      if (taken) keyGroups.set(operatorId, taken);
+    }
+    this.spec.checkpointListener?.onCheckpoint(barrier.checkpointId, snapshots, keyGroups);
   }
 
   private abortCheckpoint(checkpointId: number): void {

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StreamExecutionEnvironment } from '../../lib/api/index.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
+import { TextFileSource } from '../../connectors/text-file-source.ts';
 import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
@@ -49,4 +50,17 @@ t.test('writeAsText at parallelism > 1 writes one file per subtask into a direct
   t.same(readdirSync(dir).sort(), ['1', '2']);
   t.equal(readFileSync(join(dir, '1'), 'utf8'), 'a\nc\n');
   t.equal(readFileSync(join(dir, '2'), 'utf8'), 'b\n');
+});
+
+t.test('readTextFile\'s position is the number of lines emitted, and a restore resumes after them', async (t) => {
+  const dir = t.testdir({ 'input.txt': 'a\nb\nc\nd\n' });
+  const source = new TextFileSource('input.txt');
+  const harness = await OperatorTestHarness.forOperators<string>([source], { jobCwd: dir }).open();
+  await harness.runSources();
+  t.equal(source.snapshotState(), 4);
+  await harness.finishAndClose();
+  const restored = await OperatorTestHarness.forOperators<string>([new TextFileSource('input.txt')], { jobCwd: dir, restoredState: new Map([['op-1', 2]]) }).open();
+  await restored.runSources();
+  await restored.finishAndClose();
+  t.same(restored.output.values, ['c', 'd']);
 });

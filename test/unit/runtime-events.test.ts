@@ -157,6 +157,20 @@ t.test('barrier alignment: a channel is held from its barrier until all arrived;
   await harness.finishAndClose();
 });
 
+t.test('at-least-once: no channel is held; the checkpoint is taken once the barrier came on every channel, counting what came after it on the others', async (t) => {
+  const counter = new Counter();
+  const harness = await OperatorTestHarness.forOperators<string>([counter], { channels: [2], checkpointingMode: 'AT_LEAST_ONCE' }).open();
+  harness.processElement('a', undefined, { channel: 0 });
+  harness.processBarrier(1, { channel: 0 });
+  t.same([...harness.blockedChannels], [], 'the channel stays open');
+  harness.processElement('after barrier', undefined, { channel: 0 });
+  harness.processElement('b', undefined, { channel: 1 });
+  t.same(harness.checkpoints, [], 'not taken before barrier 1 came on every channel');
+  harness.processBarrier(1, { channel: 1 });
+  t.same(harness.checkpoints, [{ checkpointId: 1, snapshots: new Map([['op-1', 3]]) }], 'the record after the barrier on channel 0 is in the snapshot (it will be replayed too)');
+  await harness.finishAndClose();
+});
+
 t.test('a newer barrier or a cancel marker aborts an alignment; an ended channel no longer counts', async (t) => {
   const harness = await OperatorTestHarness.forOperators<string>([new Counter()], { channels: [3] }).open();
   harness.processBarrier(1, { channel: 0 });

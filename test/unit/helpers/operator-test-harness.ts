@@ -5,6 +5,7 @@
 // StreamTask. Keyed operators get a real heap backend and timer services, as in a task.
 // What leaves the chain is collected, in order, in `output`. Mails the operators submit
 // (processing-time timers) run in a real MailboxProcessor whenever the test awaits. No server.
+import type { CheckpointingMode } from '../../../lib/checkpoint/checkpointing-mode.ts';
 import { StreamGraph, type InputIndex, type StreamEdge, type StreamNode } from '../../../lib/graph/stream-graph.ts';
 import type { ChannelMessage } from '../../../lib/exchange/codec.ts';
 import { isSourceOperator, type SourceOperator, type StateKeySelector, type StreamOperator } from '../../../lib/operators/stream-operator.ts';
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   restoredState?: ReadonlyMap<string, unknown>;
   /** Runs the operators on a processing-time clock starting here, moved only by `setProcessingTime` (default: the real clock). */
   processingTime?: number;
+  /** Whether barriers align (the default) or are only tracked. */
+  checkpointingMode?: CheckpointingMode;
 }
 
 /** Which channel a harness call feeds: input 1 or 2 of the head, and a channel of that input. */
@@ -115,7 +118,7 @@ export class OperatorTestHarness<OUT = unknown> {
           this.chain.broadcastEvent({ type: 'cancel-checkpoint', checkpointId });
           this.abortedCheckpoints.push(checkpointId);
         },
-      });
+      }, options.checkpointingMode);
     }
   }
 

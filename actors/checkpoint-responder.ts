@@ -1,0 +1,34 @@
+// The task side of a checkpoint (Flink's TaskStateManager and the acknowledgement in its
+// CheckpointResponder): gathers what a StreamTask took for checkpoint n into one
+// TaskStateSnapshot and acknowledges it to the JobMaster. The task took its snapshot
+// synchronously; an operator's snapshot that is a promise (an asynchronous write) is
+// awaited here, off the task's mailbox, so the stream goes on meanwhile.
+import type { TaskStateSnapshot } from '../lib/checkpoint/task-state-snapshot.ts';
+import type { ExecutionAttemptId } from '../lib/graph/execution-graph.ts';
+import type { CheckpointListener } from '../lib/runtime/stream-task.ts';
+
+export type CheckpointResponse =
+  | { type: 'AcknowledgeCheckpoint'; execution: ExecutionAttemptId; checkpointId: number; state: TaskStateSnapshot }
+  | { type: 'DeclineCheckpoint'; execution: ExecutionAttemptId; checkpointId: number; reason: string };
+
+export function checkpointResponder(execution: ExecutionAttemptId, respond: (response: CheckpointResponse) => void): CheckpointListener {
+  return {
+    onCheckpoint(checkpointId, snapshots, keyGroups) {
+      const taken = [...snapshots];
+      const acknowledge = (operatorStates: Array<[string, unknown]>) => {
+        const state: TaskStateSnapshot = {};
+        for (const [operatorId, operatorState] of operatorStates) state[operatorId] = { operatorState, keyGroups: keyGroups.get(operatorId) };
+        respond({ type: 'AcknowledgeCheckpoint', execution, checkpointId, state });
+      };
+      // Synchronous snapshots are sent (and so encoded) now, before the task changes them.
+      if (!taken.some(([, state]) => state instanceof Promise)) return acknowledge(taken);
+      Promise.all(taken.map(async ([operatorId, state]) => [operatorId, await state] as [string, unknown])).then(
+        acknowledge,
+        (error: unknown) => respond({ type: 'DeclineCheckpoint', execution, checkpointId, reason: `the asynchronous part of the snapshot failed: ${(error as Error).message}` }),
+      );
+    },
+    onCheckpointAborted(checkpointId) {
+      respond({ type: 'DeclineCheckpoint', execution, checkpointId, reason: 'a newer checkpoint\'s barrier or a cancel marker came during alignment' });
+    },
+  };
+}
