@@ -10,7 +10,7 @@ import {
   OutputTag,
   ProcessWindowFunction,
   RichReduceFunction,
-  SingleOutputStreamOperator,
+  type SingleOutputStreamOperator,
   SlidingEventTimeWindows,
   StreamExecutionEnvironment,
   Time,
@@ -23,7 +23,6 @@ import {
   type ProcessWindowFunctionContext,
   type SourceContext,
 } from '../../lib/api/index.ts';
-import { StreamSource } from '../../lib/operators/source-operator.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 type Reading = [sensor: string, value: number];
@@ -39,8 +38,7 @@ function timestamped(env: StreamExecutionEnvironment, elements: Array<[Reading, 
     },
     cancel(): void {},
   };
-  const transformation = env.addOperator({ name: 'Timestamped Source', inputs: [], createOperator: () => new StreamSource(source), isSource: true, isParallel: false });
-  return new SingleOutputStreamOperator<Reading>(env, transformation);
+  return env.addSource(source, 'Timestamped Source');
 }
 
 const readings: Array<[Reading, number]> = [
