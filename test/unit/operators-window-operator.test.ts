@@ -12,11 +12,14 @@ import { aggregatingAccumulation, listAccumulation, reducingAccumulation } from 
 import { WindowOperator } from '../../lib/operators/windowing/window-operator.ts';
 import { EventTimeSessionWindows } from '../../lib/windowing/assigners/event-time-session-windows.ts';
 import { GlobalWindows } from '../../lib/windowing/assigners/global-windows.ts';
+import { ProcessingTimeSessionWindows } from '../../lib/windowing/assigners/processing-time-session-windows.ts';
 import { SlidingEventTimeWindows } from '../../lib/windowing/assigners/sliding-event-time-windows.ts';
 import { TumblingEventTimeWindows } from '../../lib/windowing/assigners/tumbling-event-time-windows.ts';
+import { TumblingProcessingTimeWindows } from '../../lib/windowing/assigners/tumbling-processing-time-windows.ts';
 import type { WindowAssigner } from '../../lib/windowing/assigners/window-assigner.ts';
 import { CountEvictor } from '../../lib/windowing/evictors/count-evictor.ts';
 import { ContinuousEventTimeTrigger } from '../../lib/windowing/triggers/continuous-event-time-trigger.ts';
+import { ContinuousProcessingTimeTrigger } from '../../lib/windowing/triggers/continuous-processing-time-trigger.ts';
 import { CountTrigger } from '../../lib/windowing/triggers/count-trigger.ts';
 import { EventTimeTrigger } from '../../lib/windowing/triggers/event-time-trigger.ts';
 import { PurgingTrigger } from '../../lib/windowing/triggers/purging-trigger.ts';
@@ -309,5 +312,39 @@ t.test('aggregate with a ProcessWindowFunction: window state, global state, curr
   h.processWatermark(2500);
   t.same(records(h), ['k 1000 avg=9 firing 1 of window, 3 of key, wm 2500']);
   t.same([...h.keyedStateBackends.get('op-1')!.getKeys('window-firings', { start: 0, end: 1000 })], [], "the first window's count was cleared with the window");
+  await h.finishAndClose();
+});
+
+/** Waits (in the mailbox's own time, where processing-time timers fire) until the operator emitted `count` records. */
+async function untilEmitted(h: OperatorTestHarness<unknown>, count: number): Promise<void> {
+  while (h.output.values.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+t.test('processing-time windows fire by the clock: ProcessingTimeTrigger at end - 1, sessions merge', async (t) => {
+  const tumbling = await harness(reduceOperator(TumblingProcessingTimeWindows.of(Time.milliseconds(20))));
+  const before = Date.now();
+  feed(tumbling, [['a', 1, 0], ['b', 2, 0]]);
+  await untilEmitted(tumbling, 2);
+  const emitted = tumbling.output.emitted.flatMap((e) => ('record' in e ? [e] : []));
+  t.same(emitted.map((e) => e.record).sort(), [['a', 1], ['b', 2]]);
+  for (const { timestamp } of emitted) t.ok(timestamp! % 20 === 19 && timestamp! >= before, `stamped with the end - 1 of a window of the clock (${timestamp})`);
+  t.ok(Date.now() >= emitted[0]!.timestamp!, 'fired once the clock reached it');
+  await tumbling.finishAndClose();
+
+  const windowAssigner = ProcessingTimeSessionWindows.withGap(Time.milliseconds(30));
+  const sessions = await harness(new WindowOperator({ windowAssigner, accumulation: listAccumulation<Pair>(), trigger: windowAssigner.getDefaultTrigger(), allowedLateness: 0 }, new SessionWindowFunction()));
+  feed(sessions, [['k', 1, 0], ['k', 2, 0], ['k', 3, 0]]);
+  await untilEmitted(sessions, 1);
+  const [[label, start, end]] = sessions.output.values as Array<[string, number, number]>;
+  t.equal(label, 'k-6', 'one session with all three elements');
+  t.ok(end - start >= 30, `the session spans at least the gap (${start}..${end})`);
+  await sessions.finishAndClose();
+});
+
+t.test('ContinuousProcessingTimeTrigger fires a window again every interval', async (t) => {
+  const h = await harness(reduceOperator(GlobalWindows.create() as WindowAssigner<Pair, Window>, { trigger: ContinuousProcessingTimeTrigger.of(Time.milliseconds(10)) }));
+  feed(h, [['k', 1, 0], ['k', 2, 0]]);
+  await untilEmitted(h, 2);
+  t.same(h.output.values.slice(0, 2), [['k', 3], ['k', 3]]);
   await h.finishAndClose();
 });
