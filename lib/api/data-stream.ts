@@ -10,6 +10,7 @@ import { StreamFilter } from '../operators/filter-operator.ts';
 import { StreamFlatMap } from '../operators/flat-map-operator.ts';
 import { StreamGroupedReduce } from '../operators/keyed-reduce-operator.ts';
 import { StreamMap } from '../operators/map-operator.ts';
+import { OutputTag } from '../functions/output-tag.ts';
 import { StreamSink } from '../operators/sink-operator.ts';
 import type { OneInputStreamOperator } from '../operators/stream-operator.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
@@ -23,7 +24,6 @@ import { installOperatorSettings, type OperatorSettings } from './operator-setti
 import { perSubtaskOperator } from './per-subtask-operator.ts';
 import type { StreamExecutionEnvironment } from './stream-execution-environment.ts';
 import { WindowedStream } from './windowed-stream.ts';
-import type { OutputTag } from '../functions/output-tag.ts';
 import { GlobalWindows } from '../windowing/assigners/global-windows.ts';
 import type { WindowAssigner } from '../windowing/assigners/window-assigner.ts';
 import { CountEvictor } from '../windowing/evictors/count-evictor.ts';
@@ -202,8 +202,12 @@ export class SingleOutputStreamOperator<T> extends DataStream<T> {
     super(environment, [{ upstream: transformation }]);
   }
 
-  /** The records this operator emitted to the side output `tag` (e.g. a window's late data). */
+  /**
+   * The records this operator emitted to the side output `tag` (with `ctx.output(tag, value)`),
+   * as a stream of their own. Only streams asking for a tag receive its records.
+   */
   getSideOutput<X>(tag: OutputTag<X>): DataStream<X> {
+    if (!(tag instanceof OutputTag)) throw new Error(`${this.transformation.describe()}: getSideOutput needs an OutputTag`);
     return new DataStream<X>(this.environment, [{ upstream: this.transformation, outputTag: tag.id }]);
   }
 

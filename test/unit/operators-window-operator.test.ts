@@ -348,3 +348,18 @@ t.test('ContinuousProcessingTimeTrigger fires a window again every interval', as
   t.same(h.output.values.slice(0, 2), [['k', 3], ['k', 3]]);
   await h.finishAndClose();
 });
+
+t.test('a CountTrigger on session windows merges its counts when a late element bridges two sessions', async (t) => {
+  const windowAssigner = EventTimeSessionWindows.withGap(Time.seconds(3));
+  const h = await harness(new WindowOperator({ windowAssigner, accumulation: listAccumulation<Pair>(), trigger: CountTrigger.of(3), allowedLateness: 0 }, new SessionWindowFunction()));
+  feed(h, [['k', 1, 0], ['k', 2, 5000]]);
+  t.same(drain(h), [], 'one element in each session');
+  // [2500, 5500) joins [0, 3000) and [5000, 8000): 1 + 1 counted before, this one makes 3.
+  feed(h, [['k', 4, 2500]]);
+  t.same(drain(h), ['["k-7",0,8000]@7999']);
+  feed(h, [['k', 8, 7000], ['k', 16, 7500]]);
+  t.same(drain(h), [], 'the count started again after firing');
+  feed(h, [['k', 32, 1000]]);
+  t.same(drain(h), ['["k-63",0,10500]@10499'], 'the session grew to 10500 with the element at 7500');
+  await h.finishAndClose();
+});
