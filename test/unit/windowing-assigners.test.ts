@@ -2,6 +2,8 @@
 // TumblingEventTimeWindowsTest, SlidingEventTimeWindowsTest, EventTimeSessionWindowsTest,
 // TimeWindowTest and MergingWindowSetTest: exact windows for exact timestamps.
 import t from 'tap';
+import { Packr } from 'msgpackr';
+import { decodeMessage, encodeBatch } from '../../lib/exchange/codec.ts';
 import { Time } from '../../lib/api/time.ts';
 import { HeapKeyedStateBackend } from '../../lib/state/heap/heap-keyed-state-backend.ts';
 import { ValueStateDescriptor } from '../../lib/state/value-state-descriptor.ts';
@@ -144,4 +146,15 @@ t.test('MergingWindowSet: state windows stay put as windows merge (MergingWindow
   t.throws(() => restored.retireWindow(new TimeWindow(0, 10)), { message: 'Window TimeWindow{start=0, end=10} is not in in-flight window set.' });
   restored.persist();
   t.equal(state.value(), null, 'no windows: no state');
+});
+
+t.test('windows survive msgpack, as snapshots of window state and timers encode them', async (t) => {
+  const packr = new Packr({ useRecords: true, moreTypes: true });
+  const decoded = packr.unpack(packr.pack({ namespace: new TimeWindow(0, 5000), mapping: [[new TimeWindow(0, 10), new TimeWindow(0, 3)]], global: GlobalWindow.get() }));
+  t.ok(decoded.namespace instanceof TimeWindow);
+  t.equal(decoded.namespace.maxTimestamp(), 4999);
+  t.same(spans(decoded.mapping[0]), [[0, 10], [0, 3]]);
+  t.equal(decoded.global, GlobalWindow.get());
+  const message = decodeMessage(encodeBatch(0, [[new TimeWindow(-5, 5), 'x']], 'test'));
+  t.ok('records' in message && (message.records?.[0] as [TimeWindow])[0].equals(new TimeWindow(-5, 5)), 'a record carrying a window crosses the exchange as a TimeWindow');
 });
