@@ -363,3 +363,13 @@ t.test('a CountTrigger on session windows merges its counts when a late element 
   t.same(drain(h), ['["k-63",0,10500]@10499'], 'the session grew to 10500 with the element at 7500');
   await h.finishAndClose();
 });
+
+t.test('session windows with a dynamic gap per element (WindowOperatorTest.testDynamicEventTimeSessionWindows)', async (t) => {
+  const windowAssigner = EventTimeSessionWindows.withDynamicGap((element: Pair) => element[1] * 1000);
+  const h = await harness(new WindowOperator({ windowAssigner, accumulation: listAccumulation<Pair>(), trigger: windowAssigner.getDefaultTrigger(), allowedLateness: 0 }, new SessionWindowFunction()));
+  // [0, 1000) and [500, 3500) merge; [4000, 5000) stays apart.
+  feed(h, [['k', 1, 0], ['k', 3, 500], ['k', 1, 4000]]);
+  h.processWatermark(10000);
+  t.same(drain(h), ['["k-1",4000,5000]@4999', '["k-4",0,3500]@3499', 'W10000']);
+  await h.finishAndClose();
+});
