@@ -2,6 +2,9 @@
 // records with timestamps and watermarks in, exact records (value@timestamp) and watermarks
 // out. As in Flink's tests, records emitted between two watermarks are compared sorted.
 import t from 'tap';
+import { Packr } from 'msgpackr';
+import { assignToKeyGroup } from '../../lib/exchange/key-groups.ts';
+import type { KeyGroupStateSnapshot } from '../../lib/state/key-group-state-snapshot.ts';
 import type { Collector } from '../../lib/functions/functions.ts';
 import { OutputTag } from '../../lib/functions/output-tag.ts';
 import { ProcessWindowFunction, type ProcessWindowFunctionContext } from '../../lib/functions/process-window-function.ts';
@@ -25,7 +28,7 @@ import { EventTimeTrigger } from '../../lib/windowing/triggers/event-time-trigge
 import { PurgingTrigger } from '../../lib/windowing/triggers/purging-trigger.ts';
 import { Trigger, type TriggerContext } from '../../lib/windowing/triggers/trigger.ts';
 import { TriggerResult } from '../../lib/windowing/triggers/trigger-result.ts';
-import type { TimeWindow } from '../../lib/windowing/windows/time-window.ts';
+import { TimeWindow } from '../../lib/windowing/windows/time-window.ts';
 import type { Window } from '../../lib/windowing/windows/window.ts';
 import { Time } from '../../lib/api/time.ts';
 import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
@@ -371,5 +374,23 @@ t.test('session windows with a dynamic gap per element (WindowOperatorTest.testD
   feed(h, [['k', 1, 0], ['k', 3, 500], ['k', 1, 4000]]);
   h.processWatermark(10000);
   t.same(drain(h), ['["k-1",4000,5000]@4999', '["k-4",0,3500]@3499', 'W10000']);
+  await h.finishAndClose();
+});
+
+t.test("a window operator's windows are keyed state of their key group: contents and session mapping survive a snapshot", async (t) => {
+  const h = await harness(sessionOperator());
+  feed(h, [['k', 1, 0], ['k', 2, 5000], ['k', 4, 2500], ['j', 8, 100]]);
+  const backend = h.keyedStateBackends.get('op-1')!;
+  const keyGroup = assignToKeyGroup('k', 128);
+  const packr = new Packr({ useRecords: true, moreTypes: true });
+  const snapshot = packr.unpack(packr.pack(backend.snapshotKeyGroup(keyGroup))) as KeyGroupStateSnapshot;
+  const states = new Map(snapshot.states.map((state) => [state.name, state.entries]));
+  t.same([...states.keys()].sort(), ['merging-window-set', 'window-contents']);
+  const [[key, stateWindow, contents]] = states.get('window-contents')! as Array<[string, TimeWindow, Pair[]]>;
+  t.equal(key, 'k');
+  t.ok(stateWindow instanceof TimeWindow, 'the namespace comes back as a TimeWindow');
+  t.same(contents, [['k', 1], ['k', 2], ['k', 4]], 'the merged contents under one state window, the bridging element added after the merge');
+  const [[, , mapping]] = states.get('merging-window-set')! as Array<[string, null, Array<[TimeWindow, TimeWindow]>]>;
+  t.same(mapping.map(([window, inState]) => `${window} -> ${inState}`), [`TimeWindow{start=0, end=8000} -> ${stateWindow}`]);
   await h.finishAndClose();
 });
