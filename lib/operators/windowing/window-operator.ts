@@ -44,14 +44,14 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
   extends AbstractUdfStreamOperator<ProcessWindowFunction<V, OUT, unknown, W>, OUT>
   implements OneInputStreamOperator<IN, OUT>, Triggerable<unknown, W>
 {
-  protected readonly windowAssigner: WindowAssigner<IN, W>;
-  protected readonly trigger: Trigger<IN, W>;
-  protected readonly allowedLateness: number;
+  private readonly windowAssigner: WindowAssigner<IN, W>;
+  private readonly trigger: Trigger<IN, W>;
+  private readonly allowedLateness: number;
   private readonly lateDataOutputTag?: OutputTag<IN>;
   private readonly accumulation: WindowAccumulation<IN, ACC, V>;
   protected windowState!: WindowContents<IN, ACC, V>;
   protected triggerContext!: WindowTriggerContext<IN, W>;
-  protected processContext!: WindowProcessContext<W>;
+  private processContext!: WindowProcessContext<W>;
   private timerService!: InternalTimerService<W>;
   /** Set for merging windows (sessions), with the keyed state of their MergingWindowSet. */
   private readonly mergingAssigner?: MergingWindowAssigner<IN, W>;
@@ -216,7 +216,7 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
   }
 
   /** An event-time window whose cleanup time the watermark has reached: its state is gone. */
-  protected isWindowLate(window: W): boolean {
+  private isWindowLate(window: W): boolean {
     return this.windowAssigner.isEventTime() && this.cleanupTime(window) <= this.timerService.currentWatermark();
   }
 
@@ -245,7 +245,7 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
     else this.triggerContext.deleteProcessingTimeTimer(time);
   }
 
-  protected describe(): string {
+  private describe(): string {
     const runtimeContext = this.context.runtimeContext;
     return `${runtimeContext.getTaskName()} (${runtimeContext.getIndexOfThisSubtask() + 1}/${runtimeContext.getNumberOfParallelSubtasks()})`;
   }
