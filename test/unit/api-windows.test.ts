@@ -160,11 +160,11 @@ t.test('bad window parameters are one-line errors', async (t) => {
   t.throws(() => keyed.windowAll(GlobalWindows.create()).reduce((a) => a).setParallelism(2), { message: /The parallelism of non parallel operator must be 1\./ });
 });
 
-t.test('an event-time window over records without timestamps fails naming the assigner', async (t) => {
+t.test('an event-time window over records without timestamps fails naming the operator and the assigner', async (t) => {
   const env = StreamExecutionEnvironment.getExecutionEnvironment();
   env.fromElements<Reading>(['a', 1]).keyBy((r) => r[0]).window(TumblingEventTimeWindows.of(Time.seconds(1))).sum(1).addSink(() => {});
   await t.rejects(runInMemory(env.getStreamGraph()), {
-    message: /TumblingEventTimeWindows\(1000\): the record has no timestamp; is the time characteristic processing time, or did you forget to call 'DataStream\.assignTimestampsAndWatermarks\(\.\.\.\)'\?/,
+    message: /^Window\(TumblingEventTimeWindows\(1000\), EventTimeTrigger, reduce\)[^:]* \(1\/1\): TumblingEventTimeWindows\(1000\): the record has no timestamp; is the time characteristic processing time, or did you forget to call 'DataStream\.assignTimestampsAndWatermarks\(\.\.\.\)'\?/,
   });
 });
 

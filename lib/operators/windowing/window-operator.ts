@@ -88,7 +88,7 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
   }
 
   processElement(record: StreamRecord<IN>): void {
-    const elementWindows = this.windowAssigner.assignWindows(record.value, record.timestamp, this.assignerContext);
+    const elementWindows = this.assignWindows(record);
     // Whether the record fell only into windows that are already late.
     let isSkippedElement = true;
     if (this.mergingWindowsState) {
@@ -130,6 +130,15 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
     if (isSkippedElement && this.isElementLate(record)) {
       if (this.lateDataOutputTag) this.output.collectSide(this.lateDataOutputTag, record);
       else this.lateRecordsDropped++;
+    }
+  }
+
+  /** The record's windows; an assigner's error (no timestamp, a bad dynamic gap) names this operator. */
+  private assignWindows(record: StreamRecord<IN>): W[] {
+    try {
+      return this.windowAssigner.assignWindows(record.value, record.timestamp, this.assignerContext);
+    } catch (error) {
+      throw new Error(`${this.describe()}: ${(error as Error).message}`, { cause: error });
     }
   }
 
