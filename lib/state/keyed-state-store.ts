@@ -1,5 +1,5 @@
 // What a RuntimeContext hands out to user functions (Flink's KeyedStateStore): state of the
-// current key, in no namespace.
+// current key, in no namespace, or in the namespace a window function is evaluated in.
 import type { AggregatingState } from './aggregating-state.ts';
 import type { AggregatingStateDescriptor } from './aggregating-state-descriptor.ts';
 import type { KeyedStateBackend } from './keyed-state-backend.ts';
@@ -22,25 +22,28 @@ export interface KeyedStateStore {
 }
 
 export class DefaultKeyedStateStore implements KeyedStateStore {
-  constructor(private readonly backend: KeyedStateBackend<unknown>) {}
+  constructor(
+    private readonly backend: KeyedStateBackend<unknown>,
+    private readonly namespace: () => unknown = () => VoidNamespace,
+  ) {}
 
   getState<T>(descriptor: ValueStateDescriptor<T>): ValueState<T> {
-    return this.backend.getPartitionedState(VoidNamespace, descriptor);
+    return this.backend.getPartitionedState(this.namespace(), descriptor);
   }
 
   getListState<T>(descriptor: ListStateDescriptor<T>): ListState<T> {
-    return this.backend.getPartitionedState(VoidNamespace, descriptor);
+    return this.backend.getPartitionedState(this.namespace(), descriptor);
   }
 
   getMapState<UK, UV>(descriptor: MapStateDescriptor<UK, UV>): MapState<UK, UV> {
-    return this.backend.getPartitionedState(VoidNamespace, descriptor);
+    return this.backend.getPartitionedState(this.namespace(), descriptor);
   }
 
   getReducingState<T>(descriptor: ReducingStateDescriptor<T>): ReducingState<T> {
-    return this.backend.getPartitionedState(VoidNamespace, descriptor);
+    return this.backend.getPartitionedState(this.namespace(), descriptor);
   }
 
   getAggregatingState<IN, ACC, OUT>(descriptor: AggregatingStateDescriptor<IN, ACC, OUT>): AggregatingState<IN, OUT> {
-    return this.backend.getPartitionedState(VoidNamespace, descriptor);
+    return this.backend.getPartitionedState(this.namespace(), descriptor);
   }
 }
