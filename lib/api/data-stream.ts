@@ -16,6 +16,7 @@ import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
 import { ConnectedStreams } from './connected-streams.ts';
 import { DataStreamSink } from './data-stream-sink.ts';
+import { IntervalJoin } from './interval-join.ts';
 import { keyFunction, type KeyExpression } from './key-function.ts';
 import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from '../functions/functions.ts';
 import { installOperatorSettings, type OperatorSettings } from './operator-settings.ts';
@@ -234,6 +235,14 @@ export class KeyedStream<T, K> extends DataStream<T> {
 
   maxBy(field: FieldExpression): SingleOutputStreamOperator<T> {
     return this.aggregate('maxBy', field);
+  }
+
+  /**
+   * Joins this stream's records with `other`'s of the same key whose timestamps lie within an
+   * interval of theirs: `.between(lower, upper).process(fn)` (event time only).
+   */
+  intervalJoin<T2>(other: KeyedStream<T2, K>): IntervalJoin<T, T2, K> {
+    return new IntervalJoin(this, other);
   }
 
   private aggregate(type: AggregationType, field: FieldExpression): SingleOutputStreamOperator<T> {

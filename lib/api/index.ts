@@ -37,3 +37,6 @@ export type { ValueState } from '../state/value-state.ts';
 export { Time } from './time.ts';
 export { OutputTag } from '../functions/output-tag.ts';
 export type { JobExecutionResult } from './job-context.ts';
+// Joins: interval join (window join and coGroup come with windows).
+export { IntervalJoin, IntervalJoined } from './interval-join.ts';
+export { ProcessJoinFunction, type ProcessJoinFunctionContext } from '../functions/process-join-function.ts';

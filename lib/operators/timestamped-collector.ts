@@ -15,6 +15,11 @@ export class TimestampedCollector<T> implements Collector<T> {
     this.timestamp = record.timestamp;
   }
 
+  /** Emits what follows with this timestamp, e.g. a joined pair's or a window's (Flink's setAbsoluteTimestamp). */
+  setAbsoluteTimestamp(timestamp: number): void {
+    this.timestamp = timestamp;
+  }
+
   collect(value: T): void {
     this.output.collect(this.reuse.replace(value, this.timestamp));
   }
