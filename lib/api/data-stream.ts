@@ -12,6 +12,8 @@ import { StreamGroupedReduce } from '../operators/keyed-reduce-operator.ts';
 import { StreamMap } from '../operators/map-operator.ts';
 import { StreamSink } from '../operators/sink-operator.ts';
 import type { OneInputStreamOperator } from '../operators/stream-operator.ts';
+import { TimestampsAndWatermarksOperator } from '../operators/timestamps-and-watermarks-operator.ts';
+import type { WatermarkStrategy } from '../time/eventtime/watermark-strategy.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
 import { ConnectedStreams } from './connected-streams.ts';
@@ -90,6 +92,16 @@ export class DataStream<T> {
   keyBy(field: FieldExpression): KeyedStream<T, unknown>;
   keyBy<K>(key: KeyExpression<T, K>): KeyedStream<T, K | unknown> {
     return new KeyedStream(this.environment, this.producers, keyFunction(key));
+  }
+
+  /**
+   * Stamps each record with the strategy's timestamp assigner and emits watermarks from its
+   * WatermarkGenerator: periodic ones every auto-watermark interval (`env.getConfig()`),
+   * punctuated ones as events arrive. Upstream watermarks are dropped, except the end of
+   * input's, which ends event time so that every window fires.
+   */
+  assignTimestampsAndWatermarks(watermarkStrategy: WatermarkStrategy<T>): SingleOutputStreamOperator<T> {
+    return this.transform('Timestamps/Watermarks', () => new TimestampsAndWatermarksOperator(watermarkStrategy));
   }
 
   /** Round-robin to all downstream subtasks. */

@@ -37,6 +37,10 @@ export type { ValueState } from '../state/value-state.ts';
 export { Time } from './time.ts';
 export { OutputTag } from '../functions/output-tag.ts';
 export type { JobExecutionResult } from './job-context.ts';
+// Time and watermarks (event-time branch).
+export { ExecutionConfig } from './execution-config.ts';
+export { Duration } from '../time/duration.ts';
+export * from '../time/eventtime/index.ts';
 // Joins: interval join (window join and coGroup come with windows).
 export { IntervalJoin, IntervalJoined } from './interval-join.ts';
 export { ProcessJoinFunction, type ProcessJoinFunctionContext } from '../functions/process-join-function.ts';

@@ -8,6 +8,7 @@ import { generateStreamGraph } from '../graph/stream-graph-generator.ts';
 import { Transformation, type TransformationSpec } from '../graph/transformation.ts';
 import { StreamSource } from '../operators/source-operator.ts';
 import { SingleOutputStreamOperator } from './data-stream.ts';
+import { ExecutionConfig } from './execution-config.ts';
 import type { ParallelSourceFunction, SourceFunction } from '../functions/functions.ts';
 import { currentJobContext, type JobExecutionResult } from './job-context.ts';
 import { perSubtaskOperator } from './per-subtask-operator.ts';
@@ -32,6 +33,7 @@ export class StreamExecutionEnvironment {
   private maxParallelism = 128;
   private bufferTimeoutMs = 5;
   private chainingEnabled = true;
+  private readonly config = new ExecutionConfig();
 
   private constructor(defaultParallelism: number) {
     this.parallelism = defaultParallelism;
@@ -73,6 +75,11 @@ export class StreamExecutionEnvironment {
 
   getBufferTimeout(): number {
     return this.bufferTimeoutMs;
+  }
+
+  /** The job-wide settings that reach the operators, e.g. `getConfig().setAutoWatermarkInterval(ms)`. */
+  getConfig(): ExecutionConfig {
+    return this.config;
   }
 
   /** Runs every operator in a task of its own. */
@@ -119,6 +126,7 @@ export class StreamExecutionEnvironment {
       maxParallelism: this.maxParallelism,
       bufferTimeoutMs: this.bufferTimeoutMs,
       chainingEnabled: this.chainingEnabled,
+      autoWatermarkInterval: this.config.getAutoWatermarkInterval(),
     });
   }
 

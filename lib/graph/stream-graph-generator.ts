@@ -13,6 +13,7 @@ export interface StreamGraphSettings {
   maxParallelism: number;
   bufferTimeoutMs: number;
   chainingEnabled: boolean;
+  autoWatermarkInterval: number;
 }
 
 export function generateStreamGraph(transformations: readonly Transformation[], settings: StreamGraphSettings): StreamGraph {
@@ -29,7 +30,7 @@ export function generateStreamGraph(transformations: readonly Transformation[], 
     node.stateKeySelector1 = stateKeySelector(inEdges, 1);
     node.stateKeySelector2 = stateKeySelector(inEdges, 2);
   }
-  return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled });
+  return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled, autoWatermarkInterval: settings.autoWatermarkInterval });
 }
 
 /**

@@ -50,7 +50,12 @@ export interface StreamGraphFields {
   edges: StreamEdge[];
   bufferTimeoutMs: number;
   chainingEnabled: boolean;
+  /** ExecutionConfig.autoWatermarkInterval: ms between periodic watermarks (default 200; 0 disables them). */
+  autoWatermarkInterval?: number;
 }
+
+/** Flink's default auto-watermark interval. */
+export const DEFAULT_AUTO_WATERMARK_INTERVAL = 200;
 
 export class StreamGraph implements StreamGraphFields {
   readonly jobName: string;
@@ -58,6 +63,7 @@ export class StreamGraph implements StreamGraphFields {
   readonly edges: StreamEdge[];
   readonly bufferTimeoutMs: number;
   readonly chainingEnabled: boolean;
+  readonly autoWatermarkInterval: number;
 
   constructor(fields: StreamGraphFields) {
     this.jobName = fields.jobName;
@@ -65,6 +71,7 @@ export class StreamGraph implements StreamGraphFields {
     this.edges = fields.edges;
     this.bufferTimeoutMs = fields.bufferTimeoutMs;
     this.chainingEnabled = fields.chainingEnabled;
+    this.autoWatermarkInterval = fields.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL;
   }
 
   node(id: string): StreamNode {

@@ -8,6 +8,7 @@ import type { RuntimeContext } from '../functions/runtime-context.ts';
 import type { SourceContext } from '../functions/functions.ts';
 import type { KeyedStateBackend } from '../state/keyed-state-backend.ts';
 import type { InternalTimeServiceManager } from '../time/internal-time-service-manager.ts';
+import type { ProcessingTimeService } from '../time/processing-time-service.ts';
 import type { StreamRecord } from './stream-record.ts';
 import type { WatermarkStatus } from './watermark.ts';
 
@@ -35,7 +36,13 @@ export interface MailboxExecutor {
 }
 
 export interface OperatorContext {
+  /** The operator's name in the job graph, for errors. */
+  readonly operatorName: string;
   readonly runtimeContext: RuntimeContext;
+  /** The task's clock; its timers fire as mails (Flink's getProcessingTimeService()). */
+  readonly processingTimeService: ProcessingTimeService;
+  /** The job's ExecutionConfig.autoWatermarkInterval in ms (0: no periodic watermarks). */
+  readonly autoWatermarkInterval: number;
   /** The task's mailbox: where timers and other deferred work of the operator run. */
   readonly mailboxExecutor: MailboxExecutor;
   /** Directory the job was submitted from: relative paths in connectors resolve against it. */

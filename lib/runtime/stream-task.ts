@@ -69,14 +69,15 @@ export class StreamTask {
   private cancelled = false;
   /** Keyed operators' state and timers; processing-time timers fire as mails. */
   private readonly stateInitializer: StreamTaskStateInitializer;
+  private readonly processingTimeService: SystemProcessingTimeService;
 
   constructor(private readonly spec: StreamTaskSpec) {
     const { vertex, subtaskIndex } = spec;
     this.description = `${vertex.name} (${subtaskIndex + 1}/${vertex.parallelism})`;
     this.failed.catch(() => undefined);
     this.mailbox = new MailboxProcessor((controller) => this.processInput(controller), { onIdle: () => this.flushOutputs() });
-    const processingTimeService = new SystemProcessingTimeService((action) => this.mailbox.submit(action, `processing-time timer of ${this.description}`));
-    this.stateInitializer = new StreamTaskStateInitializer(processingTimeService);
+    this.processingTimeService = new SystemProcessingTimeService((action) => this.mailbox.submit(action, `processing-time timer of ${this.description}`));
+    this.stateInitializer = new StreamTaskStateInitializer(this.processingTimeService);
   }
 
   /** Subscribes every channel and opens the operators; after this, no record sent to us can be lost. */
@@ -108,6 +109,7 @@ export class StreamTask {
       environment: (node) => ({
         ...this.stateInitializer.streamOperatorStateContext(node, subtaskInfo),
         mailboxExecutor: this.mailbox,
+        processingTimeService: this.processingTimeService,
         jobCwd: spec.jobCwd,
         restoredState: spec.restoredState?.get(node.id),
       }),

@@ -3,11 +3,15 @@ import { RichCoFlatMapFunction, StreamExecutionEnvironment, StreamingRuntimeCont
 import type { OperatorContext, TwoInputStreamOperator } from '../../lib/operators/stream-operator.ts';
 import { StreamRecord } from '../../lib/operators/stream-record.ts';
 import { MailboxProcessor } from '../../lib/runtime/mailbox-processor.ts';
+import { SystemProcessingTimeService } from '../../lib/time/system-processing-time-service.ts';
 import { CollectingOutput } from './helpers/collecting-output.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 const context: OperatorContext = {
+  operatorName: 'Co-Flat Map',
   jobCwd: process.cwd(),
+  processingTimeService: new SystemProcessingTimeService(() => undefined),
+  autoWatermarkInterval: 200,
   runtimeContext: new StreamingRuntimeContext({ jobId: 'j', taskName: 'Co-Flat Map', subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0 }),
   mailboxExecutor: new MailboxProcessor((controller) => controller.allActionsCompleted()),
 };

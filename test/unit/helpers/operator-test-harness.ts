@@ -15,8 +15,10 @@ import { OperatorChain } from '../../../lib/runtime/operator-chain.ts';
 import { StreamTaskNetworkInput } from '../../../lib/runtime/stream-task-network-input.ts';
 import { StreamTaskStateInitializer } from '../../../lib/runtime/stream-task-state-initializer.ts';
 import type { KeyedStateBackend } from '../../../lib/state/keyed-state-backend.ts';
+import type { ProcessingTimeService } from '../../../lib/time/processing-time-service.ts';
 import { SystemProcessingTimeService } from '../../../lib/time/system-processing-time-service.ts';
 import { CollectingOutput } from './collecting-output.ts';
+import { TestProcessingTimeService } from './test-processing-time-service.ts';
 
 export interface HarnessOptions {
   /** The chain's operators, head first (default: every node of the graph). */
@@ -27,6 +29,8 @@ export interface HarnessOptions {
   parallelism?: number;
   jobCwd?: string;
   restoredState?: ReadonlyMap<string, unknown>;
+  /** Runs the operators on a processing-time clock starting here, moved only by `setProcessingTime` (default: the real clock). */
+  processingTime?: number;
 }
 
 /** Which channel a harness call feeds: input 1 or 2 of the head, and a channel of that input. */
@@ -48,7 +52,8 @@ export class OperatorTestHarness<OUT = unknown> {
   private mailboxLoop?: Promise<void>;
   /** The keyed operators' state backends, by operator id. */
   readonly keyedStateBackends = new Map<string, KeyedStateBackend<unknown>>();
-  private readonly stateInitializer = new StreamTaskStateInitializer(new SystemProcessingTimeService((action) => this.mailbox.submit(action, 'processing-time timer')));
+  readonly processingTimeService: ProcessingTimeService;
+  private readonly stateInitializer: StreamTaskStateInitializer;
   private readonly networkInput?: StreamTaskNetworkInput;
   private readonly channelOffsets: number[];
 
@@ -57,7 +62,7 @@ export class OperatorTestHarness<OUT = unknown> {
    * `keySelector` and on input 2 by `keySelector2` when given. The head has one input
    * channel, unless it is a source.
    */
-  static forOperators<OUT>(operators: StreamOperator<unknown>[], options: HarnessOptions & { keySelector?: StateKeySelector; keySelector2?: StateKeySelector } = {}): OperatorTestHarness<OUT> {
+  static forOperators<OUT>(operators: StreamOperator<unknown>[], options: HarnessOptions & { keySelector?: StateKeySelector; keySelector2?: StateKeySelector; autoWatermarkInterval?: number } = {}): OperatorTestHarness<OUT> {
     const nodes = new Map<string, StreamNode>();
     const edges: StreamEdge[] = [];
     operators.forEach((operator, i) => {
@@ -76,7 +81,7 @@ export class OperatorTestHarness<OUT = unknown> {
       createOperator: () => { throw new Error('the harness output is not an operator'); },
     });
     edges.push({ sourceId: `op-${operators.length}`, targetId: 'harness-output', partitioner: 'forward', targetInput: 1 });
-    const graph = new StreamGraph({ jobName: 'harness', nodes, edges, bufferTimeoutMs: 0, chainingEnabled: true });
+    const graph = new StreamGraph({ jobName: 'harness', nodes, edges, bufferTimeoutMs: 0, chainingEnabled: true, autoWatermarkInterval: options.autoWatermarkInterval });
     const channels = isSourceOperator(operators[0]!) ? [] : [1];
     return new OperatorTestHarness(graph, { channels, ...options, operatorIds: operators.map((_, i) => `op-${i + 1}`) });
   }
@@ -84,6 +89,11 @@ export class OperatorTestHarness<OUT = unknown> {
   constructor(readonly graph: StreamGraph, options: HarnessOptions = {}) {
     const operatorIds = options.operatorIds ?? [...graph.nodes.keys()];
     const { subtaskIndex = 0, parallelism = 1 } = options;
+    const scheduleTimer = (action: () => void) => this.mailbox.submit(action, 'processing-time timer');
+    const processingTimeService = (this.processingTimeService = options.processingTime === undefined
+      ? new SystemProcessingTimeService(scheduleTimer)
+      : new TestProcessingTimeService(options.processingTime, scheduleTimer));
+    this.stateInitializer = new StreamTaskStateInitializer(processingTimeService);
     this.chain = new OperatorChain({
       streamGraph: graph,
       operatorIds,
@@ -91,7 +101,7 @@ export class OperatorTestHarness<OUT = unknown> {
       environment: (node) => {
         const state = this.stateInitializer.streamOperatorStateContext(node, { jobId: 'harness', taskName: node.name, subtaskIndex, parallelism, maxParallelism: node.maxParallelism, attemptNumber: 0 });
         if (state.keyedStateBackend) this.keyedStateBackends.set(node.id, state.keyedStateBackend);
-        return { ...state, mailboxExecutor: this.mailbox, jobCwd: options.jobCwd ?? process.cwd(), restoredState: options.restoredState?.get(node.id) };
+        return { ...state, mailboxExecutor: this.mailbox, processingTimeService, jobCwd: options.jobCwd ?? process.cwd(), restoredState: options.restoredState?.get(node.id) };
       },
     });
     const channels = options.channels ?? [];
@@ -137,6 +147,14 @@ export class OperatorTestHarness<OUT = unknown> {
 
   processCancellation(checkpointId: number, at?: ChannelAt): void {
     this.deliver(at, { seq: 0, event: { type: 'cancel-checkpoint', checkpointId } });
+  }
+
+  /** Moves the clock of a harness made with `processingTime` and waits until the timers due have run. */
+  async setProcessingTime(time: number): Promise<void> {
+    const clock = this.processingTimeService;
+    if (!(clock instanceof TestProcessingTimeService)) throw new Error('setProcessingTime needs a harness made with the processingTime option');
+    clock.setCurrentTime(time);
+    await new Promise<void>((resolve) => this.mailbox.submit(resolve, 'after the processing-time timers'));
   }
 
   /** The end of a channel. */
