@@ -97,9 +97,9 @@ export class IntervalJoinOperator<K, IN1, IN2, OUT>
 
   private timestampOf(record: StreamRecord<unknown>, side: 'left' | 'right'): number {
     if (record.timestamp !== undefined) return record.timestamp;
-    const { runtimeContext } = this.context;
+    const { operatorName, runtimeContext } = this.context;
     throw new Error(
-      `operator "${runtimeContext.getTaskName()}" (subtask ${runtimeContext.getIndexOfThisSubtask() + 1}/${runtimeContext.getNumberOfParallelSubtasks()}): ` +
+      `operator "${operatorName}" in ${runtimeContext.getTaskName()} (${runtimeContext.getIndexOfThisSubtask() + 1}/${runtimeContext.getNumberOfParallelSubtasks()}): ` +
         `a ${side} record has no timestamp; an interval join needs event-time timestamps (assign them at the source or with assignTimestampsAndWatermarks)`,
     );
   }

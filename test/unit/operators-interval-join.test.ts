@@ -100,7 +100,7 @@ t.test('the function may emit to a side output, with the pair\'s timestamp', asy
 
 t.test('a record without a timestamp fails, naming the operator and the input', async (t) => {
   const harness = await intervalJoinHarness(-1, 1);
-  t.throws(() => harness.processElement({ key: 'k', ts: 0 }, undefined, { input: 2 }), { message: /^operator "IntervalJoinOperator" \(subtask 1\/1\): a right record has no timestamp/ });
+  t.throws(() => harness.processElement({ key: 'k', ts: 0 }, undefined, { input: 2 }), { message: /^operator "IntervalJoinOperator" in IntervalJoinOperator \(1\/1\): a right record has no timestamp/ });
   await harness.close();
 });
 
