@@ -1,9 +1,10 @@
 import t from 'tap';
-import { OutputTag, ProcessJoinFunction, RichParallelSourceFunction, StreamExecutionEnvironment, Time, type Collector, type ProcessJoinFunctionContext, type SourceContext } from '../../lib/api/index.ts';
+import { OutputTag, ProcessJoinFunction, StreamExecutionEnvironment, Time, type Collector, type ProcessJoinFunctionContext } from '../../lib/api/index.ts';
 import { IntervalJoinOperator } from '../../lib/operators/interval-join-operator.ts';
 import { VoidNamespace } from '../../lib/state/void-namespace.ts';
 import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
+import { TimestampedSource } from './helpers/timestamped-source.ts';
 
 type Event = { key: string; ts: number };
 
@@ -104,23 +105,10 @@ t.test('a record without a timestamp fails, naming the operator and the input', 
   await harness.close();
 });
 
-/** A bounded source of events with their timestamps, as given, then the watermark of its end. */
-class TimestampedEvents extends RichParallelSourceFunction<Event> {
-  constructor(private readonly events: Event[]) {
-    super();
-  }
-
-  async run(ctx: SourceContext<Event>): Promise<void> {
-    for (const event of this.events) await ctx.collectWithTimestamp(event, event.ts);
-  }
-
-  cancel(): void {}
-}
-
 t.test('keyedA.intervalJoin(keyedB).between(lower, upper).process(fn) joins equal keys within the bounds', async (t) => {
   const env = StreamExecutionEnvironment.getExecutionEnvironment();
-  const orders = env.addSource(new TimestampedEvents([{ key: 'a', ts: 100 }, { key: 'b', ts: 100 }, { key: 'a', ts: 300 }]));
-  const payments = env.addSource(new TimestampedEvents([{ key: 'a', ts: 150 }, { key: 'b', ts: 350 }, { key: 'a', ts: 390 }]));
+  const orders = env.addSource(new TimestampedSource([{ key: 'a', ts: 100 }, { key: 'b', ts: 100 }, { key: 'a', ts: 300 }], (e) => e.ts));
+  const payments = env.addSource(new TimestampedSource([{ key: 'a', ts: 150 }, { key: 'b', ts: 350 }, { key: 'a', ts: 390 }], (e) => e.ts));
   const joined = collectInto(
     orders.keyBy((e) => e.key)
       .intervalJoin(payments.keyBy((e) => e.key))
