@@ -10,6 +10,12 @@ import { StreamFilter } from '../operators/filter-operator.ts';
 import { StreamFlatMap } from '../operators/flat-map-operator.ts';
 import { StreamGroupedReduce } from '../operators/keyed-reduce-operator.ts';
 import { StreamMap } from '../operators/map-operator.ts';
+import { KeyedProcessOperator } from '../operators/keyed-process-operator.ts';
+import { ProcessOperator } from '../operators/process-operator.ts';
+import type { KeyedProcessFunction } from '../functions/keyed-process-function.ts';
+import { OutputTag } from '../functions/output-tag.ts';
+import type { Partitioner } from '../functions/partitioner.ts';
+import type { ProcessFunction } from '../functions/process-function.ts';
 import { StreamSink } from '../operators/sink-operator.ts';
 import type { OneInputStreamOperator } from '../operators/stream-operator.ts';
 import { TimestampsAndWatermarksOperator } from '../operators/timestamps-and-watermarks-operator.ts';
@@ -23,6 +29,7 @@ import { keyFunction, type KeyExpression } from './key-function.ts';
 import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from '../functions/functions.ts';
 import { installOperatorSettings, type OperatorSettings } from './operator-settings.ts';
 import { perSubtaskOperator } from './per-subtask-operator.ts';
+import { requireMethods } from './require-methods.ts';
 import type { StreamExecutionEnvironment } from './stream-execution-environment.ts';
 
 /** One operator whose records the stream carries, and how they are partitioned to the stream's consumer. */
@@ -84,6 +91,16 @@ export class DataStream<T> {
   }
 
   /**
+   * Runs a ProcessFunction on each record: it may emit any number of records, emit to side
+   * outputs (`ctx.output(tag, value)`) and read the time. Timers need a keyed stream
+   * (`keyBy(...).process(...)`).
+   */
+  process<R>(processFunction: ProcessFunction<T, R>): SingleOutputStreamOperator<R> {
+    requireMethods(processFunction, ['processElement'], `operator 'Process' on ${this.describe()}`, 'ProcessFunction', 'extend ProcessFunction');
+    return this.transform('Process', perSubtaskOperator(processFunction, (copy) => new ProcessOperator(copy)));
+  }
+
+  /**
    * Partitions the stream by key: records with equal keys go to the same subtask, where
    * keyed operators (reduce, sum, …) keep their per-key state. The key is a selector, or
    * a field: an array index (tuple position) or a property name.
@@ -112,6 +129,27 @@ export class DataStream<T> {
   /** To the downstream subtask of the same index; needs equal parallelism on both sides. */
   forward(): DataStream<T> {
     return this.partitionedBy('forward');
+  }
+
+  /**
+   * Round-robin over a subset of the downstream subtasks (Flink's rescale): each subtask
+   * sends to the consumers "near" it, so that p upstream and 2p downstream subtasks pair one
+   * to two, without the all-to-all traffic of rebalance.
+   */
+  rescale(): DataStream<T> {
+    return this.partitionedBy('rescale');
+  }
+
+  /**
+   * Sends each record to the subtask `partitioner.partition(key, numPartitions)` chooses, the
+   * key being a selector's result or a field (an array index or a property name).
+   */
+  partitionCustom<K>(partitioner: Partitioner<K> | ((key: K, numPartitions: number) => number), key: KeySelector<T, K> | ((value: T) => K)): DataStream<T>;
+  partitionCustom(partitioner: Partitioner<unknown> | ((key: unknown, numPartitions: number) => number), field: FieldExpression): DataStream<T>;
+  partitionCustom<K>(partitioner: Partitioner<K> | ((key: K, numPartitions: number) => number), key: KeyExpression<T, K>): DataStream<T> {
+    const partition = typeof partitioner === 'function' ? partitioner : (k: K, n: number) => partitioner.partition(k, n);
+    const keyOf = keyFunction(key);
+    return new DataStream<T>(this.environment, repartition(this.producers, { partitioner: 'custom', channelSelector: (record: T, n: number) => partition(keyOf(record), n) }));
   }
 
   /** To a random downstream subtask. */
@@ -194,6 +232,15 @@ export class SingleOutputStreamOperator<T> extends DataStream<T> {
     super(environment, [{ upstream: transformation }]);
   }
 
+  /**
+   * The records this operator emitted to the side output `tag` (with `ctx.output(tag, value)`),
+   * as a stream of their own. Only streams asking for a tag receive its records.
+   */
+  getSideOutput<X>(tag: OutputTag<X>): DataStream<X> {
+    if (!(tag instanceof OutputTag)) throw new Error(`${this.transformation.describe()}: getSideOutput needs an OutputTag`);
+    return new DataStream<X>(this.environment, [{ upstream: this.transformation, outputTag: tag.id }]);
+  }
+
   /** Starts a new chain at this operator; later operators may still chain to it. */
   startNewChain(): this {
     this.transformation.chainingStrategy = 'head';
@@ -221,6 +268,15 @@ export class KeyedStream<T, K> extends DataStream<T> {
 
   getKeySelector(): (value: T) => K {
     return this.keySelector;
+  }
+
+  /**
+   * Runs a KeyedProcessFunction (or a ProcessFunction) per record, with the record's key
+   * current: its keyed state and its event- and processing-time timers are per key.
+   */
+  override process<R>(processFunction: KeyedProcessFunction<K, T, R> | ProcessFunction<T, R>): SingleOutputStreamOperator<R> {
+    requireMethods(processFunction, ['processElement'], `operator 'KeyedProcess' on ${this.describe()}`, 'KeyedProcessFunction', 'extend KeyedProcessFunction');
+    return this.transform('KeyedProcess', perSubtaskOperator(processFunction, (copy) => new KeyedProcessOperator<K, T, R>(copy)));
   }
 
   /** Combines each record with the key's current value: `reduce(current, record)`. */
@@ -263,6 +319,6 @@ export class KeyedStream<T, K> extends DataStream<T> {
 }
 
 /** The same producers (each with its side output, if it is one) under a new partitioning. */
-function repartition(producers: readonly Producer[], partitioning: Pick<Producer, 'partitioner' | 'keySelector'>): Producer[] {
+function repartition(producers: readonly Producer[], partitioning: Pick<Producer, 'partitioner' | 'keySelector' | 'channelSelector'>): Producer[] {
   return producers.map(({ upstream, outputTag }) => ({ upstream, outputTag, ...partitioning }));
 }

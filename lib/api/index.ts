@@ -41,6 +41,13 @@ export type { JobExecutionResult } from './job-context.ts';
 export { ExecutionConfig } from './execution-config.ts';
 export { Duration } from '../time/duration.ts';
 export * from '../time/eventtime/index.ts';
+// Process functions, side outputs and custom partitioning (event-time branch).
+export { ProcessFunction } from '../functions/process-function.ts';
+export { KeyedProcessFunction } from '../functions/keyed-process-function.ts';
+export { CoProcessFunction } from '../functions/co-process-function.ts';
+export { KeyedCoProcessFunction } from '../functions/keyed-co-process-function.ts';
+export { TimeDomain, type TimerService } from '../functions/timer-service.ts';
+export type { Partitioner } from '../functions/partitioner.ts';
 // Joins: interval join (window join and coGroup come with windows).
 export { IntervalJoin, IntervalJoined } from './interval-join.ts';
 export { ProcessJoinFunction, type ProcessJoinFunctionContext } from '../functions/process-join-function.ts';

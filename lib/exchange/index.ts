@@ -1,6 +1,6 @@
 export { RecordEncodeError, encodeBatch, encodeEvent, decodeMessage, type ChannelEvent, type ChannelMessage } from './codec.ts';
 export { hashKey, keyIdentity, assignToKeyGroup, computeOperatorIndexForKeyGroup, keyGroupRangeForOperator, type KeyGroup, type KeyGroupRange } from './key-groups.ts';
-export { createPartitioner, type Partitioner, type PartitionerOptions, type KeySelector } from './partitioner.ts';
+export { createPartitioner, type ChannelSelector, type Partitioner, type PartitionerOptions, type KeySelector } from './partitioner.ts';
 export { dataSubject, creditSubject } from './subjects.ts';
 export { OutputChannel, type OutputChannelOptions } from './output-channel.ts';
 export { RecordWriter, type RecordWriterOptions } from './record-writer.ts';

@@ -4,7 +4,7 @@ import type { NatsConnection } from 'nats';
 import type { PartitionerType } from './partitioner.ts';
 import type { ChannelEvent } from './codec.ts';
 import { OutputChannel } from './output-channel.ts';
-import { createPartitioner, type KeySelector, type Partitioner } from './partitioner.ts';
+import { createPartitioner, type ChannelSelector, type KeySelector, type Partitioner } from './partitioner.ts';
 import { creditSubject, dataSubject } from './subjects.ts';
 
 export interface RecordWriterOptions {
@@ -13,11 +13,13 @@ export interface RecordWriterOptions {
   jobId: string;
   edgeId: string;
   producerIndex: number;
+  producerCount: number;
   consumerCount: number;
   partitioner: PartitionerType;
   /** Of the consumer: the number of key groups for hash partitioning. */
   maxParallelism: number;
   keySelector?: KeySelector;
+  channelSelector?: ChannelSelector;
   batchSize?: number;
   bufferTimeoutMs: number;
   /** For errors: "edge Map -> Sink: Print, subtask 2". */
@@ -32,7 +34,8 @@ export class RecordWriter {
   constructor(options: RecordWriterOptions) {
     const { nc, namespace, jobId, edgeId, producerIndex, consumerCount } = options;
     this.partitioner = createPartitioner(options.partitioner, {
-      producerIndex, consumerCount, maxParallelism: options.maxParallelism, keySelector: options.keySelector,
+      producerIndex, producerCount: options.producerCount, consumerCount, maxParallelism: options.maxParallelism,
+      keySelector: options.keySelector, channelSelector: options.channelSelector, description: options.description,
     });
     this.channels = Array.from({ length: consumerCount }, (_, consumer) => new OutputChannel({
       nc,

@@ -71,6 +71,7 @@ function toStreamEdge(input: TransformationInput, upstream: StreamNode, downstre
   }
   const edge: StreamEdge = { sourceId: upstream.id, targetId: downstream.id, partitioner, targetInput: input.targetInput ?? 1 };
   if (input.keySelector) edge.keySelector = input.keySelector;
+  if (input.channelSelector) edge.channelSelector = input.channelSelector;
   if (input.outputTag !== undefined) edge.outputTag = input.outputTag;
   return edge;
 }

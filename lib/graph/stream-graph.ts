@@ -4,7 +4,7 @@
 // operator factories instead of serialized functions.
 import { createHash } from 'node:crypto';
 import type { StateKeySelector, StreamOperator } from '../operators/stream-operator.ts';
-import type { PartitionerType } from '../exchange/partitioner.ts';
+import type { ChannelSelector, PartitionerType } from '../exchange/partitioner.ts';
 
 /**
  * Whether an operator may share a task with its neighbours: 'always' chains both ways,
@@ -38,6 +38,8 @@ export interface StreamEdge {
   partitioner: PartitionerType;
   /** Present on 'hash' edges: the producer routes each record by this key. */
   keySelector?: (record: any) => unknown;
+  /** Present on 'custom' edges (partitionCustom): the partitioner applied to the record's key. */
+  channelSelector?: ChannelSelector;
   targetInput: InputIndex;
   /** Set on an edge that carries a side output: the OutputTag's id. */
   outputTag?: string;

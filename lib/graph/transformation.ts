@@ -1,7 +1,7 @@
 // What the DataStream API records while a job declares its pipeline: one Transformation per
 // operator. Its settings (uid, parallelism, …) may change after later operators consumed it,
 // so ids and partitioners are resolved only when the StreamGraph is generated.
-import type { PartitionerType } from '../exchange/partitioner.ts';
+import type { ChannelSelector, PartitionerType } from '../exchange/partitioner.ts';
 import type { ChainingStrategy, InputIndex, OperatorFactory } from './stream-graph.ts';
 
 export interface TransformationInput {
@@ -9,6 +9,8 @@ export interface TransformationInput {
   /** Absent: forward if the parallelisms match, else rebalance (Flink's default). */
   partitioner?: PartitionerType;
   keySelector?: (record: any) => unknown;
+  /** Set with partitioner 'custom': partitionCustom's partitioner applied to the record's key. */
+  channelSelector?: ChannelSelector;
   /** Which input of a two-input operator this feeds (default 1). */
   targetInput?: InputIndex;
   /** Consumes the upstream's side output with this OutputTag id instead of its main output. */

@@ -15,9 +15,14 @@ export class TimestampedCollector<T> implements Collector<T> {
     this.timestamp = record.timestamp;
   }
 
-  /** Emits what follows with this timestamp, e.g. a joined pair's or a window's (Flink's setAbsoluteTimestamp). */
+  /** Emits what follows with this timestamp (an event-time timer's). */
   setAbsoluteTimestamp(timestamp: number): void {
     this.timestamp = timestamp;
+  }
+
+  /** Emits what follows without a timestamp (a processing-time timer's output). */
+  eraseTimestamp(): void {
+    this.timestamp = undefined;
   }
 
   collect(value: T): void {

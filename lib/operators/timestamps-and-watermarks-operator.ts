@@ -12,6 +12,7 @@ import type { WatermarkOutput } from '../time/eventtime/watermark-output.ts';
 import type { WatermarkStrategy } from '../time/eventtime/watermark-strategy.ts';
 import type { Cancellable } from '../time/processing-time-service.ts';
 import { AbstractStreamOperator } from './abstract-stream-operator.ts';
+import { operatorDescription } from './operator-description.ts';
 import type { OneInputStreamOperator, OperatorContext, Output } from './stream-operator.ts';
 import { StreamRecord } from './stream-record.ts';
 import { MAX_WATERMARK, MIN_WATERMARK } from './watermark.ts';
@@ -71,11 +72,9 @@ export class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
   }
 
   private failOnTimestamp(timestamp: unknown, record: StreamRecord<T>): never {
-    const { operatorName, runtimeContext } = this.context;
-    const subtask = `${runtimeContext.getTaskName()} (${runtimeContext.getIndexOfThisSubtask() + 1}/${runtimeContext.getNumberOfParallelSubtasks()})`;
     const hint = record.timestamp === undefined && timestamp === MIN_WATERMARK ? ' (the record has no timestamp of its own: use withTimestampAssigner)' : '';
     throw new Error(
-      `operator "${operatorName}" in ${subtask}: the timestamp assigner returned ${inspect(timestamp)} for record ${inspect(record.value, { depth: 2, breakLength: Infinity, maxStringLength: 200 })}; ` +
+      `${operatorDescription(this.context)}: the timestamp assigner returned ${inspect(timestamp)} for record ${inspect(record.value, { depth: 2, breakLength: Infinity, maxStringLength: 200 })}; ` +
         `a timestamp must be a finite number of ms since the epoch${hint}`,
     );
   }

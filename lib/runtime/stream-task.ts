@@ -9,8 +9,8 @@
 import type { NatsConnection } from 'nats';
 import { SystemProcessingTimeService } from '../time/system-processing-time-service.ts';
 import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
-import type { InputIndex, StreamGraph } from '../graph/stream-graph.ts';
-import { InputGate, RecordWriter, type KeySelector } from '../exchange/index.ts';
+import type { InputIndex, StreamEdge, StreamGraph } from '../graph/stream-graph.ts';
+import { InputGate, RecordWriter } from '../exchange/index.ts';
 import { isSourceOperator, type SourceOperator } from '../operators/stream-operator.ts';
 import { StreamSourceContext } from '../operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../operators/watermark.ts';
@@ -102,7 +102,7 @@ export class StreamTask {
       networkOutput: (streamEdge) => {
         const at = unwired.findIndex((e) => e.sourceOperator === streamEdge.sourceId && e.targetOperator === streamEdge.targetId && e.outputTag === streamEdge.outputTag);
         const edge = unwired.splice(at, 1)[0]!;
-        const writer = this.createWriter(edge, streamEdge.keySelector);
+        const writer = this.createWriter(edge, streamEdge);
         this.writers.push(writer);
         return new RecordWriterOutput(writer, edge.outputTag);
       },
@@ -124,7 +124,7 @@ export class StreamTask {
     await this.chain.initializeStateAndOpenOperators();
   }
 
-  private createWriter(edge: JobEdge, keySelector: KeySelector | undefined): RecordWriter {
+  private createWriter(edge: JobEdge, { keySelector, channelSelector }: StreamEdge): RecordWriter {
     const { spec } = this;
     const { vertex, jobGraph, subtaskIndex } = spec;
     const consumer = jobGraph.vertices.find((v) => v.id === edge.targetVertex)!;
@@ -134,10 +134,12 @@ export class StreamTask {
       jobId: spec.jobId,
       edgeId: edge.id,
       producerIndex: subtaskIndex,
+      producerCount: vertex.parallelism,
       consumerCount: consumer.parallelism,
       partitioner: edge.partitioner,
       maxParallelism: consumer.maxParallelism,
       keySelector,
+      channelSelector,
       bufferTimeoutMs: jobGraph.bufferTimeoutMs,
       description: `edge "${vertex.name}" => "${consumer.name}", subtask ${subtaskIndex + 1}`,
       onError: (error) => this.fail(error),

@@ -21,7 +21,7 @@ const failOnError = (error: Error) => t.fail(`unexpected exchange error: ${error
 
 function writer(options: Partial<RecordWriterOptions> & { jobId: string }): RecordWriter {
   return new RecordWriter({
-    nc: producerNc, namespace: 'test', edgeId: 'e0', producerIndex: 0, consumerCount: 1, partitioner: 'forward',
+    nc: producerNc, namespace: 'test', edgeId: 'e0', producerIndex: 0, producerCount: 1, consumerCount: 1, partitioner: 'forward',
     maxParallelism: 128, bufferTimeoutMs: 5, description: 'edge Map -> Sink: Print, subtask 0', onError: failOnError, ...options,
   });
 }
