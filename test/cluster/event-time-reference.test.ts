@@ -52,3 +52,16 @@ t.test('an interval join gives every pair of one key with right - left in (-300,
   t.ok(expected.length > events, `the input joins often enough to mean something (${expected.length} pairs)`);
   t.same(linesOf('interval-join'), expected.sort());
 });
+
+t.test('a KeyedProcessFunction\'s event-time timers see, per key, exactly the events up to their time', async (t) => {
+  const timerDelay = 500;
+  const expected: string[] = [];
+  for (const key of new Set(left.map((event) => event.key))) {
+    const events = left.filter((event) => event.key === key);
+    for (const timer of new Set(events.map((event) => event.timestamp + timerDelay))) {
+      const sum = events.filter((event) => event.timestamp > timer - timerDelay && event.timestamp <= timer).reduce((total, event) => total + event.value, 0);
+      expected.push(`${key} ${timer} ${sum}`);
+    }
+  }
+  t.same(linesOf('keyed-process-function'), expected.sort());
+});
