@@ -22,6 +22,7 @@ import { TimestampsAndWatermarksOperator } from '../operators/timestamps-and-wat
 import type { WatermarkStrategy } from '../time/eventtime/watermark-strategy.ts';
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
+import { AllWindowedStream } from './all-windowed-stream.ts';
 import { ConnectedStreams } from './connected-streams.ts';
 import { DataStreamSink } from './data-stream-sink.ts';
 import { IntervalJoin } from './interval-join.ts';
@@ -31,6 +32,14 @@ import { installOperatorSettings, type OperatorSettings } from './operator-setti
 import { perSubtaskOperator } from './per-subtask-operator.ts';
 import { requireMethods } from './require-methods.ts';
 import type { StreamExecutionEnvironment } from './stream-execution-environment.ts';
+import { WindowedStream } from './windowed-stream.ts';
+import { GlobalWindows } from '../windowing/assigners/global-windows.ts';
+import type { WindowAssigner } from '../windowing/assigners/window-assigner.ts';
+import { CountEvictor } from '../windowing/evictors/count-evictor.ts';
+import { CountTrigger } from '../windowing/triggers/count-trigger.ts';
+import { PurgingTrigger } from '../windowing/triggers/purging-trigger.ts';
+import type { GlobalWindow } from '../windowing/windows/global-window.ts';
+import type { Window } from '../windowing/windows/window.ts';
 
 /** One operator whose records the stream carries, and how they are partitioned to the stream's consumer. */
 type Producer = Omit<TransformationInput, 'targetInput'>;
@@ -167,6 +176,17 @@ export class DataStream<T> {
     return this.partitionedBy('global');
   }
 
+  /** Windows over the whole stream, not per key: the window operator runs at parallelism 1. */
+  windowAll<W extends Window>(assigner: WindowAssigner<T, W>): AllWindowedStream<T, W> {
+    return new AllWindowedStream(this, assigner);
+  }
+
+  /** Windows of `size` elements over the whole stream, every `slide` elements when given (see KeyedStream.countWindow). */
+  countWindowAll(size: number, slide?: number): AllWindowedStream<T, GlobalWindow> {
+    const windows = this.windowAll(GlobalWindows.create() as WindowAssigner<T, GlobalWindow>);
+    return slide === undefined ? windows.trigger(PurgingTrigger.of(CountTrigger.of(size))) : windows.evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+  }
+
   /** Prints each record to stdout, prefixed "N> " (subtask N) when the sink is parallel, or "id:N> " with an identifier. */
   print(sinkIdentifier = ''): DataStreamSink<T> {
     return this.sinkTo('Print to Std. Out', () => new PrintSink<T>(1, sinkIdentifier));
@@ -283,6 +303,20 @@ export class KeyedStream<T, K> extends DataStream<T> {
   reduce(reducer: ReduceFunction<T> | ((value1: T, value2: T) => T)): SingleOutputStreamOperator<T> {
     const fn = typeof reducer === 'function' ? { reduce: reducer } : reducer;
     return this.transform('Keyed Reduce', perSubtaskOperator(fn, (copy) => new StreamGroupedReduce(copy)));
+  }
+
+  /** Cuts each key's records into windows; a window function on the result evaluates them. */
+  window<W extends Window>(assigner: WindowAssigner<T, W>): WindowedStream<T, K, W> {
+    return new WindowedStream(this, assigner);
+  }
+
+  /**
+   * Windows of `size` elements per key (GlobalWindows with a purging CountTrigger, as Flink
+   * builds them); with `slide`, a window of the last `size` elements every `slide` elements.
+   */
+  countWindow(size: number, slide?: number): WindowedStream<T, K, GlobalWindow> {
+    const windows = this.window(GlobalWindows.create() as WindowAssigner<T, GlobalWindow>);
+    return slide === undefined ? windows.trigger(PurgingTrigger.of(CountTrigger.of(size))) : windows.evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
   }
 
   sum(field: FieldExpression): SingleOutputStreamOperator<T> {

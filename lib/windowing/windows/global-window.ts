@@ -1,0 +1,24 @@
+// Flink's GlobalWindow: the one window of GlobalWindows, holding every element of its key.
+// It never ends, so only a custom trigger (e.g. CountTrigger) fires it.
+import { MAX_WATERMARK } from '../../operators/watermark.ts';
+import { Window } from './window.ts';
+
+export class GlobalWindow extends Window {
+  private static readonly INSTANCE = new GlobalWindow();
+
+  private constructor() {
+    super();
+  }
+
+  static get(): GlobalWindow {
+    return GlobalWindow.INSTANCE;
+  }
+
+  maxTimestamp(): number {
+    return MAX_WATERMARK;
+  }
+
+  toString(): string {
+    return 'GlobalWindow';
+  }
+}
