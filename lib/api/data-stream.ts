@@ -23,9 +23,11 @@ import type { WatermarkStrategy } from '../time/eventtime/watermark-strategy.ts'
 import { PrintSink } from '../../connectors/print-sink.ts';
 import { TextFileSink } from '../../connectors/text-file-sink.ts';
 import { AllWindowedStream } from './all-windowed-stream.ts';
+import { CoGroupedStreams } from './co-grouped-streams.ts';
 import { ConnectedStreams } from './connected-streams.ts';
 import { DataStreamSink } from './data-stream-sink.ts';
 import { IntervalJoin } from './interval-join.ts';
+import { JoinedStreams } from './joined-streams.ts';
 import { keyFunction, type KeyExpression } from './key-function.ts';
 import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from '../functions/functions.ts';
 import { installOperatorSettings, type OperatorSettings } from './operator-settings.ts';
@@ -81,6 +83,18 @@ export class DataStream<T> {
   connect<R>(other: DataStream<R>): ConnectedStreams<T, R> {
     this.requireSameEnvironment(other, 'connect');
     return new ConnectedStreams(this.environment, this, other);
+  }
+
+  /** Joins this stream with `other` per key and window: `.where(key).equalTo(otherKey).window(assigner).apply(joinFunction)`. */
+  join<T2>(other: DataStream<T2>): JoinedStreams<T, T2> {
+    this.requireSameEnvironment(other, 'join');
+    return new JoinedStreams(this, other);
+  }
+
+  /** Groups this stream's and `other`'s records per key and window: `.where(key).equalTo(otherKey).window(assigner).apply(coGroupFunction)`. */
+  coGroup<T2>(other: DataStream<T2>): CoGroupedStreams<T, T2> {
+    this.requireSameEnvironment(other, 'coGroup');
+    return new CoGroupedStreams(this, other);
   }
 
   map<R>(mapper: MapFunction<T, R> | ((value: T) => R)): SingleOutputStreamOperator<R> {

@@ -48,9 +48,6 @@ export { CoProcessFunction } from '../functions/co-process-function.ts';
 export { KeyedCoProcessFunction } from '../functions/keyed-co-process-function.ts';
 export { TimeDomain, type TimerService } from '../functions/timer-service.ts';
 export type { Partitioner } from '../functions/partitioner.ts';
-// Joins: interval join (window join and coGroup come with windows).
-export { IntervalJoin, IntervalJoined } from './interval-join.ts';
-export { ProcessJoinFunction, type ProcessJoinFunctionContext } from '../functions/process-join-function.ts';
 // Windows: assigners, triggers, evictors, window functions (issue 8).
 export { WindowedStream } from './windowed-stream.ts';
 export { AllWindowedStream } from './all-windowed-stream.ts';
@@ -83,3 +80,10 @@ export { TimestampedValue } from '../windowing/evictors/timestamped-value.ts';
 export { CountEvictor } from '../windowing/evictors/count-evictor.ts';
 export { TimeEvictor } from '../windowing/evictors/time-evictor.ts';
 export { DeltaEvictor, type DeltaFunction } from '../windowing/evictors/delta-evictor.ts';
+// Joins: interval join, window join and coGroup.
+export { IntervalJoin, IntervalJoined } from './interval-join.ts';
+export { ProcessJoinFunction, type ProcessJoinFunctionContext } from '../functions/process-join-function.ts';
+export { JoinedStreams } from './joined-streams.ts';
+export { CoGroupedStreams, type TaggedUnion } from './co-grouped-streams.ts';
+export type { CoGroupFunction, FlatJoinFunction, JoinFunction } from '../functions/join-functions.ts';
+export { RichCoGroupFunction, RichFlatJoinFunction, RichJoinFunction } from '../functions/join-functions.ts';
