@@ -12,7 +12,7 @@ import { shuffledEvents, type TimedEvent } from '../fixtures/event-time-input.ts
 import { runSluice, startSluice } from '../helpers/sluice-process.ts';
 
 const seed = 8;
-const events = 3000;
+const events = 2000;
 const keys = 12;
 
 const server = await startNatsServer();
@@ -64,4 +64,67 @@ t.test('a KeyedProcessFunction\'s event-time timers see, per key, exactly the ev
     }
   }
   t.same(linesOf('keyed-process-function'), expected.sort());
+});
+
+/** Each key's events, by key. */
+function byKey(events: TimedEvent[]): Map<string, TimedEvent[]> {
+  const keyed = new Map<string, TimedEvent[]>();
+  for (const event of events) keyed.set(event.key, [...(keyed.get(event.key) ?? []), event]);
+  return keyed;
+}
+
+/** The reference's "key [start,end) ids" line of each key's window, from the window (start, end) of each event. */
+function windowLines(windowsOf: (timestamp: number) => Array<[number, number]>): string[] {
+  const contents = new Map<string, number[]>();
+  for (const event of left) {
+    for (const [start, end] of windowsOf(event.timestamp)) {
+      const line = `${event.key} [${start},${end})`;
+      contents.set(line, [...(contents.get(line) ?? []), event.id]);
+    }
+  }
+  return [...contents].map(([window, ids]) => `${window} ${ids.sort((a, b) => a - b).join(',')}`).sort();
+}
+
+t.test('keyed tumbling event-time windows hold exactly the events of their second', async (t) => {
+  const size = 1000;
+  t.same(linesOf('tumbling-windows'), windowLines((ts) => [[ts - (ts % size), ts - (ts % size) + size]]));
+});
+
+t.test('keyed sliding event-time windows (2 s, every 500 ms) hold exactly the events of their span', async (t) => {
+  const size = 2000;
+  const slide = 500;
+  t.same(linesOf('sliding-windows'), windowLines((ts) => {
+    const windows: Array<[number, number]> = [];
+    for (let start = ts - (ts % slide); start > ts - size; start -= slide) windows.push([start, start + size]);
+    return windows;
+  }));
+});
+
+t.test('keyed event-time session windows (200 ms gap) merge exactly as a sorted pass over each key finds them', async (t) => {
+  const gap = 200;
+  const expected: string[] = [];
+  for (const [key, events] of byKey(left)) {
+    const sorted = [...events].sort((a, b) => a.timestamp - b.timestamp);
+    let session: TimedEvent[] = [];
+    const close = () => {
+      const ids = session.map((event) => event.id).sort((a, b) => a - b);
+      expected.push(`${key} [${session[0]!.timestamp},${session.at(-1)!.timestamp + gap}) ${ids.join(',')}`);
+    };
+    for (const event of sorted) {
+      // Flink's windows [a, a + gap) and [b, b + gap) merge when they touch: b <= a + gap.
+      if (session.length > 0 && event.timestamp > session.at(-1)!.timestamp + gap) {
+        close();
+        session = [];
+      }
+      session.push(event);
+    }
+    close();
+  }
+  t.same(linesOf('session-windows'), expected.sort());
+});
+
+t.test('a window join pairs the events of one key in the same 1 s tumbling window, once each', async (t) => {
+  const second = (event: TimedEvent) => Math.floor(event.timestamp / 1000);
+  const expected = left.flatMap((l) => right.filter((r) => r.key === l.key && second(r) === second(l)).map((r) => `${l.key} ${l.id} ${r.id}`));
+  t.same(linesOf('window-join'), expected.sort());
 });
