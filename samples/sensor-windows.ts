@@ -1,5 +1,5 @@
 // The average temperature per sensor over 5 s tumbling event-time windows. Readings reach the
-// source up to 1.5 s after they were measured; the watermark allows 1 s of out-of-orderness, so
+// source up to 2.5 s after they were measured; the watermark allows 1 s of out-of-orderness, so
 // a reading that comes later than that, for a window that has already fired, is late: it goes
 // to a side output and is printed apart, prefixed "late". Bounded with `-- --rounds N`
 // (rounds of readings, 100 ms apart); otherwise it runs until cancelled.
@@ -57,7 +57,7 @@ const rounds = option('rounds');
 const lateReadings = new OutputTag<SensorReading>('late-readings');
 const env = StreamExecutionEnvironment.getExecutionEnvironment();
 
-const averages = env.addSource(new SensorSource(rounds ? Number(rounds) : Infinity, 1500), 'SensorSource')
+const averages = env.addSource(new SensorSource(rounds ? Number(rounds) : Infinity, 2500), 'SensorSource')
   .assignTimestampsAndWatermarks(
     WatermarkStrategy.forBoundedOutOfOrderness<SensorReading>(Duration.ofSeconds(1)).withTimestampAssigner((reading) => reading.timestamp),
   )
