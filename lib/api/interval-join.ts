@@ -5,7 +5,8 @@
 // connected and keyed by their own selectors, feed one IntervalJoinOperator.
 import type { Collector } from '../functions/functions.ts';
 import type { ProcessJoinFunction, ProcessJoinFunctionContext } from '../functions/process-join-function.ts';
-import { inclusiveBounds, IntervalJoinOperator, type ProcessJoinCall } from '../operators/interval-join-operator.ts';
+import type { OutputTag } from '../functions/output-tag.ts';
+import { inclusiveBounds, IntervalJoinOperator, type LateDataOutputTags, type ProcessJoinCall } from '../operators/interval-join-operator.ts';
 import type { KeyedStream, SingleOutputStreamOperator } from './data-stream.ts';
 import { perSubtaskOperator } from './per-subtask-operator.ts';
 import type { Time } from './time.ts';
@@ -45,6 +46,7 @@ export class IntervalJoin<T1, T2, KEY> {
 export class IntervalJoined<IN1, IN2, KEY> {
   private lowerBoundInclusive = true;
   private upperBoundInclusive = true;
+  private readonly lateDataOutputTags: LateDataOutputTags<IN1, IN2> = {};
 
   /** @internal Created by `IntervalJoin.between`. */
   constructor(
@@ -64,16 +66,28 @@ export class IntervalJoined<IN1, IN2, KEY> {
     return this;
   }
 
+  /** Left records that come behind the watermark go to this side output instead of being dropped. */
+  sideOutputLeftLateData(outputTag: OutputTag<IN1>): this {
+    this.lateDataOutputTags.left = outputTag;
+    return this;
+  }
+
+  /** Right records that come behind the watermark go to this side output instead of being dropped. */
+  sideOutputRightLateData(outputTag: OutputTag<IN2>): this {
+    this.lateDataOutputTags.right = outputTag;
+    return this;
+  }
+
   /** Calls `processJoinFunction` for each joined pair; what it emits carries the larger of the pair's timestamps. */
   process<OUT>(
     processJoinFunction: ProcessJoinFunction<IN1, IN2, OUT> | ((left: IN1, right: IN2, ctx: ProcessJoinFunctionContext, out: Collector<OUT>) => void),
   ): SingleOutputStreamOperator<OUT> {
     const fn: ProcessJoinCall<IN1, IN2, OUT> = typeof processJoinFunction === 'function' ? { processElement: processJoinFunction } : processJoinFunction;
-    const { lowerBound, upperBound, lowerBoundInclusive, upperBoundInclusive } = this;
+    const { lowerBound, upperBound, lowerBoundInclusive, upperBoundInclusive, lateDataOutputTags } = this;
     inclusiveBounds(`interval join of ${this.left.describe()} and ${this.right.describe()}`, lowerBound, upperBound, lowerBoundInclusive, upperBoundInclusive);
     return this.left
       .connect(this.right)
       .keyBy(this.left.getKeySelector(), this.right.getKeySelector())
-      .transform<OUT>('Interval Join', perSubtaskOperator(fn, (copy) => new IntervalJoinOperator<KEY, IN1, IN2, OUT>(lowerBound, upperBound, lowerBoundInclusive, upperBoundInclusive, copy)));
+      .transform<OUT>('Interval Join', perSubtaskOperator(fn, (copy) => new IntervalJoinOperator<KEY, IN1, IN2, OUT>(lowerBound, upperBound, lowerBoundInclusive, upperBoundInclusive, copy, { ...lateDataOutputTags })));
   }
 }

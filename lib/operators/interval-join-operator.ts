@@ -2,8 +2,9 @@
 // within bounds of each other, `left.ts + lowerBound <= right.ts <= left.ts + upperBound`.
 // Each input's records wait in keyed state, grouped by timestamp, until the watermark passes
 // the last timestamp the other input could still join them with; an event-time timer per
-// timestamp then removes them. A record behind the watermark is late and dropped, as in
-// Flink: a partner it should meet may already be gone.
+// timestamp then removes them. A record behind the watermark is late: a partner it should
+// meet may already be gone, so it is dropped, or sent to its input's late-data side output
+// when one is set (Flink 1.16's sideOutputLeftLateData / sideOutputRightLateData).
 import type { Collector } from '../functions/functions.ts';
 import type { OutputTag } from '../functions/output-tag.ts';
 import type { ProcessJoinFunction, ProcessJoinFunctionContext } from '../functions/process-join-function.ts';
@@ -29,6 +30,12 @@ const CLEANUP_NAMESPACE_RIGHT = 'CLEANUP_RIGHT';
 
 export type ProcessJoinCall<IN1, IN2, OUT> = Pick<ProcessJoinFunction<IN1, IN2, OUT>, 'processElement'>;
 
+/** Where each input's late records go; absent: dropped. */
+export interface LateDataOutputTags<IN1, IN2> {
+  left?: OutputTag<IN1>;
+  right?: OutputTag<IN2>;
+}
+
 export class IntervalJoinOperator<K, IN1, IN2, OUT>
   extends AbstractUdfStreamOperator<ProcessJoinCall<IN1, IN2, OUT>, OUT>
   implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<K, CleanupNamespace>
@@ -41,7 +48,14 @@ export class IntervalJoinOperator<K, IN1, IN2, OUT>
   private timerService!: InternalTimerService<CleanupNamespace>;
   private joinContext!: JoinContext;
 
-  constructor(lowerBound: number, upperBound: number, lowerBoundInclusive: boolean, upperBoundInclusive: boolean, userFunction: ProcessJoinCall<IN1, IN2, OUT>) {
+  constructor(
+    lowerBound: number,
+    upperBound: number,
+    lowerBoundInclusive: boolean,
+    upperBoundInclusive: boolean,
+    userFunction: ProcessJoinCall<IN1, IN2, OUT>,
+    private readonly lateDataOutputTags: LateDataOutputTags<IN1, IN2> = {},
+  ) {
     super(userFunction);
     [this.lowerBound, this.upperBound] = inclusiveBounds('Interval Join', lowerBound, upperBound, lowerBoundInclusive, upperBoundInclusive);
   }
@@ -57,7 +71,7 @@ export class IntervalJoinOperator<K, IN1, IN2, OUT>
 
   processElement1(record: StreamRecord<IN1>): void {
     const ourTimestamp = this.timestampOf(record, 'left');
-    if (this.isLate(ourTimestamp)) return;
+    if (this.isLate(ourTimestamp)) return this.sideOutputLate(this.lateDataOutputTags.left, record);
     addToBuffer(this.leftBuffer, record.value, ourTimestamp);
     forEachInRange(this.rightBuffer, ourTimestamp + this.lowerBound, ourTimestamp + this.upperBound, (right, rightTimestamp) =>
       this.collect(record.value, right, ourTimestamp, rightTimestamp));
@@ -66,7 +80,7 @@ export class IntervalJoinOperator<K, IN1, IN2, OUT>
 
   processElement2(record: StreamRecord<IN2>): void {
     const ourTimestamp = this.timestampOf(record, 'right');
-    if (this.isLate(ourTimestamp)) return;
+    if (this.isLate(ourTimestamp)) return this.sideOutputLate(this.lateDataOutputTags.right, record);
     addToBuffer(this.rightBuffer, record.value, ourTimestamp);
     forEachInRange(this.leftBuffer, ourTimestamp - this.upperBound, ourTimestamp - this.lowerBound, (left, leftTimestamp) =>
       this.collect(left, record.value, leftTimestamp, ourTimestamp));
@@ -89,6 +103,10 @@ export class IntervalJoinOperator<K, IN1, IN2, OUT>
     const collector = this.collector;
     collector.setAbsoluteTimestamp(ctx.getTimestamp());
     this.userFunction.processElement(left, right, ctx, collector as Collector<OUT>);
+  }
+
+  private sideOutputLate<T>(tag: OutputTag<T> | undefined, record: StreamRecord<T>): void {
+    if (tag) this.output.collectSide(tag, record);
   }
 
   private isLate(timestamp: number): boolean {

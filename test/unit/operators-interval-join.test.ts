@@ -83,6 +83,18 @@ t.test('a record behind the watermark is late and dropped; watermarks go on as t
   await harness.finishAndClose();
 });
 
+t.test('late records go to their input\'s late-data side output when one is set', async (t) => {
+  const operator = new IntervalJoinOperator<string, Event, Event, string>(-5, 5, true, true, new PairTimestamps(), { right: new OutputTag<Event>('late-right') });
+  const harness = await OperatorTestHarness.forOperators<string>([operator], { channels: [1, 1], keySelector: byKey, keySelector2: byKey }).open();
+  harness.processWatermark(15, { input: 1 });
+  harness.processWatermark(15, { input: 2 });
+  harness.processElement(...left('k', 14));
+  harness.processElement(...right('k', 13));
+  harness.processElement(...right('k', 15));
+  t.same(harness.output.emitted.filter((e) => !('watermark' in e)), [{ side: 'late-right', record: { key: 'k', ts: 13 }, timestamp: 13 }], 'the late left record is dropped, the late right one goes to its side output');
+  await harness.finishAndClose();
+});
+
 t.test('the function may emit to a side output, with the pair\'s timestamp', async (t) => {
   const late = new OutputTag<string>('far');
   const operator = new IntervalJoinOperator<string, Event, Event, string>(-10, 10, true, true, {
@@ -109,15 +121,18 @@ t.test('keyedA.intervalJoin(keyedB).between(lower, upper).process(fn) joins equa
   const env = StreamExecutionEnvironment.getExecutionEnvironment();
   const orders = env.addSource(new TimestampedSource([{ key: 'a', ts: 100 }, { key: 'b', ts: 100 }, { key: 'a', ts: 300 }], (e) => e.ts));
   const payments = env.addSource(new TimestampedSource([{ key: 'a', ts: 150 }, { key: 'b', ts: 350 }, { key: 'a', ts: 390 }], (e) => e.ts));
-  const joined = collectInto(
-    orders.keyBy((e) => e.key)
-      .intervalJoin(payments.keyBy((e) => e.key))
-      .between(Time.milliseconds(0), Time.milliseconds(100))
-      .upperBoundExclusive()
-      .process<string>((order, payment, ctx, out) => out.collect(`${order.key}:${order.ts}-${payment.ts}@${ctx.getTimestamp()}`)),
-  );
+  const latePayments = new OutputTag<Event>('late-payments');
+  const joinedStream = orders.keyBy((e) => e.key)
+    .intervalJoin(payments.keyBy((e) => e.key))
+    .between(Time.milliseconds(0), Time.milliseconds(100))
+    .upperBoundExclusive()
+    .sideOutputRightLateData(latePayments)
+    .process<string>((order, payment, ctx, out) => out.collect(`${order.key}:${order.ts}-${payment.ts}@${ctx.getTimestamp()}`));
+  const joined = collectInto(joinedStream);
+  const late = collectInto(joinedStream.getSideOutput(latePayments));
   await runInMemory(env.getStreamGraph());
   t.same(joined.sort(), ['a:100-150@150', 'a:300-390@390']);
+  t.same(late, [], 'nothing is late: the sources emit no watermark before they end');
 });
 
 t.test('an interval join in processing time, or with bounds that leave no interval, fails while the graph is built', async (t) => {
