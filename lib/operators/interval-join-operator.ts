@@ -4,7 +4,7 @@
 // the last timestamp the other input could still join them with; an event-time timer per
 // timestamp then removes them. A record behind the watermark is late: a partner it should
 // meet may already be gone, so it is dropped, or sent to its input's late-data side output
-// when one is set (Flink 1.16's sideOutputLeftLateData / sideOutputRightLateData).
+// when one is set (newer Flink's sideOutputLeftLateData / sideOutputRightLateData).
 import type { Collector } from '../functions/functions.ts';
 import type { OutputTag } from '../functions/output-tag.ts';
 import type { ProcessJoinFunction, ProcessJoinFunctionContext } from '../functions/process-join-function.ts';
