@@ -17,8 +17,11 @@ import { AbstractUdfStreamOperator } from './abstract-udf-stream-operator.ts';
 import type { OperatorContext, Output, TwoInputStreamOperator } from './stream-operator.ts';
 import { StreamRecord } from './stream-record.ts';
 
-/** One input's buffered records of the current key, by timestamp (Flink keeps a MapState<Long, List<…>>). */
-type Buffer<T> = Map<number, T[]>;
+/**
+ * One input's buffered records of the current key, by timestamp (Flink keeps a MapState<Long,
+ * List<…>>). A plain object, so that a state snapshot in any encoding restores it as it was.
+ */
+type Buffer<T> = Record<string, T[]>;
 
 type CleanupNamespace = typeof CLEANUP_NAMESPACE_LEFT | typeof CLEANUP_NAMESPACE_RIGHT;
 
@@ -165,24 +168,24 @@ class JoinContext implements ProcessJoinFunctionContext {
 }
 
 function addToBuffer<T>(buffer: ValueState<Buffer<T>>, value: T, timestamp: number): void {
-  const entries = buffer.value() ?? new Map<number, T[]>();
-  const bucket = entries.get(timestamp);
-  if (bucket) bucket.push(value);
-  else entries.set(timestamp, [value]);
+  const entries = buffer.value() ?? {};
+  (entries[timestamp] ??= []).push(value);
   buffer.update(entries);
 }
 
 function removeFromBuffer<T>(buffer: ValueState<Buffer<T>>, timestamp: number): void {
   const entries = buffer.value();
-  if (!entries?.delete(timestamp)) return;
-  buffer.update(entries.size > 0 ? entries : null);
+  if (!entries || !(timestamp in entries)) return;
+  delete entries[timestamp];
+  buffer.update(Object.keys(entries).length > 0 ? entries : null);
 }
 
 function forEachInRange<T>(buffer: ValueState<Buffer<T>>, from: number, to: number, action: (value: T, timestamp: number) => void): void {
   const entries = buffer.value();
   if (!entries) return;
-  for (const [timestamp, bucket] of entries) {
+  for (const key in entries) {
+    const timestamp = Number(key);
     if (timestamp < from || timestamp > to) continue;
-    for (const value of bucket) action(value, timestamp);
+    for (const value of entries[key]!) action(value, timestamp);
   }
 }
