@@ -167,3 +167,18 @@ t.test('an event-time window over records without timestamps fails naming the as
     message: /TumblingEventTimeWindows\(1000\): the record has no timestamp; is the time characteristic processing time, or did you forget to call 'DataStream\.assignTimestampsAndWatermarks\(\.\.\.\)'\?/,
   });
 });
+
+t.test("a ProcessWindowFunction's ctx.output goes to the side output of its tag", async (t) => {
+  const single = new OutputTag<string>('single-element-windows');
+  const [several, singles] = await run((env) => {
+    const result = timestamped(env, readings).keyBy((r) => r[0]).window(TumblingEventTimeWindows.of(Time.seconds(2))).process(
+      (key: string, ctx: ProcessWindowFunctionContext<TimeWindow>, elements: Iterable<Reading>, out: Collector<string>) => {
+        const label = `${key}@${ctx.window().start}`;
+        if ([...elements].length > 1) out.collect(label);
+        else ctx.output(single, label);
+      });
+    return [result, result.getSideOutput(single)];
+  });
+  t.same(sortByJson(several!), ['a@0', 'b@0']);
+  t.same(sortByJson(singles!), ['a@2000', 'a@6000', 'b@2000']);
+});

@@ -2,6 +2,9 @@
 // records with timestamps and watermarks in, exact records (value@timestamp) and watermarks
 // out. As in Flink's tests, records emitted between two watermarks are compared sorted.
 import t from 'tap';
+import { Packr } from 'msgpackr';
+import { assignToKeyGroup } from '../../lib/exchange/key-groups.ts';
+import type { KeyGroupStateSnapshot } from '../../lib/state/key-group-state-snapshot.ts';
 import type { Collector } from '../../lib/functions/functions.ts';
 import { OutputTag } from '../../lib/functions/output-tag.ts';
 import { ProcessWindowFunction, type ProcessWindowFunctionContext } from '../../lib/functions/process-window-function.ts';
@@ -12,17 +15,20 @@ import { aggregatingAccumulation, listAccumulation, reducingAccumulation } from 
 import { WindowOperator } from '../../lib/operators/windowing/window-operator.ts';
 import { EventTimeSessionWindows } from '../../lib/windowing/assigners/event-time-session-windows.ts';
 import { GlobalWindows } from '../../lib/windowing/assigners/global-windows.ts';
+import { ProcessingTimeSessionWindows } from '../../lib/windowing/assigners/processing-time-session-windows.ts';
 import { SlidingEventTimeWindows } from '../../lib/windowing/assigners/sliding-event-time-windows.ts';
 import { TumblingEventTimeWindows } from '../../lib/windowing/assigners/tumbling-event-time-windows.ts';
+import { TumblingProcessingTimeWindows } from '../../lib/windowing/assigners/tumbling-processing-time-windows.ts';
 import type { WindowAssigner } from '../../lib/windowing/assigners/window-assigner.ts';
 import { CountEvictor } from '../../lib/windowing/evictors/count-evictor.ts';
 import { ContinuousEventTimeTrigger } from '../../lib/windowing/triggers/continuous-event-time-trigger.ts';
+import { ContinuousProcessingTimeTrigger } from '../../lib/windowing/triggers/continuous-processing-time-trigger.ts';
 import { CountTrigger } from '../../lib/windowing/triggers/count-trigger.ts';
 import { EventTimeTrigger } from '../../lib/windowing/triggers/event-time-trigger.ts';
 import { PurgingTrigger } from '../../lib/windowing/triggers/purging-trigger.ts';
 import { Trigger, type TriggerContext } from '../../lib/windowing/triggers/trigger.ts';
 import { TriggerResult } from '../../lib/windowing/triggers/trigger-result.ts';
-import type { TimeWindow } from '../../lib/windowing/windows/time-window.ts';
+import { TimeWindow } from '../../lib/windowing/windows/time-window.ts';
 import type { Window } from '../../lib/windowing/windows/window.ts';
 import { Time } from '../../lib/api/time.ts';
 import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
@@ -309,5 +315,82 @@ t.test('aggregate with a ProcessWindowFunction: window state, global state, curr
   h.processWatermark(2500);
   t.same(records(h), ['k 1000 avg=9 firing 1 of window, 3 of key, wm 2500']);
   t.same([...h.keyedStateBackends.get('op-1')!.getKeys('window-firings', { start: 0, end: 1000 })], [], "the first window's count was cleared with the window");
+  await h.finishAndClose();
+});
+
+/** Waits (in the mailbox's own time, where processing-time timers fire) until the operator emitted `count` records. */
+async function untilEmitted(h: OperatorTestHarness<unknown>, count: number): Promise<void> {
+  while (h.output.values.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+t.test('processing-time windows fire by the clock: ProcessingTimeTrigger at end - 1, sessions merge', async (t) => {
+  const tumbling = await harness(reduceOperator(TumblingProcessingTimeWindows.of(Time.milliseconds(20))));
+  const before = Date.now();
+  feed(tumbling, [['a', 1, 0], ['b', 2, 0]]);
+  await untilEmitted(tumbling, 2);
+  const emitted = tumbling.output.emitted.flatMap((e) => ('record' in e ? [e] : []));
+  t.same(emitted.map((e) => e.record).sort(), [['a', 1], ['b', 2]]);
+  for (const { timestamp } of emitted) t.ok(timestamp! % 20 === 19 && timestamp! >= before, `stamped with the end - 1 of a window of the clock (${timestamp})`);
+  t.ok(Date.now() >= emitted[0]!.timestamp!, 'fired once the clock reached it');
+  await tumbling.finishAndClose();
+
+  const windowAssigner = ProcessingTimeSessionWindows.withGap(Time.milliseconds(30));
+  const sessions = await harness(new WindowOperator({ windowAssigner, accumulation: listAccumulation<Pair>(), trigger: windowAssigner.getDefaultTrigger(), allowedLateness: 0 }, new SessionWindowFunction()));
+  feed(sessions, [['k', 1, 0], ['k', 2, 0], ['k', 3, 0]]);
+  await untilEmitted(sessions, 1);
+  const [[label, start, end]] = sessions.output.values as Array<[string, number, number]>;
+  t.equal(label, 'k-6', 'one session with all three elements');
+  t.ok(end - start >= 30, `the session spans at least the gap (${start}..${end})`);
+  await sessions.finishAndClose();
+});
+
+t.test('ContinuousProcessingTimeTrigger fires a window again every interval', async (t) => {
+  const h = await harness(reduceOperator(GlobalWindows.create() as WindowAssigner<Pair, Window>, { trigger: ContinuousProcessingTimeTrigger.of(Time.milliseconds(10)) }));
+  feed(h, [['k', 1, 0], ['k', 2, 0]]);
+  await untilEmitted(h, 2);
+  t.same(h.output.values.slice(0, 2), [['k', 3], ['k', 3]]);
+  await h.finishAndClose();
+});
+
+t.test('a CountTrigger on session windows merges its counts when a late element bridges two sessions', async (t) => {
+  const windowAssigner = EventTimeSessionWindows.withGap(Time.seconds(3));
+  const h = await harness(new WindowOperator({ windowAssigner, accumulation: listAccumulation<Pair>(), trigger: CountTrigger.of(3), allowedLateness: 0 }, new SessionWindowFunction()));
+  feed(h, [['k', 1, 0], ['k', 2, 5000]]);
+  t.same(drain(h), [], 'one element in each session');
+  // [2500, 5500) joins [0, 3000) and [5000, 8000): 1 + 1 counted before, this one makes 3.
+  feed(h, [['k', 4, 2500]]);
+  t.same(drain(h), ['["k-7",0,8000]@7999']);
+  feed(h, [['k', 8, 7000], ['k', 16, 7500]]);
+  t.same(drain(h), [], 'the count started again after firing');
+  feed(h, [['k', 32, 1000]]);
+  t.same(drain(h), ['["k-63",0,10500]@10499'], 'the session grew to 10500 with the element at 7500');
+  await h.finishAndClose();
+});
+
+t.test('session windows with a dynamic gap per element (WindowOperatorTest.testDynamicEventTimeSessionWindows)', async (t) => {
+  const windowAssigner = EventTimeSessionWindows.withDynamicGap((element: Pair) => element[1] * 1000);
+  const h = await harness(new WindowOperator({ windowAssigner, accumulation: listAccumulation<Pair>(), trigger: windowAssigner.getDefaultTrigger(), allowedLateness: 0 }, new SessionWindowFunction()));
+  // [0, 1000) and [500, 3500) merge; [4000, 5000) stays apart.
+  feed(h, [['k', 1, 0], ['k', 3, 500], ['k', 1, 4000]]);
+  h.processWatermark(10000);
+  t.same(drain(h), ['["k-1",4000,5000]@4999', '["k-4",0,3500]@3499', 'W10000']);
+  await h.finishAndClose();
+});
+
+t.test("a window operator's windows are keyed state of their key group: contents and session mapping survive a snapshot", async (t) => {
+  const h = await harness(sessionOperator());
+  feed(h, [['k', 1, 0], ['k', 2, 5000], ['k', 4, 2500], ['j', 8, 100]]);
+  const backend = h.keyedStateBackends.get('op-1')!;
+  const keyGroup = assignToKeyGroup('k', 128);
+  const packr = new Packr({ useRecords: true, moreTypes: true });
+  const snapshot = packr.unpack(packr.pack(backend.snapshotKeyGroup(keyGroup))) as KeyGroupStateSnapshot;
+  const states = new Map(snapshot.states.map((state) => [state.name, state.entries]));
+  t.same([...states.keys()].sort(), ['merging-window-set', 'window-contents']);
+  const [[key, stateWindow, contents]] = states.get('window-contents')! as Array<[string, TimeWindow, Pair[]]>;
+  t.equal(key, 'k');
+  t.ok(stateWindow instanceof TimeWindow, 'the namespace comes back as a TimeWindow');
+  t.same(contents, [['k', 1], ['k', 2], ['k', 4]], 'the merged contents under one state window, the bridging element added after the merge');
+  const [[, , mapping]] = states.get('merging-window-set')! as Array<[string, null, Array<[TimeWindow, TimeWindow]>]>;
+  t.same(mapping.map(([window, inState]) => `${window} -> ${inState}`), [`TimeWindow{start=0, end=8000} -> ${stateWindow}`]);
   await h.finishAndClose();
 });

@@ -29,7 +29,7 @@ export class MergingWindowSet<W extends Window> {
   private changed = false;
 
   constructor(
-    private readonly windowAssigner: MergingWindowAssigner<unknown, W>,
+    private readonly windowAssigner: Pick<MergingWindowAssigner<unknown, W>, 'mergeWindows'>,
     private readonly state: ValueState<MergingWindowMapping<W>>,
   ) {
     for (const [window, stateWindow] of state.value() ?? []) this.mapping.set(keyIdentity(window), { window, stateWindow });

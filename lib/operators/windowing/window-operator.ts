@@ -16,7 +16,7 @@ import { VoidNamespace } from '../../state/void-namespace.ts';
 import type { InternalTimer } from '../../time/internal-timer.ts';
 import type { InternalTimerService } from '../../time/internal-timer-service.ts';
 import type { Triggerable } from '../../time/triggerable.ts';
-import { isMergingWindowAssigner, type WindowAssigner, type WindowAssignerContext } from '../../windowing/assigners/window-assigner.ts';
+import { isMergingWindowAssigner, type MergingWindowAssigner, type WindowAssigner, type WindowAssignerContext } from '../../windowing/assigners/window-assigner.ts';
 import type { Trigger } from '../../windowing/triggers/trigger.ts';
 import type { TriggerResult } from '../../windowing/triggers/trigger-result.ts';
 import type { Window } from '../../windowing/windows/window.ts';
@@ -44,15 +44,17 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
   extends AbstractUdfStreamOperator<ProcessWindowFunction<V, OUT, unknown, W>, OUT>
   implements OneInputStreamOperator<IN, OUT>, Triggerable<unknown, W>
 {
-  protected readonly windowAssigner: WindowAssigner<IN, W>;
-  protected readonly trigger: Trigger<IN, W>;
-  protected readonly allowedLateness: number;
+  private readonly windowAssigner: WindowAssigner<IN, W>;
+  private readonly trigger: Trigger<IN, W>;
+  private readonly allowedLateness: number;
   private readonly lateDataOutputTag?: OutputTag<IN>;
   private readonly accumulation: WindowAccumulation<IN, ACC, V>;
   protected windowState!: WindowContents<IN, ACC, V>;
   protected triggerContext!: WindowTriggerContext<IN, W>;
-  protected processContext!: WindowProcessContext<W>;
+  private processContext!: WindowProcessContext<W>;
   private timerService!: InternalTimerService<W>;
+  /** Set for merging windows (sessions), with the keyed state of their MergingWindowSet. */
+  private readonly mergingAssigner?: MergingWindowAssigner<IN, W>;
   private mergingWindowsState?: ValueState<MergingWindowMapping<W>>;
   private readonly assignerContext: WindowAssignerContext = { getCurrentProcessingTime: () => this.timerService.currentProcessingTime() };
   private lateRecordsDropped = 0;
@@ -64,6 +66,7 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
     this.trigger = spec.trigger;
     this.allowedLateness = spec.allowedLateness;
     this.accumulation = spec.accumulation;
+    if (isMergingWindowAssigner(spec.windowAssigner)) this.mergingAssigner = spec.windowAssigner;
     if (spec.lateDataOutputTag) this.lateDataOutputTag = spec.lateDataOutputTag;
   }
 
@@ -79,7 +82,7 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
     this.windowState = new WindowContents(backend, this.accumulation);
     this.triggerContext = new WindowTriggerContext(this.trigger, backend, this.timerService);
     this.processContext = new WindowProcessContext(backend, this.timerService, output);
-    if (isMergingWindowAssigner(this.windowAssigner)) {
+    if (this.mergingAssigner) {
       this.mergingWindowsState = backend.getPartitionedState(VoidNamespace, new ValueStateDescriptor<MergingWindowMapping<W>>('merging-window-set'));
     }
   }
@@ -194,7 +197,7 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
   }
 
   private getMergingWindowSet(): MergingWindowSet<W> {
-    return new MergingWindowSet(this.windowAssigner as never, this.mergingWindowsState!);
+    return new MergingWindowSet(this.mergingAssigner!, this.mergingWindowsState!);
   }
 
   /** Merging must not move a window's end before the current time: its firing would be lost. */
@@ -213,7 +216,7 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
   }
 
   /** An event-time window whose cleanup time the watermark has reached: its state is gone. */
-  protected isWindowLate(window: W): boolean {
+  private isWindowLate(window: W): boolean {
     return this.windowAssigner.isEventTime() && this.cleanupTime(window) <= this.timerService.currentWatermark();
   }
 
@@ -242,7 +245,7 @@ export class WindowOperator<IN, ACC, V, OUT, W extends Window>
     else this.triggerContext.deleteProcessingTimeTimer(time);
   }
 
-  protected describe(): string {
+  private describe(): string {
     const runtimeContext = this.context.runtimeContext;
     return `${runtimeContext.getTaskName()} (${runtimeContext.getIndexOfThisSubtask() + 1}/${runtimeContext.getNumberOfParallelSubtasks()})`;
   }

@@ -23,9 +23,7 @@ export class WindowProcessContext<W extends Window> implements ProcessWindowFunc
     private readonly operatorOutput: Output<unknown>,
   ) {
     this.keyState = new DefaultKeyedStateStore(backend);
-    this.perWindowState = {
-      getState: <T>(descriptor: ValueStateDescriptor<T>): ValueState<T> => backend.getPartitionedState(this.window(), descriptor),
-    };
+    this.perWindowState = new PerWindowStateStore(backend, () => this.window());
   }
 
   setWindow(window: W): this {
@@ -57,5 +55,17 @@ export class WindowProcessContext<W extends Window> implements ProcessWindowFunc
   /** A side-output record, stamped like the window's results with its last timestamp. */
   output<X>(outputTag: OutputTag<X>, value: X): void {
     this.operatorOutput.collectSide(outputTag, new StreamRecord(value, this.window().maxTimestamp()));
+  }
+}
+
+/** Flink's PerWindowStateStore: the current key's state in the window being evaluated. */
+class PerWindowStateStore implements KeyedStateStore {
+  constructor(
+    private readonly backend: KeyedStateBackend<unknown>,
+    private readonly window: () => Window,
+  ) {}
+
+  getState<T>(descriptor: ValueStateDescriptor<T>): ValueState<T> {
+    return this.backend.getPartitionedState(this.window(), descriptor);
   }
 }

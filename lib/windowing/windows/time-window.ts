@@ -1,5 +1,6 @@
 // Flink's TimeWindow: the interval [start, end) of event or processing time. Its last
 // timestamp is end - 1, which is when an event-time window fires.
+import { addExtension } from 'msgpackr';
 import { Window } from './window.ts';
 
 export class TimeWindow extends Window {
@@ -69,3 +70,12 @@ export class TimeWindow extends Window {
     for (const { cover, windows: toBeMerged } of merged) if (toBeMerged.length > 1) merge(toBeMerged, cover);
   }
 }
+
+// Windows are the namespaces of window state and timers: a snapshot must give them back as
+// TimeWindows, with their methods (Flink's TimeWindow.Serializer), and records may carry them.
+addExtension({
+  Class: TimeWindow,
+  type: 0x57,
+  write: (window: TimeWindow) => [window.start, window.end],
+  read: ([start, end]: [number, number]) => new TimeWindow(start, end),
+});
