@@ -3,8 +3,9 @@
 // Each input's records wait in keyed state, grouped by timestamp, until the watermark passes
 // the last timestamp the other input could still join them with; an event-time timer per
 // timestamp then removes them. A record behind the watermark is late: a partner it should
-// meet may already be gone, so it is dropped, or sent to its input's late-data side output
-// when one is set (newer Flink's sideOutputLeftLateData / sideOutputRightLateData).
+// meet may already be gone, so it is dropped and counted in numLateRecordsDropped, or sent to
+// its input's late-data side output when one is set (newer Flink's sideOutputLeftLateData /
+// sideOutputRightLateData).
 import type { Collector } from '../functions/functions.ts';
 import type { OutputTag } from '../functions/output-tag.ts';
 import type { ProcessJoinFunction, ProcessJoinFunctionContext } from '../functions/process-join-function.ts';
@@ -50,6 +51,7 @@ export class IntervalJoinOperator<K, IN1, IN2, OUT>
   private rightBuffer!: ValueState<Buffer<IN2>>;
   private timerService!: InternalTimerService<CleanupNamespace>;
   private joinContext!: JoinContext;
+  private lateRecordsDropped = 0;
 
   constructor(
     lowerBound: number,
@@ -61,6 +63,11 @@ export class IntervalJoinOperator<K, IN1, IN2, OUT>
   ) {
     super(userFunction);
     [this.lowerBound, this.upperBound] = inclusiveBounds('Interval Join', lowerBound, upperBound, lowerBoundInclusive, upperBoundInclusive);
+  }
+
+  /** Flink's metric numLateRecordsDropped: late records with no side output to go to. */
+  get numLateRecordsDropped(): number {
+    return this.lateRecordsDropped;
   }
 
   override async open(context: OperatorContext, output: Output<OUT>): Promise<void> {
@@ -110,6 +117,7 @@ export class IntervalJoinOperator<K, IN1, IN2, OUT>
 
   private sideOutputLate<T>(tag: OutputTag<T> | undefined, record: StreamRecord<T>): void {
     if (tag) this.output.collectSide(tag, record);
+    else this.lateRecordsDropped++;
   }
 
   private isLate(timestamp: number): boolean {

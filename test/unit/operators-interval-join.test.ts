@@ -92,6 +92,7 @@ t.test('late records go to their input\'s late-data side output when one is set'
   harness.processElement(...right('k', 13));
   harness.processElement(...right('k', 15));
   t.same(harness.output.emitted.filter((e) => !('watermark' in e)), [{ side: 'late-right', record: { key: 'k', ts: 13 }, timestamp: 13 }], 'the late left record is dropped, the late right one goes to its side output');
+  t.equal(operator.numLateRecordsDropped, 1, 'the dropped one is counted');
   await harness.finishAndClose();
 });
 
