@@ -86,5 +86,4 @@ export class ConnectedStreams<IN1, IN2> {
   private requireMethods(operatorName: string, interfaceName: string, fn: object, methods: string[], hint: string): void {
     requireMethods(fn, methods, `operator '${operatorName}' connecting ${this.inputStream1.describe()} and ${this.inputStream2.describe()}`, interfaceName, hint);
   }
-
 }

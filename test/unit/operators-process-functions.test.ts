@@ -5,11 +5,13 @@ import {
   KeyedProcessFunction,
   OutputTag,
   ProcessFunction,
+  RichSourceFunction,
   StreamExecutionEnvironment,
   TimeDomain,
   ValueStateDescriptor,
-  type Collector,
   WatermarkStrategy,
+  type Collector,
+  type SourceContext,
   type ValueState,
 } from '../../lib/api/index.ts';
 import type { DataStream } from '../../lib/api/data-stream.ts';
@@ -220,4 +222,32 @@ t.test('a keyed process function in a job: state and timers per key, every timer
     .filter((line) => line.includes(' by ')));
   await runInMemory(env.getStreamGraph());
   t.same(results, ['a: 2 by 11', 'b: 1 by 12', 'a: 2 by 13'].map((line) => `${line} (EVENT_TIME, ts ${line.split(' by ')[1]})`));
+});
+
+t.test('a source\'s own timestamps and watermarks drive event-time timers downstream', async (t) => {
+  class Punctuated extends RichSourceFunction<Event> {
+    async run(ctx: SourceContext<Event>): Promise<void> {
+      await ctx.collectWithTimestamp(['a', 1], 1);
+      ctx.emitWatermark(11);
+      await ctx.collectWithTimestamp(['a', 12], 12);
+      ctx.markAsTemporarilyIdle();
+      await ctx.collectWithTimestamp(['b', 13], 13);
+      ctx.emitWatermark(20);
+    }
+
+    cancel(): void {}
+  }
+  class WatermarkAtTimer extends KeyedProcessFunction<string, Event, string> {
+    processElement([, time]: Event, ctx: KeyedProcessFunction.Context<string>): void {
+      ctx.timerService().registerEventTimeTimer(time + 5);
+    }
+
+    override onTimer(timestamp: number, ctx: KeyedProcessFunction.OnTimerContext<string>, out: Collector<string>): void {
+      out.collect(`${ctx.getCurrentKey()}@${timestamp} wm ${ctx.timerService().currentWatermark()}`);
+    }
+  }
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  const fired = collectInto(env.addSource<Event>(new Punctuated()).keyBy((e) => e[0]).process(new WatermarkAtTimer()));
+  await runInMemory(env.getStreamGraph());
+  t.same(fired, ['a@6 wm 11', 'a@17 wm 20', 'b@18 wm 20']);
 });
