@@ -75,7 +75,8 @@ export class ConnectedStreams<IN1, IN2> {
     return this.transform('Co-Flat Map', perSubtaskOperator(coFlatMapper, (copy) => new CoStreamFlatMap(copy)));
   }
 
-  private transform<R>(name: string, createOperator: OperatorFactory): SingleOutputStreamOperator<R> {
+  /** Adds a two-input operator reading both streams (Flink's ConnectedStreams.transform). */
+  transform<R>(name: string, createOperator: OperatorFactory): SingleOutputStreamOperator<R> {
     const inputs = [...this.inputStream1.inputsFor(1), ...this.inputStream2.inputsFor(2)];
     const transformation = this.environment.addOperator({ name, inputs, createOperator, isSource: false, isParallel: true });
     return new SingleOutputStreamOperator<R>(this.environment, transformation);

@@ -26,9 +26,12 @@ import { TextFileSink } from '../../connectors/text-file-sink.ts';
 import { AllWindowedStream } from './all-windowed-stream.ts';
 import { BroadcastConnectedStream } from './broadcast-connected-stream.ts';
 import { BroadcastStream } from './broadcast-stream.ts';
+import { CoGroupedStreams } from './co-grouped-streams.ts';
 import { ConnectedStreams } from './connected-streams.ts';
 import type { MapStateDescriptor } from '../state/map-state-descriptor.ts';
 import { DataStreamSink } from './data-stream-sink.ts';
+import { IntervalJoin } from './interval-join.ts';
+import { JoinedStreams } from './joined-streams.ts';
 import { keyFunction, type KeyExpression } from './key-function.ts';
 import type { Collector, FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction, SinkFunction } from '../functions/functions.ts';
 import { installOperatorSettings, type OperatorSettings } from './operator-settings.ts';
@@ -91,6 +94,18 @@ export class DataStream<T> {
     }
     this.requireSameEnvironment(other, 'connect');
     return new ConnectedStreams(this.environment, this, other);
+  }
+
+  /** Joins this stream with `other` per key and window: `.where(key).equalTo(otherKey).window(assigner).apply(joinFunction)`. */
+  join<T2>(other: DataStream<T2>): JoinedStreams<T, T2> {
+    this.requireSameEnvironment(other, 'join');
+    return new JoinedStreams(this, other);
+  }
+
+  /** Groups this stream's and `other`'s records per key and window: `.where(key).equalTo(otherKey).window(assigner).apply(coGroupFunction)`. */
+  coGroup<T2>(other: DataStream<T2>): CoGroupedStreams<T, T2> {
+    this.requireSameEnvironment(other, 'coGroup');
+    return new CoGroupedStreams(this, other);
   }
 
   map<R>(mapper: MapFunction<T, R> | ((value: T) => R)): SingleOutputStreamOperator<R> {
@@ -351,6 +366,14 @@ export class KeyedStream<T, K> extends DataStream<T> {
 
   maxBy(field: FieldExpression): SingleOutputStreamOperator<T> {
     return this.aggregate('maxBy', field);
+  }
+
+  /**
+   * Joins this stream's records with `other`'s of the same key whose timestamps lie within an
+   * interval of theirs: `.between(lower, upper).process(fn)` (event time only).
+   */
+  intervalJoin<T2>(other: KeyedStream<T2, K>): IntervalJoin<T, T2, K> {
+    return new IntervalJoin(this, other);
   }
 
   private aggregate(type: AggregationType, field: FieldExpression): SingleOutputStreamOperator<T> {

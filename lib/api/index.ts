@@ -104,3 +104,10 @@ export { TimestampedValue } from '../windowing/evictors/timestamped-value.ts';
 export { CountEvictor } from '../windowing/evictors/count-evictor.ts';
 export { TimeEvictor } from '../windowing/evictors/time-evictor.ts';
 export { DeltaEvictor, type DeltaFunction } from '../windowing/evictors/delta-evictor.ts';
+// Joins: interval join, window join and coGroup.
+export { IntervalJoin, IntervalJoined } from './interval-join.ts';
+export { ProcessJoinFunction, type ProcessJoinFunctionContext } from '../functions/process-join-function.ts';
+export { JoinedStreams } from './joined-streams.ts';
+export { CoGroupedStreams, type TaggedUnion } from './co-grouped-streams.ts';
+export type { CoGroupFunction, FlatJoinFunction, JoinFunction } from '../functions/join-functions.ts';
+export { RichCoGroupFunction, RichFlatJoinFunction, RichJoinFunction } from '../functions/join-functions.ts';

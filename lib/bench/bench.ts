@@ -72,22 +72,29 @@ function againstBaseline(name: string, label: string, job: string, shape: Baseli
   };
 }
 
-/** A Nexmark query at p=2, beside `flinkPerCore`: Flink 1.13's published events/s per core. */
-function nexmark(query: 'q0' | 'q1' | 'q2', label: string, flinkPerCore: number): Benchmark {
+/**
+ * A Nexmark query at p=2, beside `flinkPerCore`: Flink 1.13's published events/s per core.
+ * With `baseline`, runs interleave with the raw NATS pipeline moving as many of those records.
+ */
+function nexmark(query: 'q0' | 'q1' | 'q2' | 'q5' | 'q7' | 'q8', label: string, flinkPerCore: number, baseline?: BaselineRecords): Benchmark {
   const parallelism = 2;
   return {
     name: query,
     async run({ records }, harness) {
       const { cluster, clock } = await harness();
-      const readings: Reading[] = [];
+      const jobReadings: Reading[] = [];
+      const baselineReadings: Reading[] = [];
       for (let round = 0; round < rounds; round++) {
-        readings.push(await measureJobRun(cluster.options, clock, jobFile('./nexmark/nexmark-query-job.ts'), ['--query', query, '--events', String(records)], parallelism));
+        if (baseline) baselineReadings.push(await measureRawNatsBaseline(cluster.options.url, clock, baseline, records, parallelism));
+        jobReadings.push(await measureJobRun(cluster.options, clock, jobFile('./nexmark/nexmark-query-job.ts'), ['--query', query, '--events', String(records)], parallelism));
       }
-      const sluice = perSecond(records, readings);
+      const sluice = perSecond(records, jobReadings);
+      const raw = baseline ? perSecond(records, baselineReadings) : undefined;
       line(`${query} ${label} p=${parallelism}`.padEnd(26), `${count(records)} events`,
         `Sluice ${count(sluice.wall)}/s, ${count(sluice.cpu)}/CPU-s`,
+        ...(raw ? [`raw NATS ${count(raw.cpu)}/CPU-s`] : []),
         `Flink 1.13 ${count(flinkPerCore)}/core-s`,
-        `ratio per core ${(sluice.cpu / flinkPerCore).toFixed(2)}`);
+        `ratio per core ${(sluice.cpu / flinkPerCore).toFixed(2)}${raw ? `, to raw ${(sluice.cpu / raw.cpu).toFixed(2)}` : ''}`);
     },
   };
 }
@@ -129,10 +136,14 @@ const benchmarks: Benchmark[] = [
   againstBaseline('keyed-reduce', '(a) keyed reduce p=2', './jobs/keyed-reduce-job.ts', 'pairs', 2),
   againstBaseline('bids-p1', '(b) Bids keyBy p=1', './jobs/bid-keyby-job.ts', 'bids', 1),
   againstBaseline('bids-p2', '(b) Bids keyBy p=2', './jobs/bid-keyby-job.ts', 'bids', 2),
+  againstBaseline('keyed-window', '(d) keyed window p=2', './jobs/keyed-window-job.ts', 'pairs', 2),
   latency,
   nexmark('q0', 'pass-through', 155_000),
   nexmark('q1', 'currency', 158_000),
   nexmark('q2', 'selection', 175_000),
+  nexmark('q5', 'hot items', 22_000, 'bids'),
+  nexmark('q7', 'highest bid', 12_000, 'bids'),
+  nexmark('q8', 'new users', 146_000, 'bids'),
 ];
 
 function parseCommandLine(): { chosen: Benchmark[]; settings: Settings } {

@@ -15,7 +15,7 @@ export class TimestampedCollector<T> implements Collector<T> {
     this.timestamp = record.timestamp;
   }
 
-  /** Emits what follows with this timestamp (an event-time timer's). */
+  /** Emits what follows with this timestamp (an event-time timer's, a window's end - 1, a joined pair's). */
   setAbsoluteTimestamp(timestamp: number): void {
     this.timestamp = timestamp;
   }

@@ -3,34 +3,12 @@
 // rate is the rate of the data exchange plus the operators around it.
 //
 //   sluice run lib/bench/jobs/keyed-reduce-job.ts -- --records 2000000
-import { RichParallelSourceFunction, StreamExecutionEnvironment, type SourceContext } from 'sluice';
+import { StreamExecutionEnvironment } from 'sluice';
+import { CountingSource } from './counting-source.ts';
 import { positiveIntegerArgument } from './job-arguments.ts';
 import { DiscardingSink } from './discarding-sink.ts';
 
 const distinctKeys = 1_000;
-
-/** Emits the numbers 0..records-1, each subtask its own share. */
-class CountingSource extends RichParallelSourceFunction<number> {
-  private running = true;
-
-  constructor(private readonly records: number) {
-    super();
-  }
-
-  async run(ctx: SourceContext<number>): Promise<void> {
-    const context = this.getRuntimeContext();
-    const subtasks = context.getNumberOfParallelSubtasks();
-    for (let n = context.getIndexOfThisSubtask(); this.running && n < this.records; n += subtasks) {
-      // Awaiting only a real promise: an await per record would cost a microtask each.
-      const backpressure = ctx.collect(n);
-      if (backpressure) await backpressure;
-    }
-  }
-
-  cancel(): void {
-    this.running = false;
-  }
-}
 
 const records = positiveIntegerArgument('records', 1_000_000);
 

@@ -1,39 +1,121 @@
-// Nexmark queries 0 to 2 as DataStream jobs, after Flink's nexmark SQL:
+// Nexmark queries as DataStream jobs, after Flink's nexmark SQL:
 //   q0 pass-through:        SELECT auction, bidder, price, dateTime, extra FROM bid
 //   q1 currency conversion: SELECT auction, bidder, 0.908 * price AS price, dateTime, extra FROM bid
 //   q2 selection:           SELECT auction, price FROM bid WHERE MOD(auction, 123) = 0
-// As in Flink, the source emits every event (people and auctions too), the query keeps
-// the bids, and the whole job is one chain into a discarding sink.
+//   q5 hot items:           the auctions with the most bids in each 10 s window sliding by 2 s
+//   q7 highest bid:         the highest bid of each 10 s tumbling window
+//   q8 new users:           the people who opened an auction in the 10 s tumbling window in
+//                           which they registered: a window join of persons and auctions
+// As in Flink, the source emits every event (people and auctions too) and the query keeps the
+// ones it reads. q0 to q2 are one chain into a discarding sink; the windowed queries read
+// event time from `dateTime`, with Nexmark's watermark 4 s behind it.
 //
-//   sluice run lib/bench/nexmark/nexmark-query-job.ts -p 2 -- --query q1 --events 1000000
-import { StreamExecutionEnvironment } from 'sluice';
+//   sluice run lib/bench/nexmark/nexmark-query-job.ts -p 2 -- --query q5 --events 1000000
+import {
+  Duration,
+  SlidingEventTimeWindows,
+  StreamExecutionEnvironment,
+  Time,
+  TumblingEventTimeWindows,
+  WatermarkStrategy,
+  type AggregateFunction,
+  type DataStream,
+} from 'sluice';
 import { DiscardingSink } from '../jobs/discarding-sink.ts';
 import { positiveIntegerArgument, stringArgument } from '../jobs/job-arguments.ts';
-import type { Bid, NexmarkEvent } from './nexmark-generator.ts';
+import type { Auction, Bid, NexmarkEvent, Person } from './nexmark-generator.ts';
 import { NexmarkSource } from './nexmark-source.ts';
 
 const env = StreamExecutionEnvironment.getExecutionEnvironment();
-const bids = env.addSource(new NexmarkSource(positiveIntegerArgument('events', 1_000_000), Date.UTC(2026, 0, 1)), 'NexmarkSource')
-  .filter((event: NexmarkEvent) => event.type === 'bid').name('Bids')
+const events = env.addSource(new NexmarkSource(positiveIntegerArgument('events', 1_000_000), Date.UTC(2026, 0, 1)), 'NexmarkSource');
+
+const bidsOf = (stream: DataStream<NexmarkEvent>) => stream
+  .filter((event) => event.type === 'bid').name('Bids')
   .map((event) => (event as { bid: Bid }).bid).name('Bid');
+
+/** The events in event time, read from dateTime, with Nexmark's watermark: 4 s behind the latest event. */
+const eventTime = () => events.assignTimestampsAndWatermarks(
+  WatermarkStrategy.forBoundedOutOfOrderness<NexmarkEvent>(Duration.ofSeconds(4)).withTimestampAssigner(dateTimeOf),
+);
+
+function dateTimeOf(event: NexmarkEvent): number {
+  switch (event.type) {
+    case 'person': return event.person.dateTime;
+    case 'auction': return event.auction.dateTime;
+    case 'bid': return event.bid.dateTime;
+  }
+}
+
+const countBids: AggregateFunction<Bid, number, number> = {
+  createAccumulator: () => 0,
+  add: (_bid, count) => count + 1,
+  getResult: (count) => count,
+  merge: (a, b) => a + b,
+};
+
+const highestPrice = (a: Bid, b: Bid) => (b.price > a.price ? b : a);
+
+interface AuctionBids {
+  auction: number;
+  num: number;
+  windowEnd: number;
+}
 
 const query = stringArgument('query', 'q0');
 switch (query) {
   case 'q0':
-    bids.map(({ auction, bidder, price, dateTime, extra }) => ({ auction, bidder, price, dateTime, extra })).name('q0: pass-through')
+    bidsOf(events).map(({ auction, bidder, price, dateTime, extra }) => ({ auction, bidder, price, dateTime, extra })).name('q0: pass-through')
       .addSink(new DiscardingSink()).name('Discard');
     break;
   case 'q1':
-    bids.map(({ auction, bidder, price, dateTime, extra }) => ({ auction, bidder, price: 0.908 * price, dateTime, extra })).name('q1: currency conversion')
+    bidsOf(events).map(({ auction, bidder, price, dateTime, extra }) => ({ auction, bidder, price: 0.908 * price, dateTime, extra })).name('q1: currency conversion')
       .addSink(new DiscardingSink()).name('Discard');
     break;
   case 'q2':
-    bids.filter((bid) => bid.auction % 123 === 0).name('q2: selection')
+    bidsOf(events).filter((bid) => bid.auction % 123 === 0).name('q2: selection')
       .map(({ auction, price }) => ({ auction, price })).name('q2: projection')
       .addSink(new DiscardingSink()).name('Discard');
     break;
+  case 'q5':
+    bidsOf(eventTime())
+      .keyBy((bid) => bid.auction)
+      .window(SlidingEventTimeWindows.of(Time.seconds(10), Time.seconds(2)))
+      .aggregate<number, number, AuctionBids>(countBids, (auction, context, counts, out) => {
+        for (const num of counts) out.collect({ auction, num, windowEnd: context.window().getEnd() });
+      }).name('q5: bids per auction')
+      // Each count is stamped with its window's end - 1, so it falls into the 2 s window ending with it.
+      .keyBy((counted) => counted.windowEnd)
+      .window(TumblingEventTimeWindows.of(Time.seconds(2)))
+      .process<AuctionBids>((_windowEnd, _context, counted, out) => {
+        const all = [...counted];
+        const max = Math.max(...all.map((auctionBids) => auctionBids.num));
+        for (const auctionBids of all) if (auctionBids.num >= max) out.collect(auctionBids);
+      }).name('q5: hot items')
+      .addSink(new DiscardingSink()).name('Discard');
+    break;
+  case 'q7':
+    bidsOf(eventTime())
+      .keyBy((bid) => bid.auction)
+      .window(TumblingEventTimeWindows.of(Time.seconds(10)))
+      .reduce(highestPrice).name('q7: highest bid per auction')
+      .windowAll(TumblingEventTimeWindows.of(Time.seconds(10)))
+      .reduce(highestPrice).name('q7: highest bid')
+      .addSink(new DiscardingSink()).name('Discard');
+    break;
+  case 'q8': {
+    const timed = eventTime();
+    const persons = timed.filter((event) => event.type === 'person').name('Persons').map((event) => (event as { person: Person }).person).name('Person');
+    const auctions = timed.filter((event) => event.type === 'auction').name('Auctions').map((event) => (event as { auction: Auction }).auction).name('Auction');
+    persons.join(auctions)
+      .where((person) => person.id)
+      .equalTo((auction) => auction.seller)
+      .window(TumblingEventTimeWindows.of(Time.seconds(10)))
+      .apply((person: Person, auction: Auction) => ({ id: person.id, name: person.name, reserve: auction.reserve })).name('q8: new users')
+      .addSink(new DiscardingSink()).name('Discard');
+    break;
+  }
   default:
-    throw new Error(`--query must be q0, q1 or q2, got "${query}"`);
+    throw new Error(`--query must be q0, q1, q2, q5, q7 or q8, got "${query}"`);
 }
 
 await env.execute(`Nexmark ${query}`);

@@ -62,9 +62,10 @@ export class OperatorTestHarness<OUT = unknown> {
 
   /**
    * A harness over one operator, or a line of chained operators, keyed on input 1 by
-   * `keySelector` when given. The head has one input channel, unless it is a source.
+   * `keySelector` and on input 2 by `keySelector2` when given. The head has one input
+   * channel, unless it is a source.
    */
-  static forOperators<OUT>(operators: StreamOperator<unknown>[], options: HarnessOptions & { keySelector?: StateKeySelector; autoWatermarkInterval?: number } = {}): OperatorTestHarness<OUT> {
+  static forOperators<OUT>(operators: StreamOperator<unknown>[], options: HarnessOptions & { keySelector?: StateKeySelector; keySelector2?: StateKeySelector; autoWatermarkInterval?: number } = {}): OperatorTestHarness<OUT> {
     const nodes = new Map<string, StreamNode>();
     const edges: StreamEdge[] = [];
     operators.forEach((operator, i) => {
@@ -73,6 +74,7 @@ export class OperatorTestHarness<OUT = unknown> {
         id, name: operator.constructor.name, parallelism: 1, maxParallelism: 128, isSource: isSourceOperator(operator), chainingStrategy: 'always',
         createOperator: () => operator,
         ...(i === 0 && options.keySelector ? { stateKeySelector1: options.keySelector } : {}),
+        ...(i === 0 && options.keySelector2 ? { stateKeySelector2: options.keySelector2 } : {}),
       });
       if (i > 0) edges.push({ sourceId: `op-${i}`, targetId: id, partitioner: 'forward', targetInput: 1 });
     });
