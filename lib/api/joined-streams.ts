@@ -1,7 +1,8 @@
 // Flink's JoinedStreams: `a.join(b).where(keyA).equalTo(keyB).window(assigner).apply(fn)`
 // calls `fn` for every pair of records of both inputs that share a key and a window (an inner
-// join). Flink builds it on coGroup, and so does Sluice: a coGroup function that pairs each
-// record of the first side with each of the second.
+// join). Flink builds it on coGroup, and so does Sluice: each step of the builder is the
+// coGroup's step, and `apply` hands the coGroup a function that pairs each record of the first
+// side with each of the second.
 import type { Collector } from '../functions/functions.ts';
 import type { CoGroupFunction, FlatJoinFunction, JoinFunction } from '../functions/join-functions.ts';
 import { WrappingFunction } from '../functions/wrapping-function.ts';
@@ -10,77 +11,59 @@ import type { Evictor } from '../windowing/evictors/evictor.ts';
 import type { TimeLength } from '../windowing/time-length.ts';
 import type { Trigger } from '../windowing/triggers/trigger.ts';
 import type { Window } from '../windowing/windows/window.ts';
-import { CoGroupedStreams, type TaggedUnion } from './co-grouped-streams.ts';
+import { CoGroupedStreams, type CoGroupedEqualTo, type CoGroupedWhere, type CoGroupedWithWindow, type TaggedUnion } from './co-grouped-streams.ts';
 import type { DataStream, SingleOutputStreamOperator } from './data-stream.ts';
-import { keyFunction, type KeyExpression } from './key-function.ts';
+import type { KeyExpression } from './key-function.ts';
 
 export class JoinedStreams<T1, T2> {
+  private readonly coGrouped: CoGroupedStreams<T1, T2>;
+
   /** @internal Created by `DataStream.join`. */
-  constructor(
-    private readonly input1: DataStream<T1>,
-    private readonly input2: DataStream<T2>,
-  ) {}
+  constructor(input1: DataStream<T1>, input2: DataStream<T2>) {
+    this.coGrouped = new CoGroupedStreams(input1, input2);
+  }
 
   /** The key of the first input's records. */
   where<KEY>(keySelector: KeyExpression<T1, KEY>): JoinedWhere<T1, T2, KEY> {
-    return new JoinedWhere(this.input1, this.input2, keyFunction(keySelector));
+    return new JoinedWhere(this.coGrouped.where(keySelector));
   }
 }
 
 export class JoinedWhere<T1, T2, KEY> {
   /** @internal */
-  constructor(
-    private readonly input1: DataStream<T1>,
-    private readonly input2: DataStream<T2>,
-    private readonly keySelector1: (value: T1) => KEY,
-  ) {}
+  constructor(private readonly coGrouped: CoGroupedWhere<T1, T2, KEY>) {}
 
   /** The key of the second input's records: records of both inputs with equal keys are joined. */
   equalTo(keySelector: KeyExpression<T2, KEY>): JoinedEqualTo<T1, T2, KEY> {
-    return new JoinedEqualTo(this.input1, this.input2, this.keySelector1, keyFunction(keySelector));
+    return new JoinedEqualTo(this.coGrouped.equalTo(keySelector));
   }
 }
 
 export class JoinedEqualTo<T1, T2, KEY> {
   /** @internal */
-  constructor(
-    private readonly input1: DataStream<T1>,
-    private readonly input2: DataStream<T2>,
-    private readonly keySelector1: (value: T1) => KEY,
-    private readonly keySelector2: (value: T2) => KEY,
-  ) {}
+  constructor(private readonly coGrouped: CoGroupedEqualTo<T1, T2, KEY>) {}
 
   window<W extends Window>(assigner: WindowAssigner<TaggedUnion<T1, T2>, W>): JoinedWithWindow<T1, T2, KEY, W> {
-    return new JoinedWithWindow(this.input1, this.input2, this.keySelector1, this.keySelector2, assigner);
+    return new JoinedWithWindow(this.coGrouped.window(assigner));
   }
 }
 
 export class JoinedWithWindow<T1, T2, KEY, W extends Window> {
-  private windowTrigger?: Trigger<TaggedUnion<T1, T2>, W>;
-  private windowEvictor?: Evictor<TaggedUnion<T1, T2>, W>;
-  private lateness?: TimeLength;
-
   /** @internal */
-  constructor(
-    private readonly input1: DataStream<T1>,
-    private readonly input2: DataStream<T2>,
-    private readonly keySelector1: (value: T1) => KEY,
-    private readonly keySelector2: (value: T2) => KEY,
-    private readonly windowAssigner: WindowAssigner<TaggedUnion<T1, T2>, W>,
-  ) {}
+  constructor(private readonly coGrouped: CoGroupedWithWindow<T1, T2, KEY, W>) {}
 
   trigger(trigger: Trigger<TaggedUnion<T1, T2>, W>): this {
-    this.windowTrigger = trigger;
+    this.coGrouped.trigger(trigger);
     return this;
   }
 
   evictor(evictor: Evictor<TaggedUnion<T1, T2>, W>): this {
-    this.windowEvictor = evictor;
+    this.coGrouped.evictor(evictor);
     return this;
   }
 
   allowedLateness(lateness: TimeLength): this {
-    this.lateness = lateness;
+    this.coGrouped.allowedLateness(lateness);
     return this;
   }
 
@@ -97,11 +80,7 @@ export class JoinedWithWindow<T1, T2, KEY, W extends Window> {
     const coGroup: CoGroupFunction<T1, T2, OUT> = joinFunction.join.length >= 3
       ? new FlatJoinCoGroupFunction(joinFunction as FlatJoinFunction<T1, T2, OUT>)
       : new JoinCoGroupFunction(joinFunction as JoinFunction<T1, T2, OUT>);
-    const coGrouped = new CoGroupedStreams(this.input1, this.input2).where(this.keySelector1).equalTo(this.keySelector2).window(this.windowAssigner);
-    if (this.windowTrigger) coGrouped.trigger(this.windowTrigger);
-    if (this.windowEvictor) coGrouped.evictor(this.windowEvictor);
-    if (this.lateness) coGrouped.allowedLateness(this.lateness);
-    return coGrouped.apply(coGroup);
+    return this.coGrouped.apply(coGroup);
   }
 }
 
