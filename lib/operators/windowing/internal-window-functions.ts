@@ -1,34 +1,24 @@
 // Every form of window function, as the ProcessWindowFunction the WindowOperator calls (Flink's
 // internal window functions): a lambda, `apply`'s WindowFunction, the functions of non-keyed
 // windows, the pass-through after a plain reduce or aggregate, and, with an evictor, a reduce
-// or aggregate applied to the contents at firing time. Each forwards the rich lifecycle
-// (RuntimeContext, open, close) to the function it wraps (Flink's WrappingFunction).
+// or aggregate applied to the contents at firing time. Those around a user's function are
+// Flink's WrappingFunction, which forwards the rich lifecycle (RuntimeContext, open, close).
 import type { AggregateFunction } from '../../functions/aggregate-function.ts';
 import type { Collector, ReduceFunction } from '../../functions/functions.ts';
 import type { ProcessAllWindowFunction } from '../../functions/process-all-window-function.ts';
 import { ProcessWindowFunction, type ProcessWindowFunctionContext } from '../../functions/process-window-function.ts';
-import { isRichFunction } from '../../functions/rich-functions.ts';
-import type { RuntimeContext } from '../../functions/runtime-context.ts';
 import type { AllWindowFunction, WindowFunction } from '../../functions/window-function.ts';
+import { WrappingFunction } from '../../functions/wrapping-function.ts';
 import type { Window } from '../../windowing/windows/window.ts';
 
-abstract class WrappingProcessWindowFunction<IN, OUT, KEY, W extends Window> extends ProcessWindowFunction<IN, OUT, KEY, W> {
-  constructor(protected readonly wrappedFunction: object) {
-    super();
-  }
+/** A ProcessWindowFunction around the function `F` (Flink's InternalWindowFunction on a WrappingFunction). */
+abstract class WrappingProcessWindowFunction<F extends object, IN, OUT, KEY, W extends Window>
+  extends WrappingFunction<F>
+  implements ProcessWindowFunction<IN, OUT, KEY, W>
+{
+  abstract process(key: KEY, context: ProcessWindowFunctionContext<W>, elements: Iterable<IN>, out: Collector<OUT>): void;
 
-  override setRuntimeContext(context: RuntimeContext): void {
-    super.setRuntimeContext(context);
-    if (isRichFunction(this.wrappedFunction)) this.wrappedFunction.setRuntimeContext(context);
-  }
-
-  override async open(): Promise<void> {
-    if (isRichFunction(this.wrappedFunction)) await this.wrappedFunction.open();
-  }
-
-  override async close(): Promise<void> {
-    if (isRichFunction(this.wrappedFunction)) await this.wrappedFunction.close();
-  }
+  clear(_context: ProcessWindowFunctionContext<W>): void {}
 }
 
 /** Emits the window's single value as it is (Flink's PassThroughWindowFunction). */
@@ -50,47 +40,35 @@ export class LambdaProcessWindowFunction<IN, OUT, KEY, W extends Window> extends
 }
 
 /** `apply(WindowFunction)` (Flink's InternalIterableWindowFunction). */
-export class WindowFunctionAdapter<IN, OUT, KEY, W extends Window> extends WrappingProcessWindowFunction<IN, OUT, KEY, W> {
-  constructor(private readonly windowFunction: WindowFunction<IN, OUT, KEY, W>) {
-    super(windowFunction);
-  }
-
+export class WindowFunctionAdapter<IN, OUT, KEY, W extends Window> extends WrappingProcessWindowFunction<WindowFunction<IN, OUT, KEY, W>, IN, OUT, KEY, W> {
   process(key: KEY, context: ProcessWindowFunctionContext<W>, elements: Iterable<IN>, out: Collector<OUT>): void {
-    this.windowFunction.apply(key, context.window(), elements, out);
+    this.wrappedFunction.apply(key, context.window(), elements, out);
   }
 }
 
 /** A ProcessAllWindowFunction of `windowAll`, which runs keyed by a constant. */
-export class ProcessAllWindowFunctionAdapter<IN, OUT, W extends Window> extends WrappingProcessWindowFunction<IN, OUT, unknown, W> {
-  constructor(private readonly allWindowFunction: ProcessAllWindowFunction<IN, OUT, W>) {
-    super(allWindowFunction);
-  }
-
+export class ProcessAllWindowFunctionAdapter<IN, OUT, W extends Window> extends WrappingProcessWindowFunction<ProcessAllWindowFunction<IN, OUT, W>, IN, OUT, unknown, W> {
   process(_key: unknown, context: ProcessWindowFunctionContext<W>, elements: Iterable<IN>, out: Collector<OUT>): void {
-    this.allWindowFunction.process(context, elements, out);
+    this.wrappedFunction.process(context, elements, out);
   }
 
   override clear(context: ProcessWindowFunctionContext<W>): void {
-    this.allWindowFunction.clear(context);
+    this.wrappedFunction.clear(context);
   }
 }
 
 /** `apply(AllWindowFunction)` of `windowAll`. */
-export class AllWindowFunctionAdapter<IN, OUT, W extends Window> extends WrappingProcessWindowFunction<IN, OUT, unknown, W> {
-  constructor(private readonly allWindowFunction: AllWindowFunction<IN, OUT, W>) {
-    super(allWindowFunction);
-  }
-
+export class AllWindowFunctionAdapter<IN, OUT, W extends Window> extends WrappingProcessWindowFunction<AllWindowFunction<IN, OUT, W>, IN, OUT, unknown, W> {
   process(_key: unknown, context: ProcessWindowFunctionContext<W>, elements: Iterable<IN>, out: Collector<OUT>): void {
-    this.allWindowFunction.apply(context.window(), elements, out);
+    this.wrappedFunction.apply(context.window(), elements, out);
   }
 }
 
 /** With an evictor: reduces what is left of the window, then hands the one value on (Flink's ReduceApplyProcessWindowFunction). */
-export class ReduceApplyProcessWindowFunction<T, OUT, KEY, W extends Window> extends WrappingProcessWindowFunction<T, OUT, KEY, W> {
+export class ReduceApplyProcessWindowFunction<T, OUT, KEY, W extends Window> extends WrappingProcessWindowFunction<ProcessWindowFunction<T, OUT, KEY, W>, T, OUT, KEY, W> {
   constructor(
     private readonly reducer: ReduceFunction<T>,
-    private readonly windowFunction: ProcessWindowFunction<T, OUT, KEY, W>,
+    windowFunction: ProcessWindowFunction<T, OUT, KEY, W>,
   ) {
     super(windowFunction);
   }
@@ -98,19 +76,19 @@ export class ReduceApplyProcessWindowFunction<T, OUT, KEY, W extends Window> ext
   process(key: KEY, context: ProcessWindowFunctionContext<W>, elements: Iterable<T>, out: Collector<OUT>): void {
     let reduced: { value: T } | undefined;
     for (const element of elements) reduced = reduced ? { value: this.reducer.reduce(reduced.value, element) } : { value: element };
-    this.windowFunction.process(key, context, reduced ? [reduced.value] : [], out);
+    this.wrappedFunction.process(key, context, reduced ? [reduced.value] : [], out);
   }
 
   override clear(context: ProcessWindowFunctionContext<W>): void {
-    this.windowFunction.clear(context);
+    this.wrappedFunction.clear(context);
   }
 }
 
 /** With an evictor: aggregates what is left of the window (Flink's AggregateApplyWindowFunction). */
-export class AggregateApplyProcessWindowFunction<IN, ACC, V, OUT, KEY, W extends Window> extends WrappingProcessWindowFunction<IN, OUT, KEY, W> {
+export class AggregateApplyProcessWindowFunction<IN, ACC, V, OUT, KEY, W extends Window> extends WrappingProcessWindowFunction<ProcessWindowFunction<V, OUT, KEY, W>, IN, OUT, KEY, W> {
   constructor(
     private readonly aggregate: AggregateFunction<IN, ACC, V>,
-    private readonly windowFunction: ProcessWindowFunction<V, OUT, KEY, W>,
+    windowFunction: ProcessWindowFunction<V, OUT, KEY, W>,
   ) {
     super(windowFunction);
   }
@@ -118,10 +96,10 @@ export class AggregateApplyProcessWindowFunction<IN, ACC, V, OUT, KEY, W extends
   process(key: KEY, context: ProcessWindowFunctionContext<W>, elements: Iterable<IN>, out: Collector<OUT>): void {
     let accumulator = this.aggregate.createAccumulator();
     for (const element of elements) accumulator = this.aggregate.add(element, accumulator);
-    this.windowFunction.process(key, context, [this.aggregate.getResult(accumulator)], out);
+    this.wrappedFunction.process(key, context, [this.aggregate.getResult(accumulator)], out);
   }
 
   override clear(context: ProcessWindowFunctionContext<W>): void {
-    this.windowFunction.clear(context);
+    this.wrappedFunction.clear(context);
   }
 }
