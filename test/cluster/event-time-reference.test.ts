@@ -4,42 +4,21 @@
 // same input, gives. The input never has late events (see test/fixtures/event-time-input.ts),
 // so the results cannot depend on how the exchange interleaves the subtasks.
 import t from 'tap';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startNatsServer } from '../../lib/nats/nats-server.ts';
 import { shuffledEvents, type TimedEvent } from '../fixtures/event-time-input.ts';
-import { runSluice, startSluice } from '../helpers/sluice-process.ts';
+import { startSluiceCluster } from '../helpers/sluice-cluster.ts';
+import { runSluice } from '../helpers/sluice-process.ts';
 
 const seed = 8;
 const events = 2000;
 const keys = 12;
 
-const server = await startNatsServer();
-const work = mkdtempSync(join(tmpdir(), 'sluice-event-time-'));
-const cluster = ['--cluster', server.url];
-const jobManager = startSluice(['jobmanager', ...cluster]);
-const taskManagers = [0, 1].map(() => startSluice(['taskmanager', '--slots', '2', ...cluster]));
-t.teardown(async () => {
-  await Promise.all(taskManagers.map((tm) => tm.stop()));
-  await jobManager.stop();
-  await server.stop();
-  rmSync(work, { recursive: true, force: true });
-});
-await jobManager.waitFor(/JobManager running/);
-await Promise.all(taskManagers.map((tm) => tm.waitFor(/TaskManager \S+ running/)));
+const { cluster, work, linesOf } = await startSluiceCluster({ slotsPerTaskManager: 2, workPrefix: 'sluice-event-time-' });
 
 const run = await runSluice([
   'run', 'test/fixtures/jobs/event-time-reference.ts', '-p', '4', ...cluster,
   '--', '--output', work, '--seed', String(seed), '--events', String(events), '--keys', String(keys),
 ]);
 t.equal(run.code, 0, `the job finishes (stderr: ${run.stderr})`);
-
-/** The lines of every subtask's file in one sink's output directory, sorted. */
-function linesOf(sink: string): string[] {
-  const directory = join(work, sink);
-  return readdirSync(directory).flatMap((file) => readFileSync(join(directory, file), 'utf8').split('\n').filter(Boolean)).sort();
-}
 
 const left = shuffledEvents(seed, events, keys);
 const right = shuffledEvents(seed + 1, events, keys);

@@ -3,39 +3,19 @@
 // KeyedProcessFunction behind assignTimestampsAndWatermarks, fed out-of-order events, gives
 // exactly what the test computes itself in one thread.
 import t from 'tap';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startNatsServer } from '../../lib/nats/nats-server.ts';
-import { runSluice, startSluice } from '../helpers/sluice-process.ts';
+import { startSluiceCluster } from '../helpers/sluice-cluster.ts';
+import { runSluice } from '../helpers/sluice-process.ts';
 
 const parallelism = 2;
 const eventsPerSubtask = 1000;
 const keys = 13;
 
-const server = await startNatsServer();
-const work = mkdtempSync(join(tmpdir(), 'sluice-event-time-'));
-const cluster = ['--cluster', server.url];
-const jobManager = startSluice(['jobmanager', ...cluster]);
-const taskManagers = [0, 1].map(() => startSluice(['taskmanager', '--slots', '1', ...cluster]));
-t.teardown(async () => {
-  await Promise.all(taskManagers.map((tm) => tm.stop()));
-  await jobManager.stop();
-  await server.stop();
-  rmSync(work, { recursive: true, force: true });
-});
-await jobManager.waitFor(/JobManager running/);
-await Promise.all(taskManagers.map((tm) => tm.waitFor(/TaskManager \S+ running/)));
+const { cluster, work, linesOf } = await startSluiceCluster({ slotsPerTaskManager: 1, workPrefix: 'sluice-event-time-' });
 
 const run = await runSluice([
   'run', 'test/fixtures/jobs/event-time-timers.ts', '-p', String(parallelism), ...cluster,
   '--', '--output', work, '--events-per-subtask', String(eventsPerSubtask),
 ]);
-
-function linesOf(sink: string): string[] {
-  const directory = join(work, sink);
-  return readdirSync(directory).flatMap((file) => readFileSync(join(directory, file), 'utf8').split('\n').filter(Boolean));
-}
 
 const sorted = (values: string[]) => [...values].sort();
 const ids = Array.from({ length: parallelism * eventsPerSubtask }, (_, id) => id);
@@ -56,14 +36,14 @@ t.equal(run.code, 0, `the job finishes (stderr: ${run.stderr})`);
 t.test('a KeyedProcessFunction\'s event-time timers give exactly the single-threaded reference', async (t) => {
   const counts = linesOf('counts');
   t.equal(counts.length, expectedCounts().length, 'one line per timer: no timer lost or fired twice');
-  t.same(sorted(counts), sorted(expectedCounts()));
+  t.same(counts, sorted(expectedCounts()));
 });
 
 t.test('the side output reaches its own sink across an exchange, and only it', async (t) => {
-  t.same(sorted(linesOf('audit')), sorted(ids.filter((id) => id % keys === 0).map(String)));
+  t.same(linesOf('audit'), sorted(ids.filter((id) => id % keys === 0).map(String)));
 });
 
 t.test('partitionCustom sends each key to the partition its partitioner chose; rescale pairs subtasks of equal parallelism', async (t) => {
-  t.same(sorted(linesOf('custom')), sorted(ids.map((id) => `${id % keys}@${(id % keys) % parallelism}`)));
-  t.same(sorted(linesOf('rescale')), sorted(ids.map((id) => `${id % 2}@${id % 2}`)));
+  t.same(linesOf('custom'), sorted(ids.map((id) => `${id % keys}@${(id % keys) % parallelism}`)));
+  t.same(linesOf('rescale'), sorted(ids.map((id) => `${id % 2}@${id % 2}`)));
 });

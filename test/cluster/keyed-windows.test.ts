@@ -3,39 +3,19 @@
 // exchange. A tumbling-window aggregate and session windows must give exactly what a
 // single-threaded reference computes here from the same readings.
 import t from 'tap';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startNatsServer } from '../../lib/nats/nats-server.ts';
-import { runSluice, startSluice } from '../helpers/sluice-process.ts';
+import { startSluiceCluster } from '../helpers/sluice-cluster.ts';
+import { runSluice } from '../helpers/sluice-process.ts';
 
 const parallelism = 2;
 const readingsPerSubtask = 1000;
 const sessionGap = 75;
 
-const server = await startNatsServer();
-const work = mkdtempSync(join(tmpdir(), 'sluice-keyed-windows-'));
-const cluster = ['--cluster', server.url];
-const jobManager = startSluice(['jobmanager', ...cluster]);
-const taskManagers = [0, 1].map(() => startSluice(['taskmanager', '--slots', '2', ...cluster]));
-t.teardown(async () => {
-  await Promise.all(taskManagers.map((tm) => tm.stop()));
-  await jobManager.stop();
-  await server.stop();
-  rmSync(work, { recursive: true, force: true });
-});
-await jobManager.waitFor(/JobManager running/);
-await Promise.all(taskManagers.map((tm) => tm.waitFor(/TaskManager \S+ running/)));
+const { cluster, work, linesOf } = await startSluiceCluster({ slotsPerTaskManager: 2, workPrefix: 'sluice-keyed-windows-' });
 
 const run = await runSluice([
   'run', 'test/fixtures/jobs/keyed-windows.ts', '-p', String(parallelism), ...cluster,
   '--', '--output', work, '--readings-per-subtask', String(readingsPerSubtask),
 ]);
-
-function linesOf(sink: string): string[] {
-  const directory = join(work, sink);
-  return readdirSync(directory).flatMap((file) => readFileSync(join(directory, file), 'utf8').split('\n').filter(Boolean)).sort();
-}
 
 // The reference: the fixture's readings, in event-time order, windowed by hand.
 const readings = Array.from({ length: parallelism }, (_, subtask) => Array.from({ length: readingsPerSubtask }, (_, i) => ({

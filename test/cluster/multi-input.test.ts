@@ -1,11 +1,8 @@
 // union and connect on a real cluster: one JobManager and two TaskManagers with 2 slots each,
 // the job at parallelism 4, so every exchange crosses processes.
 import t from 'tap';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startNatsServer } from '../../lib/nats/nats-server.ts';
-import { runSluice, startSluice } from '../helpers/sluice-process.ts';
+import { startSluiceCluster } from '../helpers/sluice-cluster.ts';
+import { runSluice } from '../helpers/sluice-process.ts';
 
 const numbersPerSubtask = 500;
 const wordCount = 300;
@@ -13,30 +10,12 @@ const parallelism = 4;
 /** The job's key count: numbers and words are keyed by their value modulo it. */
 const keys = 50;
 
-const server = await startNatsServer();
-const work = mkdtempSync(join(tmpdir(), 'sluice-multi-input-'));
-const cluster = ['--cluster', server.url];
-const jobManager = startSluice(['jobmanager', ...cluster]);
-const taskManagers = [0, 1].map(() => startSluice(['taskmanager', '--slots', '2', ...cluster]));
-t.teardown(async () => {
-  await Promise.all(taskManagers.map((tm) => tm.stop()));
-  await jobManager.stop();
-  await server.stop();
-  rmSync(work, { recursive: true, force: true });
-});
-await jobManager.waitFor(/JobManager running/);
-await Promise.all(taskManagers.map((tm) => tm.waitFor(/TaskManager \S+ running/)));
+const { cluster, work, linesOf } = await startSluiceCluster({ slotsPerTaskManager: 2, workPrefix: 'sluice-multi-input-' });
 
 const run = await runSluice([
   'run', 'test/fixtures/jobs/multi-input.ts', '-p', String(parallelism), ...cluster,
   '--', '--output', work, '--numbers-per-subtask', String(numbersPerSubtask), '--words', String(wordCount),
 ]);
-
-/** The lines of every subtask's file in one sink's output directory. */
-function linesOf(sink: string): string[] {
-  const directory = join(work, sink);
-  return readdirSync(directory).flatMap((file) => readFileSync(join(directory, file), 'utf8').split('\n').filter(Boolean));
-}
 
 const numbers = Array.from({ length: parallelism * numbersPerSubtask }, (_, n) => n);
 const words = Array.from({ length: wordCount }, (_, i) => `w${i}`);
@@ -45,15 +24,15 @@ const sorted = (values: string[]) => [...values].sort();
 t.equal(run.code, 0, `the job finishes (stderr: ${run.stderr})`);
 
 t.test('union delivers every record of its three inputs once', async (t) => {
-  t.same(sorted(linesOf('union')), sorted([...numbers.map((n) => `a${n}`), ...words, ...numbers.map((n) => `b${n}`)]));
+  t.same(linesOf('union'), sorted([...numbers.map((n) => `a${n}`), ...words, ...numbers.map((n) => `b${n}`)]));
 });
 
 t.test('a stream unioned with itself delivers every record twice', async (t) => {
-  t.same(sorted(linesOf('self-union')), sorted(numbers.flatMap((n) => [String(n), String(n)])));
+  t.same(linesOf('self-union'), sorted(numbers.flatMap((n) => [String(n), String(n)])));
 });
 
 t.test('a CoMap delivers every record of both inputs once, each through its own map function', async (t) => {
-  t.same(sorted(linesOf('co-map')), sorted([...numbers.map((n) => `n${n}`), ...words]));
+  t.same(linesOf('co-map'), sorted([...numbers.map((n) => `n${n}`), ...words]));
 });
 
 t.test('a keyed CoFlatMap sees every record once, and each key of both inputs in one subtask', async (t) => {

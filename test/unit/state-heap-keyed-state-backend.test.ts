@@ -2,6 +2,7 @@ import t from 'tap';
 import { pack, unpack } from 'msgpackr';
 import { assignToKeyGroup, keyGroupRangeForOperator } from '../../lib/exchange/key-groups.ts';
 import { DefaultKeyedStateStore, HeapKeyedStateBackend, ValueStateDescriptor, VoidNamespace, type KeyGroupStateSnapshot } from '../../lib/state/index.ts';
+import { ownerOf } from './helpers/keyed-state-kinds-suite.ts';
 
 function backend(parallelism = 1, index = 0, maxParallelism = 128): HeapKeyedStateBackend<unknown> {
   return new HeapKeyedStateBackend({
@@ -9,20 +10,6 @@ function backend(parallelism = 1, index = 0, maxParallelism = 128): HeapKeyedSta
     numberOfKeyGroups: maxParallelism,
     description: `"Counter" (${index + 1}/${parallelism})`,
   });
-}
-
-/** The backend that owns the key, with the key made current: the others refuse it. */
-function ownerOf(backends: HeapKeyedStateBackend<unknown>[], key: unknown): HeapKeyedStateBackend<unknown> {
-  const owner = backends.find((b) => {
-    try {
-      b.setCurrentKey(key);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (!owner) throw new Error(`no backend owns key ${JSON.stringify(key)}`);
-  return owner;
 }
 
 t.test('a ValueState holds one value per key, with the default value or null when it has none', async (t) => {

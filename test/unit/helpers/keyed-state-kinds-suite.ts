@@ -279,8 +279,8 @@ export function keyedStateKindsSuite(t: Test, createBackend: BackendFactory): vo
   });
 }
 
-/** The backend that owns the key, with the key made current. */
-export function ownerOf(backends: KeyedStateBackend<unknown>[], key: unknown): KeyedStateBackend<unknown> {
+/** The backend that owns the key, with the key made current: the others refuse it. */
+export function ownerOf<B extends KeyedStateBackend<unknown>>(backends: B[], key: unknown): B {
   const owner = backends.find((b) => {
     try {
       b.setCurrentKey(key);
