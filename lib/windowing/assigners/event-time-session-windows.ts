@@ -12,8 +12,4 @@ export class EventTimeSessionWindows<T = unknown> extends SessionWindows<T> {
   static withDynamicGap<T>(extractor: SessionWindowTimeGapExtractor<T> | ((element: T) => number)): EventTimeSessionWindows<T> {
     return new EventTimeSessionWindows(EVENT_TIME, extractor);
   }
-
-  override toString(): string {
-    return 'EventTimeSessionWindows';
-  }
 }

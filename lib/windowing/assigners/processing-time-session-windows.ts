@@ -12,8 +12,4 @@ export class ProcessingTimeSessionWindows<T = unknown> extends SessionWindows<T>
   static withDynamicGap<T>(extractor: SessionWindowTimeGapExtractor<T> | ((element: T) => number)): ProcessingTimeSessionWindows<T> {
     return new ProcessingTimeSessionWindows(PROCESSING_TIME, extractor);
   }
-
-  override toString(): string {
-    return 'ProcessingTimeSessionWindows';
-  }
 }

@@ -48,4 +48,8 @@ export abstract class SessionWindows<T> extends MergingWindowAssigner<T, TimeWin
   isEventTime(): boolean {
     return this.assignerTime.isEventTime;
   }
+
+  override toString(): string {
+    return this.constructor.name;
+  }
 }
