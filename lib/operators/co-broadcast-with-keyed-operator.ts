@@ -1,36 +1,23 @@
 // Flink's CoBroadcastWithKeyedOperator: runs a KeyedBroadcastProcessFunction. Input 1 is keyed
 // (its key is current while a record is processed); the broadcast side reaches every key's
 // state through applyToKeyedState.
-import type { KeyedBroadcastContext, KeyedBroadcastProcessFunction, KeyedBroadcastReadOnlyContext, KeyedStateFunction } from '../functions/keyed-broadcast-process-function.ts';
+import type { KeyedBroadcastContext, KeyedBroadcastReadOnlyContext, KeyedStateFunction } from '../functions/keyed-broadcast-process-function.ts';
 import type { State } from '../state/state.ts';
 import type { StateDescriptor } from '../state/state-descriptor.ts';
 import { VoidNamespace } from '../state/void-namespace.ts';
 import { AbstractBroadcastOperator } from './abstract-broadcast-operator.ts';
-import type { StreamRecord } from './stream-record.ts';
 
-export class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT> extends AbstractBroadcastOperator<KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>, IN1, IN2, OUT> {
-  private readonly readOnlyContext: KeyedBroadcastReadOnlyContext<KS> = {
+export class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT> extends AbstractBroadcastOperator<IN1, IN2, OUT, KeyedBroadcastReadOnlyContext<KS>, KeyedBroadcastContext> {
+  protected readonly readOnlyContext: KeyedBroadcastReadOnlyContext<KS> = {
     ...this.baseContext,
     getBroadcastState: (descriptor) => this.readOnlyBroadcastState(descriptor),
     getCurrentKey: () => this.getCurrentKey() as KS,
   };
-  private readonly broadcastContext: KeyedBroadcastContext = {
+  protected readonly broadcastContext: KeyedBroadcastContext = {
     ...this.baseContext,
     getBroadcastState: (descriptor) => this.broadcastState(descriptor),
     applyToKeyedState: <S extends State>(descriptor: StateDescriptor<unknown>, fn: KeyedStateFunction<unknown, S>) => this.applyToKeyedState(descriptor, fn),
   };
-
-  processElement1(record: StreamRecord<IN1>): void {
-    this.currentRecord = record;
-    this.collector.setTimestampFrom(record);
-    this.userFunction.processElement(record.value, this.readOnlyContext, this.collector);
-  }
-
-  processElement2(record: StreamRecord<IN2>): void {
-    this.currentRecord = record;
-    this.collector.setTimestampFrom(record);
-    this.userFunction.processBroadcastElement(record.value, this.broadcastContext, this.collector);
-  }
 
   private applyToKeyedState<S extends State>(descriptor: StateDescriptor<unknown>, fn: KeyedStateFunction<unknown, S>): void {
     const backend = this.getKeyedStateBackend();

@@ -1,6 +1,8 @@
 // The context a process function gets (Flink's ContextImpl and OnTimerContextImpl of the
 // process operators, as one class): the timestamp of the record being processed or of the
 // firing timer, the operator's TimerService, side outputs and, on a keyed stream, the key.
+// It sets the operator's collector to that timestamp as well, so what the function emits
+// carries it.
 import type { Collector } from '../functions/functions.ts';
 import type { OutputTag } from '../functions/output-tag.ts';
 import type { KeyedProcessFunction } from '../functions/keyed-process-function.ts';
@@ -12,22 +14,24 @@ import type { TimestampedCollector } from './timestamped-collector.ts';
 
 /** The part of a process function that timers call. */
 export interface TimerCallback<K, OUT> {
-  onTimer?(timestamp: number, ctx: ProcessContext<K>, out: Collector<OUT>): void;
+  onTimer?(timestamp: number, ctx: ProcessContext<K, OUT>, out: Collector<OUT>): void;
 }
 
-export class ProcessContext<K> implements KeyedProcessFunction.OnTimerContext<K> {
+export class ProcessContext<K, OUT> implements KeyedProcessFunction.OnTimerContext<K> {
   private currentTimestamp: number | undefined;
   private domain?: TimeDomain;
 
   constructor(
-    private readonly out: Output<unknown>,
+    private readonly out: Output<OUT>,
+    private readonly collector: TimestampedCollector<OUT>,
     private readonly timers: TimerService,
     /** The operator, on a keyed stream. */
     private readonly keyContext?: KeyContext,
   ) {}
 
-  /** The record about to be processed: its timestamp is the context's. */
+  /** The record about to be processed: its timestamp is the context's and the collector's. */
   setElement(record: StreamRecord<unknown>): void {
+    this.collector.setTimestampFrom(record);
     this.currentTimestamp = record.timestamp;
     this.domain = undefined;
   }
@@ -36,14 +40,14 @@ export class ProcessContext<K> implements KeyedProcessFunction.OnTimerContext<K>
    * Calls the function's `onTimer` for a firing timer (its key is already current). What it
    * emits carries the timer's timestamp in event time, and none in processing time.
    */
-  fireTimer<OUT>(timer: InternalTimer<unknown, unknown>, domain: TimeDomain, collector: TimestampedCollector<OUT>, fn: TimerCallback<K, OUT>): void {
+  fireTimer(timer: InternalTimer<unknown, unknown>, domain: TimeDomain, fn: TimerCallback<K, OUT>): void {
     if (typeof fn.onTimer !== 'function') return;
-    if (domain === TimeDomain.EVENT_TIME) collector.setAbsoluteTimestamp(timer.timestamp);
-    else collector.eraseTimestamp();
+    if (domain === TimeDomain.EVENT_TIME) this.collector.setAbsoluteTimestamp(timer.timestamp);
+    else this.collector.eraseTimestamp();
     this.currentTimestamp = timer.timestamp;
     this.domain = domain;
     try {
-      fn.onTimer(timer.timestamp, this, collector);
+      fn.onTimer(timer.timestamp, this, this.collector);
     } finally {
       this.domain = undefined;
     }

@@ -3,6 +3,7 @@
 // elements. The gap is fixed, or per element (withDynamicGap).
 import type { Trigger } from '../triggers/trigger.ts';
 import { TimeWindow } from '../windows/time-window.ts';
+import type { AssignerTime } from './assigner-time.ts';
 import { MergingWindowAssigner, type WindowAssignerContext } from './window-assigner.ts';
 
 /** Flink's SessionWindowTimeGapExtractor: the session gap (ms) an element sets. */
@@ -13,7 +14,10 @@ export interface SessionWindowTimeGapExtractor<T> {
 export abstract class SessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {
   protected readonly gapOf: (element: T) => number;
 
-  protected constructor(gap: number | SessionWindowTimeGapExtractor<T> | ((element: T) => number)) {
+  protected constructor(
+    private readonly assignerTime: AssignerTime,
+    gap: number | SessionWindowTimeGapExtractor<T> | ((element: T) => number),
+  ) {
     super();
     if (typeof gap === 'number') {
       if (!(gap > 0)) throw new Error(`${this.constructor.name} parameters must satisfy 0 < size (got a gap of ${gap} ms)`);
@@ -28,10 +32,8 @@ export abstract class SessionWindows<T> extends MergingWindowAssigner<T, TimeWin
     }
   }
 
-  protected abstract timeOf(timestamp: number | undefined, context: WindowAssignerContext): number;
-
   assignWindows(element: T, timestamp: number | undefined, context: WindowAssignerContext): TimeWindow[] {
-    const time = this.timeOf(timestamp, context);
+    const time = this.assignerTime.timeOf(timestamp, context, this);
     return [new TimeWindow(time, time + this.gapOf(element))];
   }
 
@@ -39,5 +41,15 @@ export abstract class SessionWindows<T> extends MergingWindowAssigner<T, TimeWin
     TimeWindow.mergeWindows(windows, merge);
   }
 
-  abstract override getDefaultTrigger(): Trigger<T, TimeWindow>;
+  getDefaultTrigger(): Trigger<T, TimeWindow> {
+    return this.assignerTime.defaultTrigger();
+  }
+
+  isEventTime(): boolean {
+    return this.assignerTime.isEventTime;
+  }
+
+  override toString(): string {
+    return this.constructor.name;
+  }
 }

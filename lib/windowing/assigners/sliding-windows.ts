@@ -3,10 +3,12 @@
 // than the size is legal (elements between windows belong to none).
 import type { Trigger } from '../triggers/trigger.ts';
 import { TimeWindow } from '../windows/time-window.ts';
+import type { AssignerTime } from './assigner-time.ts';
 import { WindowAssigner, type WindowAssignerContext } from './window-assigner.ts';
 
 export abstract class SlidingWindows extends WindowAssigner<unknown, TimeWindow> {
   protected constructor(
+    private readonly assignerTime: AssignerTime,
     readonly size: number,
     readonly slide: number,
     readonly offset: number,
@@ -17,11 +19,9 @@ export abstract class SlidingWindows extends WindowAssigner<unknown, TimeWindow>
     }
   }
 
-  protected abstract timeOf(timestamp: number | undefined, context: WindowAssignerContext): number;
-
   /** The windows holding the element, the latest first (as Flink lists them). */
   assignWindows(_element: unknown, timestamp: number | undefined, context: WindowAssignerContext): TimeWindow[] {
-    const time = this.timeOf(timestamp, context);
+    const time = this.assignerTime.timeOf(timestamp, context, this);
     const windows: TimeWindow[] = [];
     for (let start = TimeWindow.getWindowStartWithOffset(time, this.offset, this.slide); start > time - this.size; start -= this.slide) {
       windows.push(new TimeWindow(start, start + this.size));
@@ -29,7 +29,13 @@ export abstract class SlidingWindows extends WindowAssigner<unknown, TimeWindow>
     return windows;
   }
 
-  abstract override getDefaultTrigger(): Trigger<unknown, TimeWindow>;
+  getDefaultTrigger(): Trigger<unknown, TimeWindow> {
+    return this.assignerTime.defaultTrigger();
+  }
+
+  isEventTime(): boolean {
+    return this.assignerTime.isEventTime;
+  }
 
   override toString(): string {
     return `${this.constructor.name}(${this.size}, ${this.slide})`;

@@ -3,10 +3,12 @@
 // (e.g. Time.hours(-8) for days in UTC+8).
 import type { Trigger } from '../triggers/trigger.ts';
 import { TimeWindow } from '../windows/time-window.ts';
+import type { AssignerTime } from './assigner-time.ts';
 import { WindowAssigner, type WindowAssignerContext } from './window-assigner.ts';
 
 export abstract class TumblingWindows extends WindowAssigner<unknown, TimeWindow> {
   protected constructor(
+    private readonly assignerTime: AssignerTime,
     readonly size: number,
     readonly offset: number,
   ) {
@@ -16,15 +18,18 @@ export abstract class TumblingWindows extends WindowAssigner<unknown, TimeWindow
     }
   }
 
-  /** The time the element is assigned by: its timestamp, or the processing time. */
-  protected abstract timeOf(timestamp: number | undefined, context: WindowAssignerContext): number;
-
   assignWindows(_element: unknown, timestamp: number | undefined, context: WindowAssignerContext): TimeWindow[] {
-    const start = TimeWindow.getWindowStartWithOffset(this.timeOf(timestamp, context), this.offset, this.size);
+    const start = TimeWindow.getWindowStartWithOffset(this.assignerTime.timeOf(timestamp, context, this), this.offset, this.size);
     return [new TimeWindow(start, start + this.size)];
   }
 
-  abstract override getDefaultTrigger(): Trigger<unknown, TimeWindow>;
+  getDefaultTrigger(): Trigger<unknown, TimeWindow> {
+    return this.assignerTime.defaultTrigger();
+  }
+
+  isEventTime(): boolean {
+    return this.assignerTime.isEventTime;
+  }
 
   override toString(): string {
     return `${this.constructor.name}(${this.size})`;

@@ -28,11 +28,3 @@ export abstract class MergingWindowAssigner<T, W extends Window> extends WindowA
 export function isMergingWindowAssigner<T, W extends Window>(assigner: WindowAssigner<T, W>): assigner is MergingWindowAssigner<T, W> {
   return assigner instanceof MergingWindowAssigner;
 }
-
-/** An event-time assigner's check that the element has a timestamp. */
-export function eventTimestamp(timestamp: number | undefined, assigner: WindowAssigner<unknown, Window>): number {
-  if (timestamp === undefined) {
-    throw new Error(`${assigner}: the record has no timestamp; is the time characteristic processing time, or did you forget to call 'DataStream.assignTimestampsAndWatermarks(...)'?`);
-  }
-  return timestamp;
-}
