@@ -3,6 +3,8 @@
 // together, so that a restore at another parallelism regroups them by the new ranges.
 import { keyGroupRangeForOperator } from '../exchange/key-groups.ts';
 import type { JobVertex } from '../graph/job-graph.ts';
+import { isOperatorStateSnapshot, type OperatorStateSnapshot } from '../state/operator/operator-state-snapshot.ts';
+import { repartitionOperatorState } from '../state/operator/round-robin-operator-state-repartitioner.ts';
 import type { KeyGroupSnapshot, TaskStateSnapshot } from './task-state-snapshot.ts';
 
 /** One operator's state across its subtasks (Flink's OperatorState). */
@@ -35,9 +37,22 @@ export function taskStateToRestore(checkpoint: CompletedCheckpoint, vertex: JobV
       throw new Error(`checkpoint ${checkpoint.checkpointId}: operator ${operatorId} of "${vertex.name}" was checkpointed with max parallelism ${state.maxParallelism}, the job now has ${vertex.maxParallelism}`);
     }
     restore[operatorId] = {
-      operatorState: state.subtaskStates[subtaskIndex],
+      operatorState: operatorStateToRestore(state, vertex.parallelism, subtaskIndex),
       keyGroups: state.keyGroups.filter(({ keyGroup }) => keyGroup >= range.startKeyGroup && keyGroup <= range.endKeyGroup),
     };
   }
   return restore;
+}
+
+/**
+ * Operator state (list, union list, broadcast) is dealt out again over the new subtasks, as
+ * Flink's RoundRobinOperatorStateRepartitioner does: a union list reaches every subtask even at
+ * an unchanged parallelism. Any other snapshot (a source's position) goes back to its subtask.
+ */
+function operatorStateToRestore(state: OperatorState, parallelism: number, subtaskIndex: number): unknown {
+  const previous = Array.from({ length: state.parallelism }, (_, index) => state.subtaskStates[index]);
+  const isOperatorState = previous.some((snapshot) => snapshot !== undefined)
+    && previous.every((snapshot) => snapshot === undefined || isOperatorStateSnapshot(snapshot));
+  if (!isOperatorState) return state.subtaskStates[subtaskIndex];
+  return repartitionOperatorState(previous as (OperatorStateSnapshot | undefined)[], parallelism)[subtaskIndex];
 }

@@ -60,6 +60,26 @@ t.test('a checkpoint is pending until every subtask acknowledged; then it is sto
   t.same(taskStateToRestore(restored!, rescaled, 0).count?.keyGroups?.map((g) => g.keyGroup), [1, 6], 'a restore at another parallelism regroups the key groups');
 });
 
+t.test('a restore deals operator state out again: lists split over the new subtasks, union lists to every one', async (t) => {
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings(), new JobManagerCheckpointStorage());
+  coordinator.triggerCheckpoint(0);
+  const offsets = (subtask: number, entries: number[]): TaskStateSnapshot => ({
+    count: { operatorState: { operatorStates: [
+      { name: 'offsets', mode: 'SPLIT_DISTRIBUTE', entries },
+      { name: 'seen', mode: 'UNION', entries: [`s${subtask}`] },
+    ] }, keyGroups: [] },
+  });
+  await coordinator.receiveAcknowledge(1, 'src', 0, { src: { operatorState: 42, keyGroups: [] } }, 1);
+  await coordinator.receiveAcknowledge(1, 'count', 0, offsets(0, [1, 2, 3]), 1);
+  await coordinator.receiveAcknowledge(1, 'count', 1, offsets(1, [4, 5, 6]), 1);
+  const restored = (await coordinator.latestCheckpointToRestore())!;
+  const rescaled = { ...jobGraph.vertices[1]!, parallelism: 3 };
+  const states = [0, 1, 2].map((i) => taskStateToRestore(restored, rescaled, i).count?.operatorState);
+  t.same(states.map((s) => (s as { operatorStates: { entries: unknown[] }[] }).operatorStates[0]!.entries), [[1, 2], [3, 4], [5, 6]], 'list state split evenly, in order');
+  t.same(states.map((s) => (s as { operatorStates: { entries: unknown[] }[] }).operatorStates[1]!.entries), [['s0', 's1'], ['s0', 's1'], ['s0', 's1']], 'union list state whole to every subtask');
+  t.same(taskStateToRestore(restored, jobGraph.vertices[0]!, 0).src?.operatorState, 42, 'a snapshot that is not operator state goes back to its subtask');
+});
+
 t.test('max concurrent checkpoints and the minimum pause hold back a trigger', async (t) => {
   const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ minPauseBetweenCheckpointsMs: 50 }), new JobManagerCheckpointStorage());
   t.equal(coordinator.triggerCheckpoint(0).type, 'triggered');
