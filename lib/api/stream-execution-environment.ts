@@ -8,6 +8,7 @@ import { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 import type { OperatorFactory, StreamGraph } from '../graph/stream-graph.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 import { restartStrategyFromConfiguration, type Configuration } from '../restart/restart-strategy-options.ts';
+import { failoverStrategyFromConfiguration, type FailoverStrategyName } from '../graph/failover-strategy-options.ts';
 import { generateStreamGraph } from '../graph/stream-graph-generator.ts';
 import { Transformation, type TransformationSpec } from '../graph/transformation.ts';
 import { StreamSource } from '../operators/source-operator.ts';
@@ -40,6 +41,7 @@ export class StreamExecutionEnvironment {
   private readonly config = new ExecutionConfig();
   private readonly checkpointConfig = new CheckpointConfig();
   private restartStrategy?: RestartStrategyConfiguration;
+  private failoverStrategy?: FailoverStrategyName;
 
   private constructor(defaultParallelism: number) {
     this.parallelism = defaultParallelism;
@@ -50,10 +52,12 @@ export class StreamExecutionEnvironment {
     return new StreamExecutionEnvironment(currentJobContext()?.defaultParallelism ?? 1).configure(configuration);
   }
 
-  /** Applies Flink's configuration keys; today those of the restart strategy (`restart-strategy: fixed-delay`, …). */
+  /** Applies Flink's configuration keys; today those of the restart strategy (`restart-strategy: fixed-delay`, …) and `jobmanager.execution.failover-strategy`. */
   configure(configuration: Configuration): this {
     const restartStrategy = restartStrategyFromConfiguration(configuration);
     if (restartStrategy) this.restartStrategy = restartStrategy;
+    const failoverStrategy = failoverStrategyFromConfiguration(configuration);
+    if (failoverStrategy) this.failoverStrategy = failoverStrategy;
     return this;
   }
 
@@ -158,6 +162,7 @@ export class StreamExecutionEnvironment {
       autoWatermarkInterval: this.config.getAutoWatermarkInterval(),
       checkpointing: this.checkpointConfig.toSettings(),
       restartStrategy: this.restartStrategy,
+      failoverStrategy: this.failoverStrategy,
     });
   }
 

@@ -3,6 +3,7 @@
 import type { PartitionerType } from '../exchange/partitioner.ts';
 import type { CheckpointingSettings } from '../checkpoint/checkpoint-config.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
+import type { FailoverStrategyName } from './failover-strategy-options.ts';
 import type { InputIndex } from './stream-graph.ts';
 
 export interface JobVertex {
@@ -43,4 +44,6 @@ export interface JobGraph {
   checkpointing?: CheckpointingSettings;
   /** The job's own restart strategy; without one, Flink's default for its checkpointing applies. */
   restartStrategy?: RestartStrategyConfiguration;
+  /** `jobmanager.execution.failover-strategy` as the job set it; without it, `region`. */
+  failoverStrategy?: FailoverStrategyName;
 }
