@@ -6,18 +6,19 @@
 // periodically and completes a checkpoint once every subtask acknowledged it. A failure
 // goes to the job's FailoverStrategy, whose answer is carried out: fail the job, or restart
 // it (RESTARTING: cancel every execution, give the slots back, wait the restart strategy's
-// delay, take slots again and deploy new attempts restored from the latest checkpoint).
+// delay, take slots again and deploy new attempts restored from the latest checkpoint), or
+// restart one pipelined region while the others run (RegionRestarts: cancel the region's
+// executions, wait the delay, deploy new attempts of it into the slots the job holds).
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
 import { CheckpointCoordinator, type AbortResult, type CheckpointAbortReason } from '../lib/checkpoint/checkpoint-coordinator.ts';
 import { createCheckpointStorage } from '../lib/checkpoint/checkpoint-storage.ts';
 import { taskStateToRestore, type CompletedCheckpoint } from '../lib/checkpoint/completed-checkpoint.ts';
-import { createRestartBackoffTimeStrategy } from '../lib/restart/restart-backoff-time-strategy.ts';
-import { effectiveRestartStrategy } from '../lib/restart/restart-strategies.ts';
 import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
 import { ExecutionGraph, type ExecutionVertex } from '../lib/graph/execution-graph.ts';
 import { isTerminal, type TaskExecutionState } from '../lib/graph/execution-state.ts';
-import { noRestartFailoverStrategy, RestartAllFailoverStrategy, type FailoverStrategy, type FailureHandlingResult } from '../lib/graph/failover-strategy.ts';
+import { createFailoverStrategy, type FailoverStrategy, type FailureHandlingResult } from '../lib/graph/failover-strategy.ts';
 import type { FailureCause } from '../lib/graph/failure-cause.ts';
+import { RegionRestarts, type RegionRestart } from '../lib/graph/region-restarts.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { terminalStatuses, type JobStatus, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { encodeControl } from '../lib/codec/control-codec.ts';
@@ -41,7 +42,11 @@ export type JobMasterMessage =
   | { type: 'TriggerCheckpoint' }
   | { type: 'CheckpointExpired'; checkpointId: number }
   /** The restart strategy's delay has passed: take slots for the new attempts. */
-  | { type: 'Restart' };
+  | { type: 'Restart' }
+  /** A region restart's delay has passed: deploy new attempts of the region. */
+  | { type: 'RestartRegion'; restartId: number }
+  /** A region restart's executions did not stop, or its new attempts did not become ready, in time. */
+  | { type: 'RegionRestartTimedOut'; restartId: number };
 
 export interface JobMasterDependencies {
   addresses: Addresses;
@@ -59,8 +64,11 @@ export class JobMaster implements Actor<JobMasterMessage> {
   private reason?: string;
   private readonly startTime = Date.now();
   private readonly graph: ExecutionGraph;
-  /** The job's answer to failures: its restart strategy, restarting the whole job. */
+  /** The job's answer to failures: its restart strategy, restarting the failed region or the whole job. */
   private readonly failoverStrategy: FailoverStrategy;
+  private readonly regionRestarts: RegionRestarts;
+  /** The slots of the current deployment: slot k runs subtask k of every task. */
+  private slots: SlotAssignment[] = [];
   private readonly checkpointCoordinator?: CheckpointCoordinator;
   private timer?: NodeJS.Timeout;
   private checkpointScheduler?: NodeJS.Timeout;
@@ -73,10 +81,8 @@ export class JobMaster implements Actor<JobMasterMessage> {
   constructor(private readonly submission: JobSubmission, private readonly deps: JobMasterDependencies) {
     const { jobGraph, jobId } = submission;
     this.graph = new ExecutionGraph(jobGraph);
-    const restartStrategy = effectiveRestartStrategy(jobGraph.restartStrategy, jobGraph.checkpointing !== undefined);
-    this.failoverStrategy = restartStrategy.strategy === 'none'
-      ? noRestartFailoverStrategy
-      : new RestartAllFailoverStrategy(createRestartBackoffTimeStrategy(restartStrategy));
+    this.failoverStrategy = createFailoverStrategy(jobGraph);
+    this.regionRestarts = new RegionRestarts(this.graph);
     if (jobGraph.checkpointing) {
       this.checkpointCoordinator = new CheckpointCoordinator(jobId, jobGraph, jobGraph.checkpointing, createCheckpointStorage(jobGraph.checkpointing.storage, jobId));
     }
@@ -96,6 +102,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   postStop(): void {
     clearTimeout(this.timer);
     this.stopCheckpointScheduler();
+    this.regionRestarts.clear();
   }
 
   async receive(message: JobMasterMessage, ctx: ActorContext<JobMasterMessage>): Promise<void> {
@@ -124,7 +131,8 @@ export class JobMaster implements Actor<JobMasterMessage> {
           return;
         }
         this.setStatus('CANCELLING', ctx);
-        this.cancelExecutions(ctx);
+        this.regionRestarts.clear();
+        this.cancelExecutions(this.graph.vertices, ctx);
         clearTimeout(this.timer);
         this.timer = setTimeout(() => ctx.tell(ctx.self, { type: 'CancelTimedOut' }), cancelTimeoutMs);
         return;
@@ -139,6 +147,12 @@ export class JobMaster implements Actor<JobMasterMessage> {
         return;
       case 'Restart':
         await this.restart(ctx);
+        return;
+      case 'RestartRegion':
+        await this.restartRegion(message.restartId, ctx);
+        return;
+      case 'RegionRestartTimedOut':
+        this.regionRestartTimedOut(message.restartId, ctx);
         return;
       case 'TriggerCheckpoint':
         this.triggerCheckpoint(ctx);
@@ -174,10 +188,12 @@ export class JobMaster implements Actor<JobMasterMessage> {
     switch (execution.state) {
       case 'INITIALIZING':
         if ((this.status === 'CREATED' || this.status === 'RESTARTING') && this.graph.countIn('INITIALIZING') === this.graph.vertices.length) this.start(ctx);
+        else if (this.status === 'RUNNING') this.startRestartedRegion(vertex, ctx);
         return;
       case 'FINISHED':
       case 'CANCELED':
         if (this.status === 'RESTARTING') this.restartWhenStopped(ctx);
+        else if (this.regionRestarts.inProgress) this.restartRegionsWhenStopped(ctx);
         else if (this.graph.isTerminal()) this.finish(this.status === 'CANCELLING' ? 'CANCELED' : 'FINISHED', ctx);
         return;
       case 'FAILED':
@@ -186,15 +202,20 @@ export class JobMaster implements Actor<JobMasterMessage> {
     }
   }
 
-  /** The TaskManager's current executions fail, one after another, while the job goes on. */
+  /**
+   * The TaskManager's current executions fail. Its slots hold a subtask of every task with
+   * enough parallelism, and a region restarts into the slots the job holds: the loss is a
+   * global failure, and the whole job restarts on new slots.
+   */
   private taskManagerLost(tmId: TaskManagerId, cause: FailureCause, ctx: ActorContext<JobMasterMessage>): void {
-    for (const vertex of this.graph.vertices) {
-      const execution = vertex.currentExecution;
-      if (execution.slot?.tmId !== tmId || !execution.markFailed(cause)) continue;
-      if (execution.state === 'FAILED') this.taskFailed(vertex, cause, ctx);
-      if (terminalStatuses.has(this.status)) return;
+    const failed = this.graph.vertices.filter(({ currentExecution: execution }) =>
+      execution.slot?.tmId === tmId && execution.markFailed(cause) && execution.state === 'FAILED');
+    if (failed.length > 0) {
+      ctx.log.warn('executions failed with their TaskManager', { tmId, executions: failed.map((vertex) => vertex.currentExecution.attemptId), cause });
+      this.carryOut(this.failoverStrategy.onGlobalFailure(cause, this.graph), ctx);
     }
     if (this.status === 'RESTARTING') this.restartWhenStopped(ctx);
+    else if (this.regionRestarts.inProgress) this.restartRegionsWhenStopped(ctx);
   }
 
   private taskFailed(vertex: ExecutionVertex, cause: FailureCause, ctx: ActorContext<JobMasterMessage>): void {
@@ -211,13 +232,82 @@ export class JobMaster implements Actor<JobMasterMessage> {
         this.setStatus('RESTARTING', ctx);
         clearTimeout(this.timer);
         this.stopCheckpointScheduler();
-        for (const checkpointId of this.checkpointCoordinator?.abortPendingCheckpoints() ?? []) this.clearCheckpointTimeout(checkpointId);
-        this.cancelExecutions(ctx);
+        this.regionRestarts.clear();
+        this.abortPendingCheckpoints();
+        this.cancelExecutions(this.graph.vertices, ctx);
         this.restartDelayMs = result.delayMs;
         this.timer = setTimeout(() => ctx.tell(ctx.self, { type: 'CancelTimedOut' }), cancelTimeoutMs);
         this.restartWhenStopped(ctx);
         return;
+      case 'restartRegion': {
+        // Before the job runs, its first deployment starts every task together: a full restart.
+        if (this.status !== 'RUNNING') {
+          this.carryOut({ type: 'restartAll', delayMs: result.delayMs }, ctx);
+          return;
+        }
+        this.abortPendingCheckpoints();
+        const restart = this.regionRestarts.begin(result.region, result.delayMs);
+        ctx.log.info('restarting a pipelined region', { jobId: this.submission.jobId, vertices: result.region.vertexIds });
+        this.cancelExecutions(restart.vertices, ctx);
+        this.armRegionTimer(restart, cancelTimeoutMs, { type: 'RegionRestartTimedOut', restartId: restart.id }, ctx);
+        this.restartRegionsWhenStopped(ctx);
+        return;
+      }
     }
+  }
+
+  private abortPendingCheckpoints(): void {
+    for (const checkpointId of this.checkpointCoordinator?.abortPendingCheckpoints() ?? []) this.clearCheckpointTimeout(checkpointId);
+  }
+
+  /** Each region restart whose executions have all stopped waits the restart strategy's delay. */
+  private restartRegionsWhenStopped(ctx: ActorContext<JobMasterMessage>): void {
+    for (const restart of this.regionRestarts.takeStopped()) this.armRegionTimer(restart, restart.delayMs, { type: 'RestartRegion', restartId: restart.id }, ctx);
+  }
+
+  /** New attempts of the region's subtasks, restored from the latest completed checkpoint, into the slots the job holds. */
+  private async restartRegion(restartId: number, ctx: ActorContext<JobMasterMessage>): Promise<void> {
+    const restart = this.regionRestarts.find(restartId, 'waiting');
+    if (!restart) return;
+    let restoreFrom: CompletedCheckpoint | undefined;
+    try {
+      restoreFrom = await this.checkpointCoordinator?.latestCheckpointToRestore();
+    } catch (error) {
+      this.fail(`cannot restore job ${this.submission.jobId}: ${(error as Error).message}`, ctx);
+      return;
+    }
+    if (this.regionRestarts.find(restartId, 'waiting') !== restart) return;
+    this.regionRestarts.deploy(restart);
+    ctx.log.info('deploying a restarted pipelined region', { jobId: this.submission.jobId, vertices: restart.region.vertexIds, fromCheckpoint: restoreFrom?.checkpointId ?? null });
+    this.deployExecutions(restart.vertices, restoreFrom, ctx);
+    this.armRegionTimer(restart, this.deps.deploymentTimeoutMs, { type: 'RegionRestartTimedOut', restartId: restart.id }, ctx);
+  }
+
+  private startRestartedRegion(vertex: ExecutionVertex, ctx: ActorContext<JobMasterMessage>): void {
+    const restart = this.regionRestarts.takeReady(vertex);
+    if (!restart) return;
+    for (const member of restart.vertices) this.tellExecution(member, { type: 'Start' }, ctx);
+    ctx.log.info('restarted a pipelined region', { jobId: this.submission.jobId, vertices: restart.region.vertexIds });
+  }
+
+  /** Executions that did not confirm their cancellation are given up; new attempts that did not become ready fail the job globally. */
+  private regionRestartTimedOut(restartId: number, ctx: ActorContext<JobMasterMessage>): void {
+    const canceling = this.regionRestarts.find(restartId, 'canceling');
+    if (canceling) {
+      for (const vertex of canceling.vertices) vertex.currentExecution.transitionState('CANCELED');
+      this.restartRegionsWhenStopped(ctx);
+      return;
+    }
+    const deploying = this.regionRestarts.find(restartId, 'deploying');
+    if (!deploying) return;
+    const ready = deploying.vertices.filter((vertex) => vertex.currentExecution.state === 'INITIALIZING').length;
+    const message = `deployment of the restarted region [${deploying.region.vertexIds.join(', ')}] timed out: ${ready} of ${deploying.vertices.length} subtasks became ready within ${this.deps.deploymentTimeoutMs} ms`;
+    this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'DeploymentTimeout', message }, this.graph), ctx);
+  }
+
+  private armRegionTimer(restart: RegionRestart, delayMs: number, message: JobMasterMessage, ctx: ActorContext<JobMasterMessage>): void {
+    clearTimeout(restart.timer);
+    restart.timer = setTimeout(() => ctx.tell(ctx.self, message), delayMs);
   }
 
   /** Once every execution has stopped: the slots go back, and the restart follows after the strategy's delay. */
@@ -246,11 +336,18 @@ export class JobMaster implements Actor<JobMasterMessage> {
 
   /** Slot k runs subtask k of every task whose parallelism exceeds k. */
   private deploy(slots: SlotAssignment[], ctx: ActorContext<JobMasterMessage>): void {
+    this.slots = slots;
+    this.deployExecutions(this.graph.vertices, this.restoreFrom, ctx);
+    this.timer = setTimeout(() => ctx.tell(ctx.self, { type: 'DeploymentTimedOut' }), this.deps.deploymentTimeoutMs);
+  }
+
+  /** The current executions of `deployed` go to their slots; the channel subjects take every subtask's current attempt. */
+  private deployExecutions(deployed: readonly ExecutionVertex[], restoreFrom: CompletedCheckpoint | undefined, ctx: ActorContext<JobMasterMessage>): void {
     const attemptNumbers = this.graph.attemptNumbers();
-    const { restoreFrom } = this;
     const jobVertex = (id: string) => this.submission.jobGraph.vertices.find((v) => v.id === id)!;
-    for (const [index, assignment] of slots.entries()) {
-      const vertices = this.graph.vertices.filter((vertex) => vertex.id.subtaskIndex === index);
+    for (const [index, assignment] of this.slots.entries()) {
+      const vertices = deployed.filter((vertex) => vertex.id.subtaskIndex === index);
+      if (vertices.length === 0) continue;
       const executions = vertices.map((vertex) => {
         vertex.currentExecution.deploy({ tmId: assignment.tmId, slotIndex: assignment.slotIndex });
         return vertex.currentExecution.attemptId;
@@ -258,7 +355,6 @@ export class JobMaster implements Actor<JobMasterMessage> {
       const restoredStates = restoreFrom && vertices.map(({ id }) => taskStateToRestore(restoreFrom, jobVertex(id.vertexId), id.subtaskIndex));
       ctx.tell(assignment.slot, { type: 'Deploy', deployment: { submission: this.submission, jobMaster: ctx.self, executions, attemptNumbers, ...(restoredStates ? { restoredStates } : {}) } });
     }
-    this.timer = setTimeout(() => ctx.tell(ctx.self, { type: 'DeploymentTimedOut' }), this.deps.deploymentTimeoutMs);
   }
 
   private start(ctx: ActorContext<JobMasterMessage>): void {
@@ -329,9 +425,9 @@ export class JobMaster implements Actor<JobMasterMessage> {
     return vertex?.currentExecution.attemptId.attemptNumber === execution.attemptNumber;
   }
 
-  /** Every execution that has not stopped is told to cancel; one never deployed is canceled at once. */
-  private cancelExecutions(ctx: ActorContext<JobMasterMessage>): void {
-    for (const vertex of this.graph.vertices) {
+  /** Every execution of `vertices` that has not stopped is told to cancel; one never deployed is canceled at once. */
+  private cancelExecutions(vertices: readonly ExecutionVertex[], ctx: ActorContext<JobMasterMessage>): void {
+    for (const vertex of vertices) {
       const execution = vertex.currentExecution;
       if (isTerminal(execution.state)) continue;
       if (execution.state === 'CREATED') {
@@ -350,13 +446,14 @@ export class JobMaster implements Actor<JobMasterMessage> {
 
   private fail(reason: string, ctx: ActorContext<JobMasterMessage>): void {
     ctx.log.warn('job failed', { jobId: this.submission.jobId, reason });
-    this.cancelExecutions(ctx);
+    this.cancelExecutions(this.graph.vertices, ctx);
     this.finish('FAILED', ctx, reason);
   }
 
   private finish(status: 'FINISHED' | 'CANCELED' | 'FAILED', ctx: ActorContext<JobMasterMessage>, reason?: string): void {
     clearTimeout(this.timer);
     this.stopCheckpointScheduler();
+    this.regionRestarts.clear();
     for (const checkpointId of [...this.checkpointTimeouts.keys()]) this.clearCheckpointTimeout(checkpointId);
     void this.checkpointCoordinator?.shutdown(status).catch((error: unknown) => ctx.log.warn('retained checkpoints could not be discarded', { error: (error as Error).message }));
     this.setStatus(status, ctx, reason);

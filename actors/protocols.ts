@@ -27,6 +27,21 @@ export interface SlotDeployment {
   restoredStates?: TaskStateSnapshot[];
 }
 
+/**
+ * What a slot runs once `added` joined its running `deployment` of the same job (a region
+ * restart): each new attempt in place of its subtask's earlier one. For failure reports; the
+ * restored states were handed over with each deployment.
+ */
+export function addDeployment(deployment: SlotDeployment, added: SlotDeployment): SlotDeployment {
+  const replaced = (execution: ExecutionAttemptId) => added.executions.some((next) => next.vertexId === execution.vertexId && next.subtaskIndex === execution.subtaskIndex);
+  return {
+    submission: deployment.submission,
+    jobMaster: deployment.jobMaster,
+    executions: [...deployment.executions.filter((execution) => !replaced(execution)), ...added.executions],
+    attemptNumbers: added.attemptNumbers,
+  };
+}
+
 /** A slot that cannot run its deployment (the worker could not deploy it, or stopped): each of its executions fails with the cause. */
 export function slotFailure(deployment: SlotDeployment, cause: FailureCause): JobMasterMessage[] {
   return deployment.executions.map((execution) => ({ type: 'UpdateTaskExecutionState', update: { execution, state: 'FAILED', cause } }));

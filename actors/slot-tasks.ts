@@ -2,7 +2,8 @@
 // TaskExecutor's role for this slot, in Flink's terms). It forwards each Subtask's state
 // reports to the JobMaster: a failed Subtask stops alone, and what else stops or restarts
 // is the JobMaster's call, carried out by the JobMaster's messages to each Subtask. An
-// actor that crashes (a bug, not a task failure) escalates, and the worker reports it.
+// actor that crashes (a bug, not a task failure) escalates, and the worker reports it. A
+// region restart's new attempts are deployed here beside the Subtasks that keep running.
 import { oneForOne, type Actor, type ActorContext } from '../lib/actor/index.ts';
 import type { Addresses } from '../lib/ids/addresses.ts';
 import type { TaskExecutionState } from '../lib/graph/execution-state.ts';
@@ -13,6 +14,8 @@ import type { SlotDeployment } from './protocols.ts';
 import { Subtask, type SubtaskMessage } from './subtask.ts';
 
 export type SlotTasksMessage =
+  /** New attempts of some of the job's subtasks (a region restart). */
+  | { type: 'Deploy'; deployment: SlotDeployment }
   | { type: 'UpdateTaskExecutionState'; update: TaskExecutionState }
   /** From a Subtask's task, for the JobMaster's CheckpointCoordinator. */
   | CheckpointResponse;
@@ -28,8 +31,27 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
   ) {}
 
   preStart(ctx: ActorContext<SlotTasksMessage>): void {
-    const { submission, attemptNumbers, restoredStates } = this.deployment;
-    for (const [index, execution] of this.deployment.executions.entries()) {
+    this.spawnSubtasks(this.deployment, ctx);
+  }
+
+  receive(message: SlotTasksMessage, ctx: ActorContext<SlotTasksMessage>): void {
+    switch (message.type) {
+      case 'Deploy':
+        this.spawnSubtasks(message.deployment, ctx);
+        return;
+      case 'UpdateTaskExecutionState':
+        ctx.tell(this.deployment.jobMaster, { type: 'UpdateTaskExecutionState', update: message.update });
+        return;
+      case 'AcknowledgeCheckpoint':
+      case 'DeclineCheckpoint':
+        ctx.tell(this.deployment.jobMaster, message);
+        return;
+    }
+  }
+
+  private spawnSubtasks(deployment: SlotDeployment, ctx: ActorContext<SlotTasksMessage>): void {
+    const { submission, attemptNumbers, restoredStates } = deployment;
+    for (const [index, execution] of deployment.executions.entries()) {
       const { vertexId, subtaskIndex, attemptNumber } = execution;
       const vertex = submission.jobGraph.vertices.find((v) => v.id === vertexId)!;
       ctx.spawn<SubtaskMessage>({
@@ -55,18 +77,6 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
           ctx.self,
         ),
       });
-    }
-  }
-
-  receive(message: SlotTasksMessage, ctx: ActorContext<SlotTasksMessage>): void {
-    switch (message.type) {
-      case 'UpdateTaskExecutionState':
-        ctx.tell(this.deployment.jobMaster, { type: 'UpdateTaskExecutionState', update: message.update });
-        return;
-      case 'AcknowledgeCheckpoint':
-      case 'DeclineCheckpoint':
-        ctx.tell(this.deployment.jobMaster, message);
-        return;
     }
   }
 }

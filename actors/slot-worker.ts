@@ -1,16 +1,17 @@
 // The main of a slot's worker thread: connects to NATS, fetches and evaluates the job's
 // bundle with the job's argv and env, checks that it rebuilt the graph the client built,
-// and starts the slot's Subtasks. What fails here, before the Subtasks run or by escalating
-// past them, fails every execution of the slot: each is reported to the JobMaster.
+// and starts the slot's Subtasks; the new attempts of a region restart join them later. What
+// fails here, before the Subtasks run or by escalating past them, fails every execution of
+// the slot: each is reported to the JobMaster.
 import { parentPort, workerData } from 'node:worker_threads';
-import { ActorSystem } from '../lib/actor/index.ts';
+import { ActorSystem, type ActorRef } from '../lib/actor/index.ts';
 import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
 import { connectToCluster } from '../lib/nats/connect.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { evaluateJob } from '../lib/job/job-evaluator.ts';
 import { failureCause } from '../lib/graph/failure-cause.ts';
 import { setLogLevel, type LogLevel } from '../lib/log/logger.ts';
-import { slotFailure, type SlotDeployment } from './protocols.ts';
+import { addDeployment, slotFailure, type SlotDeployment } from './protocols.ts';
 import { SlotTasks, escalateEveryFailure, type SlotTasksMessage } from './slot-tasks.ts';
 
 export interface SlotWorkerData {
@@ -23,7 +24,10 @@ export interface SlotWorkerData {
   logLevel: LogLevel;
 }
 
-export type SlotWorkerCommand = { type: 'shutdown' };
+export type SlotWorkerCommand =
+  | { type: 'shutdown' }
+  /** New attempts of some of the job's subtasks (a region restart), to run beside the others. */
+  | { type: 'deploy'; deployment: SlotDeployment };
 
 const data = workerData as SlotWorkerData;
 const { deployment } = data;
@@ -35,24 +39,45 @@ process.argv = [...submission.argv];
 
 const nc = await connectToCluster(data.natsUrl, `sluice ${label}`);
 const addresses = new Addresses(data.namespace);
-const reportFailure = (error: unknown, place?: string) => {
-  for (const message of slotFailure(deployment, failureCause(error, place))) system.tell(deployment.jobMaster, message);
+/** Every execution this worker runs now, for failure reports. */
+let running = deployment;
+const reportFailure = (failed: SlotDeployment, error: unknown, place?: string) => {
+  for (const message of slotFailure(failed, failureCause(error, place))) system.tell(failed.jobMaster, message);
 };
 const system: ActorSystem = await ActorSystem.start({
   nc,
   name: data.namespace,
   guardianStrategy: escalateEveryFailure,
-  onFatal: (_address, error) => reportFailure(error),
+  onFatal: (_address, error) => reportFailure(running, error),
 });
+const deployFailed = `${label} could not deploy job ${submission.jobId}`;
+/** The slot's SlotTasks once the job is evaluated, or why that failed. */
+const tasks = setUpTasks().then(
+  (ref) => ({ ref }),
+  (error: unknown) => {
+    reportFailure(deployment, error, deployFailed);
+    return { error };
+  },
+);
 
 parentPort!.on('message', async (command: SlotWorkerCommand) => {
-  if (command.type !== 'shutdown') return;
-  await system.shutdown();
-  await nc.drain();
-  process.exit(0);
+  switch (command.type) {
+    case 'shutdown':
+      await system.shutdown();
+      await nc.drain();
+      process.exit(0);
+      return;
+    case 'deploy': {
+      running = addDeployment(running, command.deployment);
+      const set = await tasks;
+      if ('ref' in set) system.tell(set.ref, { type: 'Deploy', deployment: command.deployment });
+      else reportFailure(command.deployment, set.error, deployFailed);
+      return;
+    }
+  }
 });
 
-try {
+async function setUpTasks(): Promise<ActorRef<SlotTasksMessage>> {
   const artifacts = await JobArtifactStore.open(nc, data.namespace);
   const bundle = await artifacts.getBundle(submission.jobId);
   const streamGraph = await evaluateJob({
@@ -64,13 +89,11 @@ try {
   if (streamGraph.fingerprint() !== submission.jobGraph.fingerprint) {
     throw new Error('the job built a different graph here than on the client: a job must build the same graph on every evaluation (no randomness, time or host-specific branches in its structure)');
   }
-  await system.spawn<SlotTasksMessage>({
+  return system.spawn<SlotTasksMessage>({
     id: 'tasks',
     address: addresses.slotTasks(submission.jobId, data.tmId, data.slotIndex),
     supervisorStrategy: escalateEveryFailure,
     restart: 'temporary',
     start: () => new SlotTasks(deployment, streamGraph, addresses, data.namespace),
   });
-} catch (error) {
-  reportFailure(error, `${label} could not deploy job ${submission.jobId}`);
 }

@@ -1,12 +1,13 @@
 // Slot: one of a TaskExecutor's slots. A slot runs one subtask of each task of one job
 // (slot sharing) in its own worker thread — its own event loop, NATS connection, argv and
-// env — so a TaskManager with N slots uses N cores.
+// env — so a TaskManager with N slots uses N cores. A region restart deploys new attempts
+// of some subtasks into the job's running worker, beside the subtasks that keep running.
 import { Worker } from 'node:worker_threads';
 import type { Actor, ActorContext } from '../lib/actor/index.ts';
 import type { JobId, TaskManagerId } from '../lib/ids/addresses.ts';
 import { logLevel } from '../lib/log/logger.ts';
 import type { SlotWorkerData, SlotWorkerCommand } from './slot-worker.ts';
-import { slotFailure, type SlotDeployment } from './protocols.ts';
+import { addDeployment, slotFailure, type SlotDeployment } from './protocols.ts';
 
 export type SlotMessage =
   | { type: 'Deploy'; deployment: SlotDeployment }
@@ -54,10 +55,10 @@ export class Slot implements Actor<SlotMessage> {
           this.startWorker(deployment, ctx);
         } else if (this.running.freeing && !this.next) {
           this.next = deployment;
-        } else if (this.running.jobId === deployment.submission.jobId && !this.next) {
-          // A restart of the job: its new attempts replace the old ones once their worker stopped.
-          this.next = deployment;
-          void this.stopWorker(this.running);
+        } else if (this.running.jobId === deployment.submission.jobId && !this.running.freeing) {
+          this.running.deployment = addDeployment(this.running.deployment, deployment);
+          const command: SlotWorkerCommand = { type: 'deploy', deployment };
+          this.running.worker.postMessage(command);
         }
         else this.reportFailure(deployment, `${this.label} is still busy with job ${this.running.jobId}`, ctx);
         return;
