@@ -245,10 +245,13 @@ export class JobMaster implements Actor<JobMasterMessage> {
           this.carryOut({ type: 'restartAll', delayMs: result.delayMs }, ctx);
           return;
         }
-        this.abortPendingCheckpoints();
+        const aborted = this.abortPendingCheckpoints();
         const restart = this.regionRestarts.begin(result.region, result.delayMs);
         ctx.log.info('restarting a pipelined region', { jobId: this.submission.jobId, vertices: result.region.vertexIds });
         this.cancelExecutions(restart.vertices, ctx);
+        // The regions that keep running hear of it, as of a declined checkpoint.
+        const running = this.graph.vertices.filter((vertex) => !restart.vertices.includes(vertex));
+        for (const checkpointId of aborted) for (const vertex of running) this.tellExecution(vertex, { type: 'NotifyCheckpointAborted', checkpointId }, ctx);
         this.armRegionTimer(restart, cancelTimeoutMs, { type: 'RegionRestartTimedOut', restartId: restart.id }, ctx);
         this.restartRegionsWhenStopped(ctx);
         return;
@@ -256,8 +259,11 @@ export class JobMaster implements Actor<JobMasterMessage> {
     }
   }
 
-  private abortPendingCheckpoints(): void {
-    for (const checkpointId of this.checkpointCoordinator?.abortPendingCheckpoints() ?? []) this.clearCheckpointTimeout(checkpointId);
+  /** Returns the ids of the aborted checkpoints. */
+  private abortPendingCheckpoints(): number[] {
+    const aborted = this.checkpointCoordinator?.abortPendingCheckpoints() ?? [];
+    for (const checkpointId of aborted) this.clearCheckpointTimeout(checkpointId);
+    return aborted;
   }
 
   /** Each region restart whose executions have all stopped waits the restart strategy's delay. */
