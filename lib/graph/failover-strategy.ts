@@ -19,9 +19,9 @@ export type FailureHandlingResult =
   | { type: 'restartRegion'; region: PipelinedRegion; delayMs: number };
 
 export interface FailoverStrategy {
-  /** The current execution of `vertex` failed: in its task, its slot, or with its TaskManager. */
+  /** The current execution of `vertex` failed: in its task, or with its slot's worker. */
   onTaskFailure(vertex: ExecutionVertex, cause: FailureCause, graph: ExecutionGraph): FailureHandlingResult;
-  /** The job failed as a whole: it got no slots, or its deployment timed out. */
+  /** The job failed as a whole: it got no slots, its deployment timed out, or it lost a TaskManager (whose slots held a subtask of every region). */
   onGlobalFailure(cause: FailureCause, graph: ExecutionGraph): FailureHandlingResult;
 }
 
