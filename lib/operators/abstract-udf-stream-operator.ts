@@ -1,7 +1,9 @@
 // Flink's AbstractUdfStreamOperator: an operator around one user function. It drives the
 // function's rich lifecycle and gives it a TimestampedCollector, so what the function
 // emits keeps the timestamp of the record it is processing. A CheckpointedFunction gets its
-// operator state here: the operator's snapshot is that state as plain data.
+// operator state here: the operator's snapshot is that state as plain data. A function that
+// is a CheckpointListener hears of completed and aborted checkpoints through the operator.
+import { isCheckpointListener } from '../functions/checkpoint-listener.ts';
 import { isCheckpointedFunction } from '../functions/checkpointed-function.ts';
 import { isRichFunction } from '../functions/rich-functions.ts';
 import { DefaultKeyedStateStore } from '../state/keyed-state-store.ts';
@@ -40,6 +42,16 @@ export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends A
     const fn = this.userFunction;
     if (isCheckpointedFunction(fn)) fn.snapshotState({ getCheckpointId: () => checkpointId });
     return super.snapshotState(checkpointId);
+  }
+
+  override notifyCheckpointComplete(checkpointId: number): void | Promise<void> {
+    const fn = this.userFunction;
+    if (isCheckpointListener(fn)) return fn.notifyCheckpointComplete(checkpointId);
+  }
+
+  override notifyCheckpointAborted(checkpointId: number): void | Promise<void> {
+    const fn = this.userFunction;
+    if (isCheckpointListener(fn)) return fn.notifyCheckpointAborted?.(checkpointId);
   }
 
   override async open(context: OperatorContext, output: Output<OUT>): Promise<void> {
