@@ -17,7 +17,8 @@ import type { KeyedProcessFunction } from '../functions/keyed-process-function.t
 import { OutputTag } from '../functions/output-tag.ts';
 import type { Partitioner } from '../functions/partitioner.ts';
 import type { ProcessFunction } from '../functions/process-function.ts';
-import { StreamSink } from '../operators/sink-operator.ts';
+import { StreamSink, type AnySinkFunction } from '../operators/sink-operator.ts';
+import type { TwoPhaseCommitSinkFunction } from '../functions/two-phase-commit-sink-function.ts';
 import { SinkWriterOperator } from '../operators/sink-writer-operator.ts';
 import type { Sink } from '../connector/sink2/sink.ts';
 import type { OneInputStreamOperator } from '../operators/stream-operator.ts';
@@ -232,8 +233,10 @@ export class DataStream<T> {
     return this.addSinkOperator('Text File Sink', () => new TextFileSink<T>(path));
   }
 
-  addSink(sink: SinkFunction<T> | ((value: T) => void)): DataStreamSink<T> {
-    const fn: SinkFunction<T> = typeof sink === 'function' ? { invoke: sink } : sink;
+  addSink(sink: SinkFunction<T> | ((value: T) => void)): DataStreamSink<T>;
+  addSink(sink: TwoPhaseCommitSinkFunction<T, any, any>): DataStreamSink<T>;
+  addSink(sink: AnySinkFunction<T> | ((value: T) => void)): DataStreamSink<T> {
+    const fn: AnySinkFunction<T> = typeof sink === 'function' ? { invoke: sink } : sink;
     return this.addSinkOperator('Unnamed', perSubtaskOperator(fn, (copy) => new StreamSink(copy)));
   }
 

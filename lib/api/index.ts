@@ -123,3 +123,4 @@ export { OnCheckpointRollingPolicy } from '../../connectors/file-sink/on-checkpo
 export type { BucketAssigner, BucketAssignerContext } from '../../connectors/file-sink/bucket-assigner.ts';
 export { DateTimeBucketAssigner } from '../../connectors/file-sink/date-time-bucket-assigner.ts';
 export { BasePathBucketAssigner } from '../../connectors/file-sink/base-path-bucket-assigner.ts';
+export { TwoPhaseCommitSinkFunction } from '../functions/two-phase-commit-sink-function.ts';
