@@ -4,7 +4,8 @@
 // them into pending files, which the checkpoint records; when the checkpoint completes they
 // are committed (renamed visible). A restore commits the restored checkpoint's pending files,
 // resumes its in-progress files at their recorded length, and deletes the subtask's other
-// in-progress files: records no completed checkpoint covers, which the sources replay.
+// in-progress files: records no completed checkpoint covers, which the sources replay. (Not
+// after a change of parallelism: another subtask may then resume a file named by this one.)
 // Without checkpointing the files become visible only at the end of input.
 import { resolve } from 'node:path';
 import type { Committer, StatefulSink, TwoPhaseCommittingSink, WriterInitContext } from '../../lib/connector/sink2/sink.ts';
@@ -13,7 +14,7 @@ import { DateTimeBucketAssigner } from './date-time-bucket-assigner.ts';
 import { DefaultRollingPolicy } from './default-rolling-policy.ts';
 import { FileCommitter, type FileSinkCommittable } from './file-committer.ts';
 import type { FileWriterBucketState } from './file-writer-bucket.ts';
-import { FileWriter } from './file-writer.ts';
+import { FileWriter, type FileWriterState } from './file-writer.ts';
 import { OutputFileConfig } from './output-file-config.ts';
 import { discardUncommittedPartFiles } from './part-file-naming.ts';
 import type { RollingPolicy } from './rolling-policy.ts';
@@ -30,7 +31,7 @@ interface RowFormatSettings<IN> {
   bucketCheckInterval: number;
 }
 
-export class FileSink<IN> implements StatefulSink<IN, FileWriterBucketState>, TwoPhaseCommittingSink<IN, FileSinkCommittable> {
+export class FileSink<IN> implements StatefulSink<IN, FileWriterState>, TwoPhaseCommittingSink<IN, FileSinkCommittable> {
   private constructor(private readonly settings: RowFormatSettings<IN>) {}
 
   /** Each record encoded into the part files by `encoder`; a relative `basePath` resolves against the job's directory. */
@@ -49,10 +50,16 @@ export class FileSink<IN> implements StatefulSink<IN, FileWriterBucketState>, Tw
     return this.writer(context, []);
   }
 
-  restoreWriter(context: WriterInitContext, recoveredState: FileWriterBucketState[]): FileWriter<IN> {
-    const resumed = new Set(recoveredState.flatMap((state) => (state.inProgressFile ? [state.inProgressFile.inProgressPath] : [])));
-    discardUncommittedPartFiles(this.basePath(context), this.settings.outputFileConfig, context.getSubtaskId(), resumed);
-    return this.writer(context, recoveredState);
+  restoreWriter(context: WriterInitContext, recoveredState: FileWriterState[]): FileWriter<IN> {
+    const buckets = recoveredState.flatMap((state) => state.buckets);
+    const subtask = context.getSubtaskId();
+    const sameParallelism = recoveredState.length > 0
+      && recoveredState.every((state) => state.subtask === subtask && state.parallelism === context.getNumberOfParallelSubtasks());
+    if (sameParallelism) {
+      const resumed = new Set(buckets.flatMap((bucket) => (bucket.inProgressFile ? [bucket.inProgressFile.inProgressPath] : [])));
+      discardUncommittedPartFiles(this.basePath(context), this.settings.outputFileConfig, subtask, resumed);
+    }
+    return this.writer(context, buckets);
   }
 
   createCommitter(): Committer<FileSinkCommittable> {
@@ -65,6 +72,7 @@ export class FileSink<IN> implements StatefulSink<IN, FileWriterBucketState>, Tw
       ...settings,
       basePath: this.basePath(context),
       subtask: context.getSubtaskId(),
+      parallelism: context.getNumberOfParallelSubtasks(),
       clock: context.getProcessingTimeService(),
     }, restored);
   }

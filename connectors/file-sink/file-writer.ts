@@ -9,14 +9,26 @@ import type { BucketAssigner, BucketAssignerContext } from './bucket-assigner.ts
 import type { FileSinkCommittable } from './file-committer.ts';
 import { FileWriterBucket, type BucketSettings, type FileWriterBucketState } from './file-writer-bucket.ts';
 
+/**
+ * What a checkpoint records of one writer: its buckets, and where it ran. Unlike Flink's
+ * per-bucket state, one entry per subtask, so that a restore can tell whether the
+ * parallelism is the one the checkpoint was taken at (each subtask gets its own entry back).
+ */
+export interface FileWriterState {
+  subtask: number;
+  parallelism: number;
+  buckets: FileWriterBucketState[];
+}
+
 export interface FileWriterSettings<IN> extends BucketSettings<IN> {
   basePath: string;
   bucketAssigner: BucketAssigner<IN>;
   bucketCheckInterval: number;
   clock: ProcessingTimeService;
+  parallelism: number;
 }
 
-export class FileWriter<IN> implements StatefulSinkWriter<IN, FileWriterBucketState>, PrecommittingSinkWriter<IN, FileSinkCommittable> {
+export class FileWriter<IN> implements StatefulSinkWriter<IN, FileWriterState>, PrecommittingSinkWriter<IN, FileSinkCommittable> {
   private readonly buckets = new Map<string, FileWriterBucket<IN>>();
   private endOfInput = false;
   private timer?: Cancellable;
@@ -50,8 +62,9 @@ export class FileWriter<IN> implements StatefulSinkWriter<IN, FileWriterBucketSt
     return committables;
   }
 
-  snapshotState(_checkpointId: number): FileWriterBucketState[] {
-    return [...this.buckets.values()].map((bucket) => bucket.snapshotState());
+  snapshotState(_checkpointId: number): FileWriterState[] {
+    const { subtask, parallelism } = this.settings;
+    return [{ subtask, parallelism, buckets: [...this.buckets.values()].map((bucket) => bucket.snapshotState()) }];
   }
 
   /** The in-progress files stay hidden: a restore resumes or discards them. */

@@ -17,6 +17,7 @@ import {
   StreamExecutionEnvironment,
 } from '../../lib/api/index.ts';
 import { SinkWriterOperator } from '../../lib/operators/sink-writer-operator.ts';
+import { repartitionOperatorState, type OperatorStateSnapshot } from '../../lib/state/index.ts';
 import { OperatorTestHarness, type HarnessOptions } from './helpers/operator-test-harness.ts';
 import { runInMemory } from './helpers/run-in-memory.ts';
 
@@ -133,6 +134,28 @@ t.test('DefaultRollingPolicy: a part file stays in progress across checkpoints a
   restored.processElement('b');
   await restored.finishAndClose();
   t.same(partFiles(out), { visible: ['a\nb\n'], hidden: [] }, 'resumed at checkpoint 1\'s length: "lost" cut off');
+});
+
+t.test('after a change of parallelism, the subtask that gets an in-progress file resumes it and no other subtask discards it', async (t) => {
+  const dir = t.testdir();
+  const out = join(dir, 'out');
+  const sink = () => FileSink.forRowFormat<string>('out', new SimpleStringEncoder())
+    .withBucketAssigner(new BasePathBucketAssigner())
+    .withRollingPolicy(DefaultRollingPolicy.builder().withMaxPartSize(1024).build())
+    .build();
+  const before = await harnessFor(sink(), dir, { subtaskIndex: 1, parallelism: 2 });
+  before.processElement('a');
+  before.processBarrier(1);
+  const [snapshot] = stored(before.checkpoints[0]!.snapshots).values();
+  await before.close();
+  // At parallelism 3, subtask 0 gets the one writer state of old subtask 1; new subtask 1 gets none.
+  const [forSubtask0, forSubtask1] = repartitionOperatorState([undefined, snapshot as OperatorStateSnapshot], 3);
+  const subtask1 = await harnessFor(sink(), dir, { subtaskIndex: 1, parallelism: 3, restoredState: new Map([['op-1', forSubtask1]]) });
+  const subtask0 = await harnessFor(sink(), dir, { subtaskIndex: 0, parallelism: 3, restoredState: new Map([['op-1', forSubtask0]]) });
+  subtask0.processElement('b');
+  await subtask0.finishAndClose();
+  await subtask1.finishAndClose();
+  t.same(partFiles(out), { visible: ['a\nb\n'], hidden: [] });
 });
 
 t.test('DefaultRollingPolicy rolls at the maximum part size and after the rollover interval; files are named by OutputFileConfig', async (t) => {
