@@ -25,7 +25,8 @@ export abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT = never> exten
   protected userContext?: CONTEXT;
   private state?: ListState<TwoPhaseCommitState<TXN, CONTEXT>>;
   private current?: TXN;
-  private pendingCommitTransactions = new Map<number, TXN>();
+  /** Created in initializeState: a shallow copy of the function for another subtask must not share it. */
+  private pendingCommitTransactions!: Map<number, TXN>;
 
   /** Opens a transaction; called before the first record and after every checkpoint. */
   protected abstract beginTransaction(): TXN;
@@ -87,7 +88,7 @@ export abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT = never> exten
       }
     }
     if (!recoveredUserContext) this.userContext = this.initializeUserContext();
-    this.pendingCommitTransactions.clear();
+    this.pendingCommitTransactions = new Map();
     this.current = this.beginTransaction();
   }
 

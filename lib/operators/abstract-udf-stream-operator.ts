@@ -26,6 +26,8 @@ export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends A
   override async initializeState(context: OperatorContext): Promise<void> {
     await super.initializeState(context);
     const fn = this.userFunction;
+    // As in Flink's setup: the function knows its subtask already in initializeState.
+    if (isRichFunction(fn)) fn.setRuntimeContext(context.runtimeContext);
     if (!isCheckpointedFunction(fn)) return;
     const { restoredState, keyedStateBackend } = context;
     const backend = this.getOperatorStateBackend();
@@ -57,9 +59,7 @@ export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends A
   override async open(context: OperatorContext, output: Output<OUT>): Promise<void> {
     await super.open(context, output);
     const fn = this.userFunction;
-    if (!isRichFunction(fn)) return;
-    fn.setRuntimeContext(context.runtimeContext);
-    await fn.open();
+    if (isRichFunction(fn)) await fn.open();
   }
 
   override async close(): Promise<void> {

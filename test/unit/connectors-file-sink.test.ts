@@ -196,10 +196,10 @@ t.test('DateTimeBucketAssigner: one bucket per hour of processing time, "yyyy-MM
 
 t.test('stream.sinkTo(FileSink) in a job: without checkpoints, the end of input commits the files', async (t) => {
   const dir = t.testdir();
-  const env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
-  env.fromElements('x', 'y', 'z').rebalance().sinkTo(onCheckpoint());
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  env.fromElements('x', 'y', 'z').sinkTo(onCheckpoint());
   await runInMemory(env.getStreamGraph(), { jobCwd: dir });
   const names = readdirSync(join(dir, 'out'));
-  t.ok(names.every((name) => new RegExp(`^part-${uuid}-[01]-0$`).test(name)), names.join(', '));
+  t.ok(names.every((name) => committedName.test(name)), names.join(', '));
   t.same(names.flatMap((name) => readFileSync(join(dir, 'out', name), 'utf8').split('\n').filter(Boolean)).sort(), ['x', 'y', 'z']);
 });

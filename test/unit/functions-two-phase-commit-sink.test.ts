@@ -7,9 +7,10 @@ import t from 'tap';
 import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pack, unpack } from 'msgpackr';
-import { TwoPhaseCommitSinkFunction, type CheckpointListener, type SinkFunction } from '../../lib/api/index.ts';
+import { StreamExecutionEnvironment, TwoPhaseCommitSinkFunction, type CheckpointListener, type SinkFunction } from '../../lib/api/index.ts';
 import { StreamSink } from '../../lib/operators/sink-operator.ts';
 import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
+import { runInMemory } from './helpers/run-in-memory.ts';
 
 interface FileTransaction {
   name: string;
@@ -24,7 +25,8 @@ class TransactionalFileSink extends TwoPhaseCommitSinkFunction<string, FileTrans
   }
 
   protected beginTransaction(): FileTransaction {
-    const transaction = { name: `${this.prefix}${++this.transactions}` };
+    const subtask = this.getRuntimeContext().getIndexOfThisSubtask();
+    const transaction = { name: `${this.prefix}${subtask > 0 ? `${subtask}.` : ''}${++this.transactions}` };
     writeFileSync(join(this.dir, `.${transaction.name}`), '');
     this.log.push(`begin ${transaction.name}`);
     return transaction;
@@ -104,6 +106,14 @@ t.test('a restore commits the pre-committed transactions of its checkpoint and a
   await restored.finishAndClose();
   t.same(committed(dir), { 'first-1': 'a\n', 'first-2': 'b\n', 'second-1': 'c\n' });
   await failed.close();
+});
+
+t.test('addSink(TwoPhaseCommitSinkFunction) in a job: the runtime context is there for the first transaction, the end of input commits', async (t) => {
+  const dir = t.testdir();
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  env.fromElements('x', 'y', 'z').addSink(new TransactionalFileSink(dir, [], 't'));
+  await runInMemory(env.getStreamGraph());
+  t.same(committed(dir), { t1: 'x\ny\nz\n' });
 });
 
 t.test('a sink function that is a CheckpointListener hears of completed and aborted checkpoints', async (t) => {
