@@ -5,7 +5,7 @@
 /** Flink's PartFileInfo: what a policy knows about the in-progress part file. */
 export interface PartFileInfo {
   readonly bucketId: string;
-  /** Bytes written so far, buffered ones included. */
+  /** Bytes written so far, buffered text counted in characters. */
   getSize(): number;
   getCreationTime(): number;
   getLastUpdateTime(): number;
