@@ -17,7 +17,10 @@ import type { KeyedProcessFunction } from '../functions/keyed-process-function.t
 import { OutputTag } from '../functions/output-tag.ts';
 import type { Partitioner } from '../functions/partitioner.ts';
 import type { ProcessFunction } from '../functions/process-function.ts';
-import { StreamSink } from '../operators/sink-operator.ts';
+import { StreamSink, type AnySinkFunction } from '../operators/sink-operator.ts';
+import type { TwoPhaseCommitSinkFunction } from '../functions/two-phase-commit-sink-function.ts';
+import { SinkWriterOperator } from '../operators/sink-writer-operator.ts';
+import type { Sink } from '../connector/sink2/sink.ts';
 import type { OneInputStreamOperator } from '../operators/stream-operator.ts';
 import { TimestampsAndWatermarksOperator } from '../operators/timestamps-and-watermarks-operator.ts';
 import type { WatermarkStrategy } from '../time/eventtime/watermark-strategy.ts';
@@ -218,21 +221,23 @@ export class DataStream<T> {
 
   /** Prints each record to stdout, prefixed "N> " (subtask N) when the sink is parallel, or "id:N> " with an identifier. */
   print(sinkIdentifier = ''): DataStreamSink<T> {
-    return this.sinkTo('Print to Std. Out', () => new PrintSink<T>(1, sinkIdentifier));
+    return this.addSinkOperator('Print to Std. Out', () => new PrintSink<T>(1, sinkIdentifier));
   }
 
   printToErr(sinkIdentifier = ''): DataStreamSink<T> {
-    return this.sinkTo('Print to Std. Err', () => new PrintSink<T>(2, sinkIdentifier));
+    return this.addSinkOperator('Print to Std. Err', () => new PrintSink<T>(2, sinkIdentifier));
   }
 
   /** Writes one line per record: to the file `path` at parallelism 1, else to files `path/1`, `path/2`, … */
   writeAsText(path: string): DataStreamSink<T> {
-    return this.sinkTo('Text File Sink', () => new TextFileSink<T>(path));
+    return this.addSinkOperator('Text File Sink', () => new TextFileSink<T>(path));
   }
 
-  addSink(sink: SinkFunction<T> | ((value: T) => void)): DataStreamSink<T> {
-    const fn: SinkFunction<T> = typeof sink === 'function' ? { invoke: sink } : sink;
-    return this.sinkTo('Unnamed', perSubtaskOperator(fn, (copy) => new StreamSink(copy)));
+  addSink(sink: SinkFunction<T> | ((value: T) => void)): DataStreamSink<T>;
+  addSink(sink: TwoPhaseCommitSinkFunction<T, any, any>): DataStreamSink<T>;
+  addSink(sink: AnySinkFunction<T> | ((value: T) => void)): DataStreamSink<T> {
+    const fn: AnySinkFunction<T> = typeof sink === 'function' ? { invoke: sink } : sink;
+    return this.addSinkOperator('Unnamed', perSubtaskOperator(fn, (copy) => new StreamSink(copy)));
   }
 
   /** @internal The input edges of an operator that reads this stream on its input `targetInput`. */
@@ -244,7 +249,12 @@ export class DataStream<T> {
     return new SingleOutputStreamOperator<R>(this.environment, this.addDownstream(name, createOperator));
   }
 
-  private sinkTo(name: string, createOperator: () => OneInputStreamOperator<T, never>): DataStreamSink<T> {
+  /** Flink's Sink v2 entry: a Sink such as FileSink (SinkFunctions go through addSink). */
+  sinkTo(sink: Sink<T>): DataStreamSink<T> {
+    return this.addSinkOperator('Sink: Writer', () => new SinkWriterOperator(sink));
+  }
+
+  private addSinkOperator(name: string, createOperator: () => OneInputStreamOperator<T, never>): DataStreamSink<T> {
     return new DataStreamSink<T>(this.addDownstream(name, createOperator));
   }
 

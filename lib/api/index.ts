@@ -111,3 +111,16 @@ export { JoinedStreams } from './joined-streams.ts';
 export { CoGroupedStreams, type TaggedUnion } from './co-grouped-streams.ts';
 export type { CoGroupFunction, FlatJoinFunction, JoinFunction } from '../functions/join-functions.ts';
 export { RichCoGroupFunction, RichFlatJoinFunction, RichJoinFunction } from '../functions/join-functions.ts';
+// Exactly-once sinks (issue 9): Sink v2 with FileSink, TwoPhaseCommitSinkFunction, CheckpointListener.
+export type { CheckpointListener } from '../functions/checkpoint-listener.ts';
+export type { Committer, PrecommittingSinkWriter, Sink, SinkWriter, SinkWriterContext, StatefulSink, StatefulSinkWriter, TwoPhaseCommittingSink, WriterInitContext } from '../connector/sink2/sink.ts';
+export { FileSink, RowFormatBuilder } from '../../connectors/file-sink/file-sink.ts';
+export { SimpleStringEncoder, type Encoder, type EncoderStream } from '../../connectors/file-sink/simple-string-encoder.ts';
+export { OutputFileConfig, OutputFileConfigBuilder } from '../../connectors/file-sink/output-file-config.ts';
+export type { PartFileInfo, RollingPolicy } from '../../connectors/file-sink/rolling-policy.ts';
+export { DefaultRollingPolicy, DefaultRollingPolicyBuilder } from '../../connectors/file-sink/default-rolling-policy.ts';
+export { OnCheckpointRollingPolicy } from '../../connectors/file-sink/on-checkpoint-rolling-policy.ts';
+export type { BucketAssigner, BucketAssignerContext } from '../../connectors/file-sink/bucket-assigner.ts';
+export { DateTimeBucketAssigner } from '../../connectors/file-sink/date-time-bucket-assigner.ts';
+export { BasePathBucketAssigner } from '../../connectors/file-sink/base-path-bucket-assigner.ts';
+export { TwoPhaseCommitSinkFunction } from '../functions/two-phase-commit-sink-function.ts';

@@ -56,7 +56,7 @@ export interface SinkContext {
 /** A sink: `invoke` is called once per record, synchronously; `finish` at the end of input. */
 export interface SinkFunction<T> {
   invoke(value: T, context: SinkContext): void;
-  finish?(): void;
+  finish?(): void | Promise<void>;
 }
 
 /**

@@ -1,7 +1,9 @@
 // Flink's AbstractUdfStreamOperator: an operator around one user function. It drives the
 // function's rich lifecycle and gives it a TimestampedCollector, so what the function
 // emits keeps the timestamp of the record it is processing. A CheckpointedFunction gets its
-// operator state here: the operator's snapshot is that state as plain data.
+// operator state here: the operator's snapshot is that state as plain data. A function that
+// is a CheckpointListener hears of completed and aborted checkpoints through the operator.
+import { isCheckpointListener } from '../functions/checkpoint-listener.ts';
 import { isCheckpointedFunction } from '../functions/checkpointed-function.ts';
 import { isRichFunction } from '../functions/rich-functions.ts';
 import { DefaultKeyedStateStore } from '../state/keyed-state-store.ts';
@@ -24,6 +26,8 @@ export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends A
   override async initializeState(context: OperatorContext): Promise<void> {
     await super.initializeState(context);
     const fn = this.userFunction;
+    // As in Flink's setup: the function knows its subtask already in initializeState.
+    if (isRichFunction(fn)) fn.setRuntimeContext(context.runtimeContext);
     if (!isCheckpointedFunction(fn)) return;
     const { restoredState, keyedStateBackend } = context;
     const backend = this.getOperatorStateBackend();
@@ -42,12 +46,20 @@ export abstract class AbstractUdfStreamOperator<F extends object, OUT> extends A
     return super.snapshotState(checkpointId);
   }
 
+  override notifyCheckpointComplete(checkpointId: number): void | Promise<void> {
+    const fn = this.userFunction;
+    if (isCheckpointListener(fn)) return fn.notifyCheckpointComplete(checkpointId);
+  }
+
+  override notifyCheckpointAborted(checkpointId: number): void | Promise<void> {
+    const fn = this.userFunction;
+    if (isCheckpointListener(fn)) return fn.notifyCheckpointAborted?.(checkpointId);
+  }
+
   override async open(context: OperatorContext, output: Output<OUT>): Promise<void> {
     await super.open(context, output);
     const fn = this.userFunction;
-    if (!isRichFunction(fn)) return;
-    fn.setRuntimeContext(context.runtimeContext);
-    await fn.open();
+    if (isRichFunction(fn)) await fn.open();
   }
 
   override async close(): Promise<void> {
