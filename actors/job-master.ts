@@ -9,6 +9,7 @@
 // delay, take slots again and deploy new attempts restored from the latest checkpoint).
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
 import { CheckpointCoordinator, type AbortResult, type CheckpointAbortReason } from '../lib/checkpoint/checkpoint-coordinator.ts';
+import type { CheckpointingStatistics } from '../lib/checkpoint/checkpoint-stats-tracker.ts';
 import { createCheckpointStorage } from '../lib/checkpoint/checkpoint-storage.ts';
 import { taskStateToRestore, type CompletedCheckpoint } from '../lib/checkpoint/completed-checkpoint.ts';
 import { createRestartBackoffTimeStrategy } from '../lib/restart/restart-backoff-time-strategy.ts';
@@ -21,6 +22,7 @@ import type { FailureCause } from '../lib/graph/failure-cause.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { terminalStatuses, type JobStatus, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { encodeControl } from '../lib/codec/control-codec.ts';
+import { unpackTaskStateSnapshot } from '../lib/state/state-snapshot-codec.ts';
 import type { DispatcherMessage } from './dispatcher.ts';
 import type { CheckpointResponse } from './checkpoint-responder.ts';
 import type { Reply, SlotAssignment } from './protocols.ts';
@@ -41,7 +43,9 @@ export type JobMasterMessage =
   | { type: 'TriggerCheckpoint' }
   | { type: 'CheckpointExpired'; checkpointId: number }
   /** The restart strategy's delay has passed: take slots for the new attempts. */
-  | { type: 'Restart' };
+  | { type: 'Restart' }
+  /** Through the Dispatcher: the body of Flink's REST `/jobs/:jobid/checkpoints`. */
+  | { type: 'GetCheckpointStats'; replyTo: ActorRef<Reply<{ stats: CheckpointingStatistics }>> };
 
 export interface JobMasterDependencies {
   addresses: Addresses;
@@ -149,8 +153,13 @@ export class JobMaster implements Actor<JobMasterMessage> {
       case 'DeclineCheckpoint':
         if (this.isCurrent(message.execution)) {
           ctx.log.info('checkpoint declined', { checkpointId: message.checkpointId, ...message.execution, reason: message.reason });
-          this.abortCheckpoint(message.checkpointId, 'declined', ctx);
+          this.abortCheckpoint(message.checkpointId, 'declined', ctx, message.reason);
         }
+        return;
+      case 'GetCheckpointStats':
+        ctx.tell(message.replyTo, this.checkpointCoordinator
+          ? { ok: true, stats: this.checkpointCoordinator.checkpointStatistics() }
+          : { ok: false, error: `checkpointing has not been enabled for job ${this.submission.jobId}` });
         return;
       case 'CheckpointExpired':
         this.abortCheckpoint(message.checkpointId, 'expired', ctx);
@@ -287,11 +296,12 @@ export class JobMaster implements Actor<JobMasterMessage> {
   }
 
   private async acknowledgeCheckpoint(message: Extract<CheckpointResponse, { type: 'AcknowledgeCheckpoint' }>, ctx: ActorContext<JobMasterMessage>): Promise<void> {
-    const { execution, checkpointId, state } = message;
+    const { execution, checkpointId, metrics, state } = message;
     if (!this.isCurrent(execution)) return;
     let result;
     try {
-      result = await this.checkpointCoordinator!.receiveAcknowledge(checkpointId, execution.vertexId, execution.subtaskIndex, state, Date.now());
+      const report = { metrics, stateSize: state.byteLength };
+      result = await this.checkpointCoordinator!.receiveAcknowledge(checkpointId, execution.vertexId, execution.subtaskIndex, unpackTaskStateSnapshot(state), Date.now(), report);
     } catch (error) {
       this.clearCheckpointTimeout(checkpointId);
       this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointStorageFailure', message: `checkpoint ${checkpointId} could not be stored: ${(error as Error).message}` }, this.graph), ctx);
@@ -306,8 +316,8 @@ export class JobMaster implements Actor<JobMasterMessage> {
     for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointComplete', checkpointId }, ctx);
   }
 
-  private abortCheckpoint(checkpointId: number, reason: CheckpointAbortReason, ctx: ActorContext<JobMasterMessage>): void {
-    const result: AbortResult = this.checkpointCoordinator!.abortPendingCheckpoint(checkpointId, reason);
+  private abortCheckpoint(checkpointId: number, reason: CheckpointAbortReason, ctx: ActorContext<JobMasterMessage>, cause?: string): void {
+    const result: AbortResult = this.checkpointCoordinator!.abortPendingCheckpoint(checkpointId, reason, Date.now(), cause);
     if (result.type === 'ignored') return;
     this.clearCheckpointTimeout(checkpointId);
     for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointAborted', checkpointId }, ctx);

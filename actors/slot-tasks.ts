@@ -48,7 +48,11 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
             attemptNumber,
             attemptNumbers,
             jobCwd: submission.cwd,
-            checkpointListener: checkpointResponder(execution, (response) => ctx.tell(ctx.self, response)),
+            checkpointListener: checkpointResponder(
+              execution,
+              (operatorId) => `"${this.streamGraph.nodes.get(operatorId)?.name ?? operatorId}" (${subtaskIndex + 1}/${vertex.parallelism})`,
+              (response) => ctx.tell(ctx.self, response),
+            ),
             restoredState: restoredStates?.[index],
           }),
           execution,
