@@ -4,6 +4,7 @@ import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
 import { assertSubjectToken, type Addresses, type JobId } from '../lib/ids/addresses.ts';
 import type { CheckpointingStatistics } from '../lib/checkpoint/checkpoint-stats-tracker.ts';
 import type { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
+import type { JobVertexBackPressureInfo } from '../lib/metrics/job-vertex-back-pressure.ts';
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { JobMaster, type JobMasterMessage } from './job-master.ts';
 import type { Reply } from './protocols.ts';
@@ -16,6 +17,7 @@ export type DispatcherMessage =
   | { type: 'CancelJob'; jobId: JobId; replyTo: ActorRef<Reply> }
   /** Answered by the job's JobMaster while it runs. */
   | { type: 'GetCheckpointStats'; jobId: JobId; replyTo: ActorRef<Reply<{ stats: CheckpointingStatistics }>> }
+  | { type: 'GetJobVertexBackPressure'; jobId: JobId; vertexId: string; replyTo: ActorRef<Reply<{ backPressure: JobVertexBackPressureInfo }>> }
   | { type: 'JobStatusChanged'; summary: JobSummary }
   | { type: 'JobMasterStopped'; jobId: JobId };
 
@@ -70,10 +72,12 @@ export class Dispatcher implements Actor<DispatcherMessage> {
         else ctx.tell(jobMaster, { type: 'Cancel', replyTo: message.replyTo });
         return;
       }
-      case 'GetCheckpointStats': {
-        const jobMaster = this.jobMasters.get(message.jobId);
-        if (jobMaster) ctx.tell(jobMaster, { type: 'GetCheckpointStats', replyTo: message.replyTo });
-        else ctx.tell(message.replyTo, { ok: false, error: this.notRunning(message.jobId) });
+      case 'GetCheckpointStats':
+      case 'GetJobVertexBackPressure': {
+        const { jobId, ...request } = message;
+        const jobMaster = this.jobMasters.get(jobId);
+        if (jobMaster) ctx.tell(jobMaster, request);
+        else ctx.tell<Reply>(message.replyTo, { ok: false, error: this.notRunning(jobId) });
         return;
       }
       case 'JobStatusChanged':

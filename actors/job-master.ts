@@ -15,13 +15,15 @@ import { taskStateToRestore, type CompletedCheckpoint } from '../lib/checkpoint/
 import { createRestartBackoffTimeStrategy } from '../lib/restart/restart-backoff-time-strategy.ts';
 import { effectiveRestartStrategy } from '../lib/restart/restart-strategies.ts';
 import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
-import { ExecutionGraph, type ExecutionVertex } from '../lib/graph/execution-graph.ts';
+import { ExecutionGraph, type ExecutionAttemptId, type ExecutionVertex } from '../lib/graph/execution-graph.ts';
 import { isTerminal, type TaskExecutionState } from '../lib/graph/execution-state.ts';
 import { noRestartFailoverStrategy, RestartAllFailoverStrategy, type FailoverStrategy, type FailureHandlingResult } from '../lib/graph/failover-strategy.ts';
 import type { FailureCause } from '../lib/graph/failure-cause.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { terminalStatuses, type JobStatus, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { encodeControl } from '../lib/codec/control-codec.ts';
+import { JobVertexBackPressureTracker, type JobVertexBackPressureInfo } from '../lib/metrics/job-vertex-back-pressure.ts';
+import type { TaskIOMetrics } from '../lib/metrics/task-io-metrics.ts';
 import { unpackTaskStateSnapshot } from '../lib/state/state-snapshot-codec.ts';
 import type { DispatcherMessage } from './dispatcher.ts';
 import type { CheckpointResponse } from './checkpoint-responder.ts';
@@ -45,7 +47,11 @@ export type JobMasterMessage =
   /** The restart strategy's delay has passed: take slots for the new attempts. */
   | { type: 'Restart' }
   /** Through the Dispatcher: the body of Flink's REST `/jobs/:jobid/checkpoints`. */
-  | { type: 'GetCheckpointStats'; replyTo: ActorRef<Reply<{ stats: CheckpointingStatistics }>> };
+  | { type: 'GetCheckpointStats'; replyTo: ActorRef<Reply<{ stats: CheckpointingStatistics }>> }
+  /** Each slot's tasks' figures, once a second. */
+  | { type: 'TaskIOMetrics'; reports: Array<{ execution: ExecutionAttemptId; metrics: TaskIOMetrics }> }
+  /** Through the Dispatcher: the body of Flink's REST `/jobs/:jobid/vertices/:vertexid/backpressure`. */
+  | { type: 'GetJobVertexBackPressure'; vertexId: string; replyTo: ActorRef<Reply<{ backPressure: JobVertexBackPressureInfo }>> };
 
 export interface JobMasterDependencies {
   addresses: Addresses;
@@ -66,6 +72,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   /** The job's answer to failures: its restart strategy, restarting the whole job. */
   private readonly failoverStrategy: FailoverStrategy;
   private readonly checkpointCoordinator?: CheckpointCoordinator;
+  private readonly backPressure = new JobVertexBackPressureTracker();
   private timer?: NodeJS.Timeout;
   private checkpointScheduler?: NodeJS.Timeout;
   private readonly checkpointTimeouts = new Map<number, NodeJS.Timeout>();
@@ -161,6 +168,19 @@ export class JobMaster implements Actor<JobMasterMessage> {
           ? { ok: true, stats: this.checkpointCoordinator.checkpointStatistics() }
           : { ok: false, error: `checkpointing has not been enabled for job ${this.submission.jobId}` });
         return;
+      case 'TaskIOMetrics':
+        for (const { execution, metrics } of message.reports) {
+          if (this.isCurrent(execution) && this.executionVertex(execution)!.currentExecution.state === 'RUNNING') this.backPressure.report(execution, metrics, Date.now());
+        }
+        return;
+      case 'GetJobVertexBackPressure': {
+        const { vertices } = this.submission.jobGraph;
+        const vertex = vertices.find((v) => v.id === message.vertexId);
+        ctx.tell(message.replyTo, vertex
+          ? { ok: true, backPressure: this.backPressure.backPressureInfo(vertex, (subtaskIndex) => this.executionVertex({ vertexId: vertex.id, subtaskIndex })!.currentExecution.attemptId.attemptNumber) }
+          : { ok: false, error: `job ${this.submission.jobId} has no vertex ${message.vertexId} (its vertices: ${vertices.map((v) => v.id).join(', ')})` });
+        return;
+      }
       case 'CheckpointExpired':
         this.abortCheckpoint(message.checkpointId, 'expired', ctx);
         return;
@@ -335,8 +355,11 @@ export class JobMaster implements Actor<JobMasterMessage> {
   }
 
   private isCurrent(execution: { vertexId: string; subtaskIndex: number; attemptNumber: number }): boolean {
-    const vertex = this.graph.vertices.find((v) => v.id.vertexId === execution.vertexId && v.id.subtaskIndex === execution.subtaskIndex);
-    return vertex?.currentExecution.attemptId.attemptNumber === execution.attemptNumber;
+    return this.executionVertex(execution)?.currentExecution.attemptId.attemptNumber === execution.attemptNumber;
+  }
+
+  private executionVertex({ vertexId, subtaskIndex }: { vertexId: string; subtaskIndex: number }): ExecutionVertex | undefined {
+    return this.graph.vertices.find((v) => v.id.vertexId === vertexId && v.id.subtaskIndex === subtaskIndex);
   }
 
   /** Every execution that has not stopped is told to cancel; one never deployed is canceled at once. */

@@ -8,6 +8,7 @@ import type { CheckpointingStatistics } from '../checkpoint/checkpoint-stats-tra
 import { decodeControl } from '../codec/control-codec.ts';
 import { Addresses, type JobId } from '../ids/addresses.ts';
 import { JobArtifactStore } from '../job/job-artifact-store.ts';
+import type { JobVertexBackPressureInfo } from '../metrics/job-vertex-back-pressure.ts';
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../job/job-submission.ts';
 
 const askTimeoutMs = 5_000;
@@ -108,6 +109,11 @@ export class ClusterClient {
   /** The job's checkpoint figures, as Flink's REST `/jobs/:jobid/checkpoints` gives them; only while the job runs. */
   async getCheckpointStats(jobId: JobId): Promise<CheckpointingStatistics> {
     return (await this.ask<{ stats: CheckpointingStatistics }>((replyTo) => ({ type: 'GetCheckpointStats', jobId, replyTo }))).stats;
+  }
+
+  /** A vertex's backpressure, as Flink's REST `/jobs/:jobid/vertices/:vertexid/backpressure` gives it; the vertex id is its head operator's uid. */
+  async getJobVertexBackPressure(jobId: JobId, vertexId: string): Promise<JobVertexBackPressureInfo> {
+    return (await this.ask<{ backPressure: JobVertexBackPressureInfo }>((replyTo) => ({ type: 'GetJobVertexBackPressure', jobId, vertexId, replyTo }))).backPressure;
   }
 
   close(): Promise<void> {

@@ -17,6 +17,7 @@ import { isSourceOperator, type SourceOperator } from '../operators/stream-opera
 import { StreamSourceContext } from '../operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../operators/watermark.ts';
 import type { JobId } from '../ids/addresses.ts';
+import { TaskIOMetricGroup } from '../metrics/task-io-metrics.ts';
 import type { CheckpointMetrics } from '../checkpoint/checkpoint-metrics.ts';
 import type { BarrierAlignment, CheckpointBarrier } from './checkpoint-barrier-handler.ts';
 import { MailboxProcessor, type MailboxController } from './mailbox-processor.ts';
@@ -60,6 +61,8 @@ export class StreamTask {
   readonly description: string;
   /** The task's one loop: submit mails here (timers, checkpoint notifications). */
   readonly mailbox: MailboxProcessor;
+  /** Time waiting for output credit and for input, read by the periodic metrics report. */
+  readonly ioMetrics = new TaskIOMetricGroup();
   private readonly writers: RecordWriter[] = [];
   private gate?: InputGate;
   private networkInput?: StreamTaskNetworkInput;
@@ -207,12 +210,12 @@ export class StreamTask {
       else controller.suspendDefaultAction(source.running!);
       return;
     }
-    if (this.isBackpressured()) return controller.suspendDefaultAction(this.whenWritable());
+    if (this.isBackpressured()) return controller.suspendDefaultAction(this.ioMetrics.backPressuredTime.measure(this.whenWritable()));
     const gate = this.gate!;
     const next = gate.pollNext();
     if (next) this.networkInput!.processMessage(next.channel, next.message);
     else if (gate.isFinished) controller.allActionsCompleted();
-    else controller.suspendDefaultAction(gate.whenAvailable());
+    else controller.suspendDefaultAction(this.ioMetrics.idleTime.measure(gate.whenAvailable()));
   }
 
   /** Checkpoint `checkpointId` at this source task: its sources' positions and the chain's state, then the barrier. */
@@ -248,7 +251,7 @@ export class StreamTask {
 
   /** What a source waits for after each record: output credit. Otherwise its buffered output goes out once the event loop turns. */
   private readonly yieldToSource = (): Promise<void> | undefined => {
-    if (this.isBackpressured()) return this.whenWritable();
+    if (this.isBackpressured()) return this.ioMetrics.backPressuredTime.measure(this.whenWritable());
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(this.flushOutputs);

@@ -58,6 +58,24 @@ t.test('a running job\'s checkpoint figures: counts, summary, latest and history
   await t.rejects(until(() => client.getCheckpointStats(jobId), () => false), { message: `job ${jobId} is CANCELED: its figures went with its JobMaster` });
 });
 
+t.test('per-subtask backpressure: the source before a slow sink waits for credit most of the time, the sink never does', async (t) => {
+  const run = await runSluice(['run', 'test/fixtures/jobs/checkpoint-figures.ts', '--detached', ...cluster], { env });
+  t.equal(run.code, 0, run.stderr);
+  const jobId = run.stdout.trim();
+  t.teardown(() => client.cancel(jobId).catch(() => undefined));
+
+  const source = await until(() => client.getJobVertexBackPressure(jobId, 'numbers'), (info) => info.status === 'ok' && info['backpressure-level'] === 'high');
+  t.match(source, { status: 'ok', 'backpressure-level': 'high', 'end-timestamp': Number, subtasks: [{ subtask: 0, 'attempt-number': 0, 'backpressure-level': 'high' }] });
+  const sink = await until(() => client.getJobVertexBackPressure(jobId, 'slow-sink'), (info) => info.status === 'ok');
+  if (sink.status !== 'ok') throw new Error('unreachable');
+  t.equal(sink['backpressure-level'], 'ok', 'a sink has no output to wait for');
+  t.equal(sink.subtasks[0]!.ratio, 0);
+  const tally = await until(() => client.getJobVertexBackPressure(jobId, 'tally'), (info) => info.status === 'ok' && info.subtasks.length === 2);
+  if (tally.status !== 'ok') throw new Error('unreachable');
+  for (const subtask of tally.subtasks) t.ok(Math.abs(subtask.ratio + subtask.idleRatio + subtask.busyRatio - 1) < 0.01, 'each subtask\'s ratios add up to its whole time');
+  await t.rejects(client.getJobVertexBackPressure(jobId, 'nope'), { message: `job ${jobId} has no vertex nope (its vertices: numbers, tally, slow-sink)` });
+});
+
 t.test('a state value that cannot be encoded fails the checkpoint and the job, naming the operator subtask, the state and the key', async (t) => {
   const run = await runSluice(['run', 'test/fixtures/jobs/checkpoint-figures.ts', ...cluster], { env: { ...env, SLUICE_TEST_STATE: 'function' } });
   t.not(run.code, 0);
