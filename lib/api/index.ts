@@ -111,3 +111,5 @@ export { JoinedStreams } from './joined-streams.ts';
 export { CoGroupedStreams, type TaggedUnion } from './co-grouped-streams.ts';
 export type { CoGroupFunction, FlatJoinFunction, JoinFunction } from '../functions/join-functions.ts';
 export { RichCoGroupFunction, RichFlatJoinFunction, RichJoinFunction } from '../functions/join-functions.ts';
+// Timers in a KeyedBroadcastProcessFunction (issue 9, figures branch).
+export type { KeyedBroadcastOnTimerContext } from '../functions/keyed-broadcast-process-function.ts';
