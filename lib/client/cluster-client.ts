@@ -1,5 +1,6 @@
 // What the CLI uses to talk to a running cluster: submit a job, follow its status, list
-// and cancel jobs, read a running job's figures. Replies from the Dispatcher arrive as Reply unions; errors become throws.
+// and cancel jobs, read a running job's figures. Replies from the Dispatcher arrive as
+// Reply unions; errors become throws.
 import type { NatsConnection } from 'nats';
 import { ActorSystem, actorRef } from '../actor/index.ts';
 import type { DispatcherMessage } from '../../actors/dispatcher.ts';
