@@ -2,7 +2,9 @@
 // keeps every job's summary for `sluice list`, and forwards cancellations.
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
 import { assertSubjectToken, type Addresses, type JobId } from '../lib/ids/addresses.ts';
+import type { CheckpointingStatistics } from '../lib/checkpoint/checkpoint-stats-tracker.ts';
 import type { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
+import type { JobVertexBackPressureInfo } from '../lib/metrics/job-vertex-back-pressure.ts';
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { JobMaster, type JobMasterMessage } from './job-master.ts';
 import type { Reply } from './protocols.ts';
@@ -13,6 +15,9 @@ export type DispatcherMessage =
   | { type: 'ListJobs'; replyTo: ActorRef<Reply<{ jobs: JobSummary[] }>> }
   | { type: 'GetJob'; jobId: JobId; replyTo: ActorRef<Reply<{ job: JobSummary }>> }
   | { type: 'CancelJob'; jobId: JobId; replyTo: ActorRef<Reply> }
+  /** Answered by the job's JobMaster while it runs. */
+  | { type: 'GetCheckpointStats'; jobId: JobId; replyTo: ActorRef<Reply<{ stats: CheckpointingStatistics }>> }
+  | { type: 'GetJobVertexBackPressure'; jobId: JobId; vertexId: string; replyTo: ActorRef<Reply<{ backPressure: JobVertexBackPressureInfo }>> }
   | { type: 'JobStatusChanged'; summary: JobSummary }
   | { type: 'JobMasterStopped'; jobId: JobId };
 
@@ -67,6 +72,14 @@ export class Dispatcher implements Actor<DispatcherMessage> {
         else ctx.tell(jobMaster, { type: 'Cancel', replyTo: message.replyTo });
         return;
       }
+      case 'GetCheckpointStats':
+      case 'GetJobVertexBackPressure': {
+        const { jobId, ...request } = message;
+        const jobMaster = this.jobMasters.get(jobId);
+        if (jobMaster) ctx.tell(jobMaster, request);
+        else ctx.tell<Reply>(message.replyTo, { ok: false, error: this.notRunning(jobId) });
+        return;
+      }
       case 'JobStatusChanged':
         this.jobs.set(message.summary.jobId, message.summary);
         return;
@@ -81,6 +94,11 @@ export class Dispatcher implements Actor<DispatcherMessage> {
         return;
       }
     }
+  }
+
+  private notRunning(jobId: JobId): string {
+    const job = this.jobs.get(jobId);
+    return job ? `job ${jobId} is ${job.status}: its figures went with its JobMaster` : `no job ${jobId}`;
   }
 
   private validate(submission: JobSubmission): string | undefined {

@@ -11,10 +11,11 @@
 // executions, wait the delay, deploy new attempts of it into the slots the job holds).
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
 import { CheckpointCoordinator, type AbortResult, type CheckpointAbortReason } from '../lib/checkpoint/checkpoint-coordinator.ts';
+import type { CheckpointingStatistics } from '../lib/checkpoint/checkpoint-stats-tracker.ts';
 import { createCheckpointStorage } from '../lib/checkpoint/checkpoint-storage.ts';
 import { taskStateToRestore, type CompletedCheckpoint } from '../lib/checkpoint/completed-checkpoint.ts';
 import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
-import { ExecutionGraph, type ExecutionVertex } from '../lib/graph/execution-graph.ts';
+import { ExecutionGraph, type ExecutionAttemptId, type ExecutionVertex } from '../lib/graph/execution-graph.ts';
 import { isTerminal, type TaskExecutionState } from '../lib/graph/execution-state.ts';
 import { createFailoverStrategy, type FailoverStrategy, type FailureHandlingResult } from '../lib/graph/failover-strategy.ts';
 import type { FailureCause } from '../lib/graph/failure-cause.ts';
@@ -22,6 +23,9 @@ import { RegionRestarts, type RegionRestart } from '../lib/graph/region-restarts
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { terminalStatuses, type JobStatus, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { encodeControl } from '../lib/codec/control-codec.ts';
+import { JobVertexBackPressureTracker, type JobVertexBackPressureInfo } from '../lib/metrics/job-vertex-back-pressure.ts';
+import type { TaskIOMetrics } from '../lib/metrics/task-io-metrics.ts';
+import { unpackTaskStateSnapshot } from '../lib/state/state-snapshot-codec.ts';
 import type { DispatcherMessage } from './dispatcher.ts';
 import type { CheckpointResponse } from './checkpoint-responder.ts';
 import type { Reply, SlotAssignment } from './protocols.ts';
@@ -46,7 +50,13 @@ export type JobMasterMessage =
   /** A region restart's delay has passed: deploy new attempts of the region. */
   | { type: 'RestartRegion'; restartId: number }
   /** A region restart's executions did not stop, or its new attempts did not become ready, in time. */
-  | { type: 'RegionRestartTimedOut'; restartId: number };
+  | { type: 'RegionRestartTimedOut'; restartId: number }
+  /** Through the Dispatcher: the body of Flink's REST `/jobs/:jobid/checkpoints`. */
+  | { type: 'GetCheckpointStats'; replyTo: ActorRef<Reply<{ stats: CheckpointingStatistics }>> }
+  /** Each slot's tasks' figures, once a second. */
+  | { type: 'TaskIOMetrics'; reports: Array<{ execution: ExecutionAttemptId; metrics: TaskIOMetrics }> }
+  /** Through the Dispatcher: the body of Flink's REST `/jobs/:jobid/vertices/:vertexid/backpressure`. */
+  | { type: 'GetJobVertexBackPressure'; vertexId: string; replyTo: ActorRef<Reply<{ backPressure: JobVertexBackPressureInfo }>> };
 
 export interface JobMasterDependencies {
   addresses: Addresses;
@@ -70,6 +80,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   /** The slots of the current deployment: slot k runs subtask k of every task. */
   private slots: SlotAssignment[] = [];
   private readonly checkpointCoordinator?: CheckpointCoordinator;
+  private readonly backPressure = new JobVertexBackPressureTracker();
   private timer?: NodeJS.Timeout;
   private checkpointScheduler?: NodeJS.Timeout;
   private readonly checkpointTimeouts = new Map<number, NodeJS.Timeout>();
@@ -163,9 +174,27 @@ export class JobMaster implements Actor<JobMasterMessage> {
       case 'DeclineCheckpoint':
         if (this.isCurrent(message.execution)) {
           ctx.log.info('checkpoint declined', { checkpointId: message.checkpointId, ...message.execution, reason: message.reason });
-          this.abortCheckpoint(message.checkpointId, 'declined', ctx);
+          this.abortCheckpoint(message.checkpointId, 'declined', ctx, message.reason);
         }
         return;
+      case 'GetCheckpointStats':
+        ctx.tell(message.replyTo, this.checkpointCoordinator
+          ? { ok: true, stats: this.checkpointCoordinator.checkpointStatistics() }
+          : { ok: false, error: `checkpointing has not been enabled for job ${this.submission.jobId}` });
+        return;
+      case 'TaskIOMetrics':
+        for (const { execution, metrics } of message.reports) {
+          if (this.isCurrent(execution) && this.executionVertex(execution)!.currentExecution.state === 'RUNNING') this.backPressure.report(execution, metrics, Date.now());
+        }
+        return;
+      case 'GetJobVertexBackPressure': {
+        const { vertices } = this.submission.jobGraph;
+        const vertex = vertices.find((v) => v.id === message.vertexId);
+        ctx.tell(message.replyTo, vertex
+          ? { ok: true, backPressure: this.backPressure.backPressureInfo(vertex, (subtaskIndex) => this.executionVertex({ vertexId: vertex.id, subtaskIndex })!.currentExecution.attemptId.attemptNumber) }
+          : { ok: false, error: `job ${this.submission.jobId} has no vertex ${message.vertexId} (its vertices: ${vertices.map((v) => v.id).join(', ')})` });
+        return;
+      }
       case 'CheckpointExpired':
         this.abortCheckpoint(message.checkpointId, 'expired', ctx);
         return;
@@ -389,11 +418,12 @@ export class JobMaster implements Actor<JobMasterMessage> {
   }
 
   private async acknowledgeCheckpoint(message: Extract<CheckpointResponse, { type: 'AcknowledgeCheckpoint' }>, ctx: ActorContext<JobMasterMessage>): Promise<void> {
-    const { execution, checkpointId, state } = message;
+    const { execution, checkpointId, metrics, state } = message;
     if (!this.isCurrent(execution)) return;
     let result;
     try {
-      result = await this.checkpointCoordinator!.receiveAcknowledge(checkpointId, execution.vertexId, execution.subtaskIndex, state, Date.now());
+      const report = { metrics, stateSize: state.byteLength };
+      result = await this.checkpointCoordinator!.receiveAcknowledge(checkpointId, execution.vertexId, execution.subtaskIndex, unpackTaskStateSnapshot(state), Date.now(), report);
     } catch (error) {
       this.clearCheckpointTimeout(checkpointId);
       this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointStorageFailure', message: `checkpoint ${checkpointId} could not be stored: ${(error as Error).message}` }, this.graph), ctx);
@@ -408,8 +438,8 @@ export class JobMaster implements Actor<JobMasterMessage> {
     for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointComplete', checkpointId }, ctx);
   }
 
-  private abortCheckpoint(checkpointId: number, reason: CheckpointAbortReason, ctx: ActorContext<JobMasterMessage>): void {
-    const result: AbortResult = this.checkpointCoordinator!.abortPendingCheckpoint(checkpointId, reason);
+  private abortCheckpoint(checkpointId: number, reason: CheckpointAbortReason, ctx: ActorContext<JobMasterMessage>, cause?: string): void {
+    const result: AbortResult = this.checkpointCoordinator!.abortPendingCheckpoint(checkpointId, reason, Date.now(), cause);
     if (result.type === 'ignored') return;
     this.clearCheckpointTimeout(checkpointId);
     for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointAborted', checkpointId }, ctx);
@@ -427,8 +457,11 @@ export class JobMaster implements Actor<JobMasterMessage> {
   }
 
   private isCurrent(execution: { vertexId: string; subtaskIndex: number; attemptNumber: number }): boolean {
-    const vertex = this.graph.vertices.find((v) => v.id.vertexId === execution.vertexId && v.id.subtaskIndex === execution.subtaskIndex);
-    return vertex?.currentExecution.attemptId.attemptNumber === execution.attemptNumber;
+    return this.executionVertex(execution)?.currentExecution.attemptId.attemptNumber === execution.attemptNumber;
+  }
+
+  private executionVertex({ vertexId, subtaskIndex }: { vertexId: string; subtaskIndex: number }): ExecutionVertex | undefined {
+    return this.graph.vertices.find((v) => v.id.vertexId === vertexId && v.id.subtaskIndex === subtaskIndex);
   }
 
   /** Every execution of `vertices` that has not stopped is told to cancel; one never deployed is canceled at once. */

@@ -1,11 +1,13 @@
 // SlotTasks: inside a slot's worker thread, the parent of the job's Subtasks there (the
 // TaskExecutor's role for this slot, in Flink's terms). It forwards each Subtask's state
 // reports to the JobMaster: a failed Subtask stops alone, and what else stops or restarts
-// is the JobMaster's call, carried out by the JobMaster's messages to each Subtask. An
+// is the JobMaster's call, carried out by the JobMaster's messages to each Subtask. Once a
+// second it sends the JobMaster every task's TaskIOMetrics (backpressure), in one message. An
 // actor that crashes (a bug, not a task failure) escalates, and the worker reports it. A
 // region restart's new attempts are deployed here beside the Subtasks that keep running.
 import { oneForOne, type Actor, type ActorContext } from '../lib/actor/index.ts';
 import type { Addresses } from '../lib/ids/addresses.ts';
+import type { ExecutionAttemptId } from '../lib/graph/execution-graph.ts';
 import type { TaskExecutionState } from '../lib/graph/execution-state.ts';
 import type { StreamGraph } from '../lib/graph/stream-graph.ts';
 import { StreamTask } from '../lib/runtime/stream-task.ts';
@@ -18,11 +20,19 @@ export type SlotTasksMessage =
   | { type: 'Deploy'; deployment: SlotDeployment }
   | { type: 'UpdateTaskExecutionState'; update: TaskExecutionState }
   /** From a Subtask's task, for the JobMaster's CheckpointCoordinator. */
-  | CheckpointResponse;
+  | CheckpointResponse
+  /** The periodic tick: every task's TaskIOMetrics go to the JobMaster in one message. */
+  | { type: 'ReportTaskIOMetrics' };
+
+/** Flink's backpressure figures cover about a second. */
+const metricsReportIntervalMs = 1000;
 
 export const escalateEveryFailure = oneForOne({ decide: () => 'escalate' });
 
 export class SlotTasks implements Actor<SlotTasksMessage> {
+  private readonly tasks: Array<{ execution: ExecutionAttemptId; task: StreamTask }> = [];
+  private metricsTimer?: NodeJS.Timeout;
+
   constructor(
     private readonly deployment: SlotDeployment,
     private readonly streamGraph: StreamGraph,
@@ -32,6 +42,11 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
 
   preStart(ctx: ActorContext<SlotTasksMessage>): void {
     this.spawnSubtasks(this.deployment, ctx);
+    this.metricsTimer = setInterval(() => ctx.tell(ctx.self, { type: 'ReportTaskIOMetrics' }), metricsReportIntervalMs);
+  }
+
+  postStop(): void {
+    clearInterval(this.metricsTimer);
   }
 
   receive(message: SlotTasksMessage, ctx: ActorContext<SlotTasksMessage>): void {
@@ -46,6 +61,9 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
       case 'DeclineCheckpoint':
         ctx.tell(this.deployment.jobMaster, message);
         return;
+      case 'ReportTaskIOMetrics':
+        ctx.tell(this.deployment.jobMaster, { type: 'TaskIOMetrics', reports: this.tasks.map(({ execution, task }) => ({ execution, metrics: task.ioMetrics.read() })) });
+        return;
     }
   }
 
@@ -58,8 +76,8 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
         id: `${vertexId}-${subtaskIndex}-${attemptNumber}`,
         address: this.addresses.subtask(submission.jobId, vertexId, subtaskIndex, attemptNumber),
         restart: 'temporary',
-        start: () => new Subtask(
-          new StreamTask({
+        start: () => {
+          const task = new StreamTask({
             nc: ctx.system.nc,
             namespace: this.namespace,
             jobId: submission.jobId,
@@ -70,12 +88,19 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
             attemptNumber,
             attemptNumbers,
             jobCwd: submission.cwd,
-            checkpointListener: checkpointResponder(execution, (response) => ctx.tell(ctx.self, response)),
+            checkpointListener: checkpointResponder(
+              execution,
+              (operatorId) => `"${this.streamGraph.nodes.get(operatorId)?.name ?? operatorId}" (${subtaskIndex + 1}/${vertex.parallelism})`,
+              (response) => ctx.tell(ctx.self, response),
+            ),
             restoredState: restoredStates?.[index],
-          }),
-          execution,
-          ctx.self,
-        ),
+          });
+          // A region restart's new attempt takes the place of the old one's figures.
+          const previous = this.tasks.findIndex((entry) => entry.execution.vertexId === vertexId && entry.execution.subtaskIndex === subtaskIndex);
+          if (previous >= 0) this.tasks.splice(previous, 1);
+          this.tasks.push({ execution, task });
+          return new Subtask(task, execution, ctx.self);
+        },
       });
     }
   }

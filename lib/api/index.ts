@@ -124,3 +124,5 @@ export type { BucketAssigner, BucketAssignerContext } from '../../connectors/fil
 export { DateTimeBucketAssigner } from '../../connectors/file-sink/date-time-bucket-assigner.ts';
 export { BasePathBucketAssigner } from '../../connectors/file-sink/base-path-bucket-assigner.ts';
 export { TwoPhaseCommitSinkFunction } from '../functions/two-phase-commit-sink-function.ts';
+// Timers in a KeyedBroadcastProcessFunction (issue 9, figures branch).
+export type { KeyedBroadcastOnTimerContext } from '../functions/keyed-broadcast-process-function.ts';

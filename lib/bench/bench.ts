@@ -17,6 +17,7 @@ import type { LatencyReport } from './jobs/latency-job.ts';
 import { measureJobRun } from './measure-job-run.ts';
 import { interleave, median } from './interleaved-runs.ts';
 import { measureRawNatsBaseline } from './raw-nats-baseline.ts';
+import { measureRecoveryTimes } from './recovery-time.ts';
 import type { BaselineRecords } from './raw-nats-worker.ts';
 
 const rounds = 3;
@@ -76,7 +77,7 @@ function againstBaseline(name: string, label: string, job: string, shape: Baseli
  * A Nexmark query at p=2, beside `flinkPerCore`: Flink 1.13's published events/s per core.
  * With `baseline`, runs interleave with the raw NATS pipeline moving as many of those records.
  */
-function nexmark(query: 'q0' | 'q1' | 'q2' | 'q5' | 'q7' | 'q8', label: string, flinkPerCore: number, baseline?: BaselineRecords): Benchmark {
+function nexmark(query: 'q0' | 'q1' | 'q2' | 'q3' | 'q5' | 'q7' | 'q8', label: string, flinkPerCore: number, baseline?: BaselineRecords): Benchmark {
   const parallelism = 2;
   return {
     name: query,
@@ -131,6 +132,38 @@ const latency: Benchmark = {
   },
 };
 
+/** The keyed reduce job checkpointing every second, interleaved with the same job without checkpoints. */
+const checkpointing: Benchmark = {
+  name: 'checkpointing',
+  async run({ records }, harness) {
+    const { cluster, clock } = await harness();
+    const job = jobFile('./jobs/keyed-reduce-job.ts');
+    const readings = await interleave(rounds,
+      () => measureJobRun(cluster.options, clock, job, ['--records', String(records)]),
+      () => measureJobRun(cluster.options, clock, job, ['--records', String(records), '--checkpoint-interval', '1000']));
+    const withCheckpoints = perSecond(records, readings.job);
+    const without = perSecond(records, readings.baseline);
+    line('(e) checkpoints every 1 s'.padEnd(26), `${count(records)} records`,
+      `with ${count(withCheckpoints.wall)}/s, ${count(withCheckpoints.cpu)}/CPU-s`,
+      `without ${count(without.wall)}/s, ${count(without.cpu)}/CPU-s`,
+      `ratio ${(withCheckpoints.wall / without.wall).toFixed(2)} wall, ${(withCheckpoints.cpu / without.cpu).toFixed(2)} CPU`);
+  },
+};
+
+/** Real processes of their own (not the embedded cluster): SIGKILL needs a TaskManager process. */
+const recovery: Benchmark = {
+  name: 'recovery',
+  async run() {
+    const heartbeat = { intervalMs: 200, timeoutMs: 1_000 };
+    const times = await measureRecoveryTimes(rounds, heartbeat);
+    line('(f) TaskManager SIGKILL'.padEnd(26), `${rounds} kills`,
+      `RUNNING again after ${median(times.map((time) => time.running)).toFixed(2)} s (median; ${times.map((time) => time.running.toFixed(2)).join(', ')})`,
+      `loss noticed after ${median(times.map((time) => time.restarting)).toFixed(2)} s`,
+      `heartbeat timeout ${heartbeat.timeoutMs / 1000} s, restart delay 0.1 s`,
+      'goal < 3 s; Flink\'s heartbeat timeout alone is 50 s');
+  },
+};
+
 const benchmarks: Benchmark[] = [
   codec,
   againstBaseline('keyed-reduce', '(a) keyed reduce p=2', './jobs/keyed-reduce-job.ts', 'pairs', 2),
@@ -138,9 +171,12 @@ const benchmarks: Benchmark[] = [
   againstBaseline('bids-p2', '(b) Bids keyBy p=2', './jobs/bid-keyby-job.ts', 'bids', 2),
   againstBaseline('keyed-window', '(d) keyed window p=2', './jobs/keyed-window-job.ts', 'pairs', 2),
   latency,
+  checkpointing,
+  recovery,
   nexmark('q0', 'pass-through', 155_000),
   nexmark('q1', 'currency', 158_000),
   nexmark('q2', 'selection', 175_000),
+  nexmark('q3', 'join', 152_000),
   nexmark('q5', 'hot items', 22_000, 'bids'),
   nexmark('q7', 'highest bid', 12_000, 'bids'),
   nexmark('q8', 'new users', 146_000, 'bids'),

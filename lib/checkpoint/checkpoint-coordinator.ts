@@ -2,9 +2,13 @@
 // timers and messages drive it (a periodic trigger, each subtask's acknowledgement or
 // decline, a checkpoint's timeout), and it answers what to do: which checkpoint to trigger,
 // when one completed (after storing it), when the job must fail. It keeps the retained
-// completed checkpoints (Flink's CompletedCheckpointStore) and the one to restore from.
+// completed checkpoints (Flink's CompletedCheckpointStore) and the one to restore from, and
+// feeds its CheckpointStatsTracker the figures of each checkpoint.
+import { join } from 'node:path';
 import type { JobGraph } from '../graph/job-graph.ts';
 import type { CheckpointingSettings } from './checkpoint-config.ts';
+import type { SubtaskCheckpointReport } from './checkpoint-metrics.ts';
+import { CheckpointStatsTracker, type CheckpointingStatistics } from './checkpoint-stats-tracker.ts';
 import type { CheckpointStorage } from './checkpoint-storage.ts';
 import type { CompletedCheckpoint } from './completed-checkpoint.ts';
 import { PendingCheckpoint } from './pending-checkpoint.ts';
@@ -36,13 +40,24 @@ export class CheckpointCoordinator {
   private readonly completed: CompletedCheckpoint[] = [];
   private lastCompletionTime = Number.NEGATIVE_INFINITY;
   private continuousFailures = 0;
+  private readonly statsTracker: CheckpointStatsTracker;
 
   constructor(
     private readonly jobId: string,
     private readonly jobGraph: JobGraph,
     readonly settings: CheckpointingSettings,
     private readonly storage: CheckpointStorage,
-  ) {}
+  ) {
+    const { storage: location } = settings;
+    this.statsTracker = new CheckpointStatsTracker(jobGraph, (checkpointId) => location.type === 'filesystem'
+      ? join(location.directory, jobId, `chk-${checkpointId}`)
+      : '<checkpoint-not-externally-addressable>');
+  }
+
+  /** The figures of the recent checkpoints, shaped as Flink's REST `/jobs/:jobid/checkpoints`. */
+  checkpointStatistics(): CheckpointingStatistics {
+    return this.statsTracker.createSnapshot();
+  }
 
   get numberOfPendingCheckpoints(): number {
     return this.pending.size;
@@ -66,38 +81,54 @@ export class CheckpointCoordinator {
     }
     const checkpointId = this.nextCheckpointId++;
     this.pending.set(checkpointId, new PendingCheckpoint(this.jobId, checkpointId, now, this.jobGraph));
+    this.statsTracker.reportPendingCheckpoint(checkpointId, now);
     return { type: 'triggered', checkpointId, timestamp: now };
   }
 
   /**
    * A subtask acknowledged with its state. The last acknowledgement stores the checkpoint
    * (it is complete only once stored), retires the oldest beyond the number retained, and
-   * subsumes the pending checkpoints older than it.
+   * subsumes the pending checkpoints older than it. `report` carries the subtask's figures.
    */
-  async receiveAcknowledge(checkpointId: number, vertexId: string, subtaskIndex: number, state: TaskStateSnapshot, now: number): Promise<AcknowledgeResult> {
+  async receiveAcknowledge(checkpointId: number, vertexId: string, subtaskIndex: number, state: TaskStateSnapshot, now: number, report?: SubtaskCheckpointReport): Promise<AcknowledgeResult> {
     const pending = this.pending.get(checkpointId);
     if (!pending || !pending.acknowledgeTask(vertexId, subtaskIndex, state)) return { type: 'ignored' };
+    if (report) this.statsTracker.reportSubtaskStats(checkpointId, vertexId, subtaskIndex, now, report);
     if (!pending.isFullyAcknowledged) return { type: 'pending' };
     this.pending.delete(checkpointId);
     const checkpoint = pending.finalizeCheckpoint(now);
-    await this.storage.store(checkpoint);
+    try {
+      await this.storage.store(checkpoint);
+    } catch (error) {
+      this.statsTracker.reportFailedCheckpoint(checkpointId, now, `the checkpoint could not be stored: ${(error as Error).message}`);
+      throw error;
+    }
     this.completed.push(checkpoint);
-    while (this.completed.length > this.settings.numRetainedCheckpoints) await this.storage.discard(this.completed.shift()!.checkpointId);
+    this.statsTracker.reportCompletedCheckpoint(checkpointId, now);
+    while (this.completed.length > this.settings.numRetainedCheckpoints) await this.discard(this.completed.shift()!.checkpointId);
     this.lastCompletionTime = now;
     this.continuousFailures = 0;
     const subsumed = [...this.pending.keys()].filter((id) => id < checkpointId);
-    for (const id of subsumed) this.pending.delete(id);
+    for (const id of subsumed) {
+      this.pending.delete(id);
+      this.statsTracker.reportFailedCheckpoint(id, now, `subsumed by checkpoint ${checkpointId}`);
+    }
     return { type: 'completed', checkpoint, subsumed };
   }
 
-  /** Ends a pending checkpoint; an expired or declined one counts against the tolerable failures. */
-  abortPendingCheckpoint(checkpointId: number, reason: CheckpointAbortReason): AbortResult {
+  /**
+   * Ends a pending checkpoint; an expired or declined one counts against the tolerable
+   * failures. `cause` (a decline's reason) goes into the figures and the job's failure.
+   */
+  abortPendingCheckpoint(checkpointId: number, reason: CheckpointAbortReason, now = Date.now(), cause?: string): AbortResult {
     if (!this.pending.delete(checkpointId)) return { type: 'ignored' };
+    const failure = cause ? `${reason}: ${cause}` : reason;
+    this.statsTracker.reportFailedCheckpoint(checkpointId, now, `checkpoint ${checkpointId} ${failure}`);
     if (reason === 'job failover') return { type: 'aborted' };
     this.continuousFailures++;
     const tolerable = this.settings.tolerableCheckpointFailureNumber;
     if (this.continuousFailures > tolerable) {
-      return { type: 'failJob', reason: `Exceeded checkpoint tolerable failure threshold: checkpoint ${checkpointId} ${reason} (${this.continuousFailures} failures in a row, ${tolerable} tolerated)` };
+      return { type: 'failJob', reason: `Exceeded checkpoint tolerable failure threshold: checkpoint ${checkpointId} ${failure} (${this.continuousFailures} failures in a row, ${tolerable} tolerated)` };
     }
     return { type: 'aborted' };
   }
@@ -112,7 +143,10 @@ export class CheckpointCoordinator {
   /** The latest completed checkpoint, read back from the storage; undefined when none completed yet. */
   async latestCheckpointToRestore(): Promise<CompletedCheckpoint | undefined> {
     const latest = this.completed.at(-1);
-    return latest && this.storage.load(latest.checkpointId);
+    if (!latest) return undefined;
+    const checkpoint = await this.storage.load(latest.checkpointId);
+    this.statsTracker.reportRestoredCheckpoint(latest.checkpointId, Date.now());
+    return checkpoint;
   }
 
   /** When the job ends: a finished job's checkpoints go; a cancelled one's go unless retained; a failed one's stay. */
@@ -120,6 +154,11 @@ export class CheckpointCoordinator {
     this.pending.clear();
     const discard = jobStatus === 'FINISHED' || (jobStatus === 'CANCELED' && this.settings.externalizedCheckpointCleanup === 'DELETE_ON_CANCELLATION');
     if (!discard) return;
-    for (const checkpoint of this.completed.splice(0)) await this.storage.discard(checkpoint.checkpointId);
+    for (const checkpoint of this.completed.splice(0)) await this.discard(checkpoint.checkpointId);
+  }
+
+  private async discard(checkpointId: number): Promise<void> {
+    await this.storage.discard(checkpointId);
+    this.statsTracker.reportDiscardedCheckpoint(checkpointId);
   }
 }

@@ -1,12 +1,15 @@
 // What the CLI uses to talk to a running cluster: submit a job, follow its status, list
-// and cancel jobs. Replies from the Dispatcher arrive as Reply unions; errors become throws.
+// and cancel jobs, read a running job's figures. Replies from the Dispatcher arrive as
+// Reply unions; errors become throws.
 import type { NatsConnection } from 'nats';
 import { ActorSystem, actorRef } from '../actor/index.ts';
 import type { DispatcherMessage } from '../../actors/dispatcher.ts';
 import type { Reply } from '../../actors/protocols.ts';
+import type { CheckpointingStatistics } from '../checkpoint/checkpoint-stats-tracker.ts';
 import { decodeControl } from '../codec/control-codec.ts';
 import { Addresses, type JobId } from '../ids/addresses.ts';
 import { JobArtifactStore } from '../job/job-artifact-store.ts';
+import type { JobVertexBackPressureInfo } from '../metrics/job-vertex-back-pressure.ts';
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../job/job-submission.ts';
 
 const askTimeoutMs = 5_000;
@@ -102,6 +105,16 @@ export class ClusterClient {
 
   async cancel(jobId: JobId): Promise<void> {
     await this.ask((replyTo) => ({ type: 'CancelJob', jobId, replyTo }));
+  }
+
+  /** The job's checkpoint figures, as Flink's REST `/jobs/:jobid/checkpoints` gives them; only while the job runs. */
+  async getCheckpointStats(jobId: JobId): Promise<CheckpointingStatistics> {
+    return (await this.ask<{ stats: CheckpointingStatistics }>((replyTo) => ({ type: 'GetCheckpointStats', jobId, replyTo }))).stats;
+  }
+
+  /** A vertex's backpressure, as Flink's REST `/jobs/:jobid/vertices/:vertexid/backpressure` gives it; the vertex id is its head operator's uid. */
+  async getJobVertexBackPressure(jobId: JobId, vertexId: string): Promise<JobVertexBackPressureInfo> {
+    return (await this.ask<{ backPressure: JobVertexBackPressureInfo }>((replyTo) => ({ type: 'GetJobVertexBackPressure', jobId, vertexId, replyTo }))).backPressure;
   }
 
   close(): Promise<void> {

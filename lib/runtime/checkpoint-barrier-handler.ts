@@ -5,6 +5,7 @@
 // that ends no longer counts. In at-least-once mode (Flink's CheckpointBarrierTracker) no
 // channel is blocked: the checkpoint is taken once the barrier came on every channel, and
 // records that came after it on some channels are in the snapshot and will be replayed too.
+// It times each alignment (first barrier to last) for the checkpoint's figures.
 import type { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 
 export interface CheckpointBarrier {
@@ -13,11 +14,19 @@ export interface CheckpointBarrier {
   timestamp: number;
 }
 
+/** How checkpoint n's barriers reached this task, for its CheckpointMetrics. */
+export interface BarrierAlignment {
+  /** From the trigger (the barrier's timestamp) to the first barrier here. */
+  checkpointStartDelayMs: number;
+  /** From the first barrier to the last. */
+  alignmentDurationMs: number;
+}
+
 export interface BarrierHandlerHooks {
   block(channel: number): void;
   unblock(channel: number): void;
   /** Barrier n came on every open channel: snapshot and forward it. */
-  triggerCheckpoint(barrier: CheckpointBarrier): void;
+  triggerCheckpoint(barrier: CheckpointBarrier, alignment: BarrierAlignment): void;
   /** Checkpoint n will not complete here: tell downstream. */
   abortCheckpoint(checkpointId: number): void;
 }
@@ -28,6 +37,9 @@ export class CheckpointBarrierHandler {
   /** Channels whose barrier for the current checkpoint arrived, while aligning. */
   private aligned?: Set<number>;
   private pendingBarrier?: CheckpointBarrier;
+  /** When the current alignment's first barrier came (performance.now()), and how long after its trigger. */
+  private alignmentStart = 0;
+  private startDelayMs = 0;
   private readonly ended = new Set<number>();
 
   constructor(
@@ -42,6 +54,8 @@ export class CheckpointBarrierHandler {
       this.currentCheckpointId = barrier.checkpointId;
       this.pendingBarrier = barrier;
       this.aligned = new Set();
+      this.alignmentStart = performance.now();
+      this.startDelayMs = Date.now() - barrier.timestamp;
     } else if (barrier.checkpointId < this.currentCheckpointId || !this.aligned) {
       return; // a barrier of a checkpoint already taken or aborted
     }
@@ -72,7 +86,7 @@ export class CheckpointBarrierHandler {
     }
     const barrier = this.pendingBarrier!;
     this.releaseChannels();
-    this.hooks.triggerCheckpoint(barrier);
+    this.hooks.triggerCheckpoint(barrier, { checkpointStartDelayMs: this.startDelayMs, alignmentDurationMs: performance.now() - this.alignmentStart });
     return true;
   }
 

@@ -17,7 +17,9 @@ import { isSourceOperator, type SourceOperator } from '../operators/stream-opera
 import { StreamSourceContext } from '../operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../operators/watermark.ts';
 import type { JobId } from '../ids/addresses.ts';
-import type { CheckpointBarrier } from './checkpoint-barrier-handler.ts';
+import { TaskIOMetricGroup } from '../metrics/task-io-metrics.ts';
+import type { CheckpointMetrics } from '../checkpoint/checkpoint-metrics.ts';
+import type { BarrierAlignment, CheckpointBarrier } from './checkpoint-barrier-handler.ts';
 import { MailboxProcessor, type MailboxController } from './mailbox-processor.ts';
 import { OperatorChain } from './operator-chain.ts';
 import { RecordWriterOutput } from './record-writer-output.ts';
@@ -29,9 +31,10 @@ export interface CheckpointListener {
   /**
    * Checkpoint `checkpointId` was taken and its barrier forwarded. `snapshots` holds each
    * operator's snapshotState result by operator id: the state itself, or a promise of it;
-   * `keyGroups` each keyed operator's state and timers by key group, taken synchronously.
+   * `keyGroups` each keyed operator's state and timers by key group, taken synchronously;
+   * `metrics` how long the barriers and the synchronous snapshot took.
    */
-  onCheckpoint(checkpointId: number, snapshots: Map<string, unknown>, keyGroups: Map<string, KeyGroupSnapshot[]>): void;
+  onCheckpoint(checkpointId: number, snapshots: Map<string, unknown>, keyGroups: Map<string, KeyGroupSnapshot[]>, metrics: Omit<CheckpointMetrics, 'asyncDurationMs'>): void;
   /** The checkpoint was aborted here (a newer barrier or a cancel marker came during alignment). */
   onCheckpointAborted?(checkpointId: number): void;
 }
@@ -58,6 +61,8 @@ export class StreamTask {
   readonly description: string;
   /** The task's one loop: submit mails here (timers, checkpoint notifications). */
   readonly mailbox: MailboxProcessor;
+  /** Time waiting for output credit and for input, read by the periodic metrics report. */
+  readonly ioMetrics = new TaskIOMetricGroup();
   private readonly writers: RecordWriter[] = [];
   private gate?: InputGate;
   private networkInput?: StreamTaskNetworkInput;
@@ -169,7 +174,7 @@ export class StreamTask {
     this.networkInput = new StreamTaskNetworkInput(channelInputs, (index) => this.chain.input(this.headId, index), {
       block: (channel) => gate.block(channel),
       unblock: (channel) => gate.unblock(channel),
-      triggerCheckpoint: (barrier) => this.performCheckpoint(barrier),
+      triggerCheckpoint: (barrier, alignment) => this.performCheckpoint(barrier, alignment),
       abortCheckpoint: (checkpointId) => this.abortCheckpoint(checkpointId),
     }, spec.jobGraph.checkpointing?.mode);
   }
@@ -205,12 +210,12 @@ export class StreamTask {
       else controller.suspendDefaultAction(source.running!);
       return;
     }
-    if (this.isBackpressured()) return controller.suspendDefaultAction(this.whenWritable());
+    if (this.isBackpressured()) return controller.suspendDefaultAction(this.ioMetrics.backPressuredTime.measure(this.whenWritable()));
     const gate = this.gate!;
     const next = gate.pollNext();
     if (next) this.networkInput!.processMessage(next.channel, next.message);
     else if (gate.isFinished) controller.allActionsCompleted();
-    else controller.suspendDefaultAction(gate.whenAvailable());
+    else controller.suspendDefaultAction(this.ioMetrics.idleTime.measure(gate.whenAvailable()));
   }
 
   /** Checkpoint `checkpointId` at this source task: its sources' positions and the chain's state, then the barrier. */
@@ -227,15 +232,16 @@ export class StreamTask {
     this.mailbox.submit(() => this.chain.notifyCheckpointAborted(checkpointId), `notifying checkpoint ${checkpointId} aborted to ${this.description}`);
   }
 
-  /** Synchronous from the first hook to the barrier's emission: nothing else runs in between. */
-  private performCheckpoint(barrier: CheckpointBarrier): void {
+  /** Synchronous from the first hook to the barrier's emission: nothing else runs in between. A source task aligns nothing. */
+  private performCheckpoint(barrier: CheckpointBarrier, alignment: BarrierAlignment = { checkpointStartDelayMs: Date.now() - barrier.timestamp, alignmentDurationMs: 0 }): void {
+    const syncStart = performance.now();
     const snapshots = this.chain.checkpointState(barrier);
     const keyGroups = new Map<string, KeyGroupSnapshot[]>();
     for (const operatorId of snapshots.keys()) {
       const taken = this.stateInitializer.snapshotKeyGroups(operatorId);
       if (taken) keyGroups.set(operatorId, taken);
     }
-    this.spec.checkpointListener?.onCheckpoint(barrier.checkpointId, snapshots, keyGroups);
+    this.spec.checkpointListener?.onCheckpoint(barrier.checkpointId, snapshots, keyGroups, { ...alignment, syncDurationMs: performance.now() - syncStart });
   }
 
   private abortCheckpoint(checkpointId: number): void {
@@ -245,7 +251,7 @@ export class StreamTask {
 
   /** What a source waits for after each record: output credit. Otherwise its buffered output goes out once the event loop turns. */
   private readonly yieldToSource = (): Promise<void> | undefined => {
-    if (this.isBackpressured()) return this.whenWritable();
+    if (this.isBackpressured()) return this.ioMetrics.backPressuredTime.measure(this.whenWritable());
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(this.flushOutputs);

@@ -4,8 +4,9 @@
 // write a function as undefined).
 import { Packr, Unpackr } from 'msgpackr';
 import { describeEncodeFailure, FunctionNotEncodable } from '../exchange/codec.ts';
+import type { TaskStateSnapshot } from '../checkpoint/task-state-snapshot.ts';
 import type { KeyGroupStateSnapshot } from './key-group-state-snapshot.ts';
-import type { OperatorStateSnapshot } from './operator/operator-state-snapshot.ts';
+import { isOperatorStateSnapshot, type OperatorStateSnapshot } from './operator/operator-state-snapshot.ts';
 
 const options = { useRecords: false, moreTypes: true } as const;
 const packr = new Packr({ ...options, writeFunction: () => { throw new FunctionNotEncodable(); } });
@@ -51,6 +52,32 @@ export function packOperatorStateSnapshot(snapshot: OperatorStateSnapshot, descr
     for (const { name, entries } of snapshot.operatorStates) packStateValue(entries, () => `operator state "${name}" of ${description}`);
     throw new StateEncodeError(`operator state of ${description}: ${describeEncodeFailure(error)}`);
   }
+}
+
+/**
+ * A subtask's whole checkpoint as bytes, as its acknowledgement carries it; `describeOperator`
+ * names an operator subtask by operator id (`"Counter" (1/2)`). On failure, the operator
+ * states are tried one by one so that the error names the first value that cannot be encoded.
+ */
+export function packTaskStateSnapshot(snapshot: TaskStateSnapshot, describeOperator: (operatorId: string) => string): Uint8Array {
+  try {
+    return packr.pack(snapshot);
+  } catch (error) {
+    for (const [operatorId, { operatorState, keyGroups }] of Object.entries(snapshot)) {
+      const description = describeOperator(operatorId);
+      if (isOperatorStateSnapshot(operatorState)) packOperatorStateSnapshot(operatorState, description);
+      else packStateValue(operatorState, () => `the snapshot of ${description}`);
+      for (const { keyGroup, state, timers } of keyGroups ?? []) {
+        packKeyGroupSnapshot(state, description);
+        packStateValue(timers, () => `timers of ${description}, key group ${keyGroup}`);
+      }
+    }
+    throw new StateEncodeError(`the checkpoint of ${Object.keys(snapshot).map(describeOperator).join(', ')}: ${describeEncodeFailure(error)}`);
+  }
+}
+
+export function unpackTaskStateSnapshot(bytes: Uint8Array): TaskStateSnapshot {
+  return unpackr.unpack(bytes) as TaskStateSnapshot;
 }
 
 function describeKey(key: unknown): string {

@@ -18,3 +18,12 @@ t.test('the codec, a job beside its raw NATS baseline, Nexmark (windowed too) an
   t.match(lines[3], new RegExp(`^q5 hot items p=2 .*20,000 events .*Sluice ${number}/s, ${number}/CPU-s .*raw NATS ${number}/CPU-s .*Flink 1.13 22,000/core-s .*ratio per core ${ratio}, to raw ${ratio}$`));
   t.match(lines[4], new RegExp(`^\\(c\\) latency, 2 exchanges .*1,000 records at 1,000/s .*p50 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms`));
 });
+
+t.test('checkpoints against none, Nexmark q3 and the recovery from a TaskManager SIGKILL', async (t) => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'lib/bench/bench.ts', 'checkpointing', 'q3', 'recovery', '--records', '20000'], { cwd: repoRoot });
+  const lines = stdout.trim().split('\n');
+  t.equal(lines.length, 3, `one line per benchmark, got:\n${stdout}`);
+  t.match(lines[0], new RegExp(`^\\(e\\) checkpoints every 1 s .*20,000 records .*with ${number}/s, ${number}/CPU-s .*without ${number}/s, ${number}/CPU-s .*ratio ${ratio} wall, ${ratio} CPU$`));
+  t.match(lines[1], new RegExp(`^q3 join p=2 .*20,000 events .*Sluice ${number}/s, ${number}/CPU-s .*Flink 1.13 152,000/core-s .*ratio per core ${ratio}$`));
+  t.match(lines[2], new RegExp(`^\\(f\\) TaskManager SIGKILL .*3 kills .*RUNNING again after \\d+\\.\\d\\d s \\(median; [\\d., ]+\\) .*loss noticed after \\d+\\.\\d\\d s .*goal < 3 s`));
+});

@@ -1,35 +1,63 @@
-// What a task took for a checkpoint becomes one acknowledgement: synchronous snapshots at
-// once, an asynchronous one once written; a failed write declines the checkpoint.
+// What a task took for a checkpoint becomes one acknowledgement, its state encoded by the
+// state codec: synchronous snapshots at once, an asynchronous one once written; a failed
+// write, or a value the codec cannot encode, declines the checkpoint with one line.
 import t from 'tap';
 import { checkpointResponder, type CheckpointResponse } from '../../actors/checkpoint-responder.ts';
 import type { KeyGroupSnapshot } from '../../lib/checkpoint/task-state-snapshot.ts';
+import { unpackTaskStateSnapshot } from '../../lib/state/state-snapshot-codec.ts';
 
 const execution = { vertexId: 'op-2', subtaskIndex: 1, attemptNumber: 3 };
 const keyGroup: KeyGroupSnapshot = { keyGroup: 5, state: { keyGroup: 5, states: [] }, timers: { keyGroup: 5, services: {} } };
+const describeOperator = (operatorId: string) => `"${operatorId === 'op-3' ? 'Counter' : 'Map'}" (2/2)`;
+const barrierMetrics = { checkpointStartDelayMs: 4, alignmentDurationMs: 3, syncDurationMs: 2 };
 
-t.test('synchronous snapshots are acknowledged at once, with each keyed operator\'s key groups', async (t) => {
+const acknowledged = (response: CheckpointResponse | undefined) => {
+  if (response?.type !== 'AcknowledgeCheckpoint') throw new Error(`not an acknowledgement: ${JSON.stringify(response)}`);
+  return { ...response, state: unpackTaskStateSnapshot(response.state) };
+};
+
+t.test('synchronous snapshots are acknowledged at once, encoded, with each keyed operator\'s key groups and the task\'s metrics', async (t) => {
   const responses: CheckpointResponse[] = [];
-  checkpointResponder(execution, (response) => responses.push(response))
-    .onCheckpoint(7, new Map<string, unknown>([['op-2', 11], ['op-3', undefined]]), new Map([['op-3', [keyGroup]]]));
-  t.same(responses, [{
-    type: 'AcknowledgeCheckpoint', execution, checkpointId: 7,
-    state: { 'op-2': { operatorState: 11, keyGroups: undefined }, 'op-3': { operatorState: undefined, keyGroups: [keyGroup] } },
-  }]);
+  checkpointResponder(execution, describeOperator, (response) => responses.push(response))
+    .onCheckpoint(7, new Map<string, unknown>([['op-2', 11], ['op-3', undefined]]), new Map([['op-3', [keyGroup]]]), barrierMetrics);
+  t.equal(responses.length, 1);
+  const ack = acknowledged(responses[0]);
+  t.match(ack, { type: 'AcknowledgeCheckpoint', execution, checkpointId: 7 });
+  t.same(ack.state, { 'op-2': { operatorState: 11, keyGroups: undefined }, 'op-3': { operatorState: undefined, keyGroups: [keyGroup] } });
+  t.match(ack.metrics, { checkpointStartDelayMs: 4, alignmentDurationMs: 3, asyncDurationMs: 0 });
+  t.ok(ack.metrics.syncDurationMs >= 2, 'the encoding on the task\'s thread adds to the synchronous part');
 });
 
 t.test('an asynchronous snapshot is awaited before the acknowledgement; a failed one declines', async (t) => {
   const responses: CheckpointResponse[] = [];
   let written!: (value: string) => void;
-  const responder = checkpointResponder(execution, (response) => responses.push(response));
-  responder.onCheckpoint(8, new Map<string, unknown>([['op-2', new Promise<string>((resolve) => (written = resolve))]]), new Map());
+  const responder = checkpointResponder(execution, describeOperator, (response) => responses.push(response));
+  responder.onCheckpoint(8, new Map<string, unknown>([['op-2', new Promise<string>((resolve) => (written = resolve))]]), new Map(), barrierMetrics);
   t.same(responses, [], 'nothing before the write is done');
+  await new Promise((resolve) => setTimeout(resolve, 5));
   written('handle');
   await new Promise((resolve) => setImmediate(resolve));
-  t.same(responses, [{ type: 'AcknowledgeCheckpoint', execution, checkpointId: 8, state: { 'op-2': { operatorState: 'handle', keyGroups: undefined } } }]);
+  const ack = acknowledged(responses[0]);
+  t.same(ack.state, { 'op-2': { operatorState: 'handle', keyGroups: undefined } });
+  t.equal(ack.metrics.syncDurationMs, 2);
+  t.ok(ack.metrics.asyncDurationMs >= 4, `the write-out is the asynchronous part (${ack.metrics.asyncDurationMs} ms)`);
 
-  responder.onCheckpoint(9, new Map<string, unknown>([['op-2', Promise.reject(new Error('disk full'))]]), new Map());
+  responder.onCheckpoint(9, new Map<string, unknown>([['op-2', Promise.reject(new Error('disk full'))]]), new Map(), barrierMetrics);
   await new Promise((resolve) => setImmediate(resolve));
   t.same(responses.at(-1), { type: 'DeclineCheckpoint', execution, checkpointId: 9, reason: 'the asynchronous part of the snapshot failed: disk full' });
   responder.onCheckpointAborted!(10);
   t.match(responses.at(-1), { type: 'DeclineCheckpoint', checkpointId: 10 });
+});
+
+t.test('a state value msgpackr cannot encode declines the checkpoint, naming the operator subtask, the state and the key', async (t) => {
+  const responses: CheckpointResponse[] = [];
+  const responder = checkpointResponder(execution, describeOperator, (response) => responses.push(response));
+  const withFunction: KeyGroupSnapshot = { keyGroup: 5, state: { keyGroup: 5, states: [{ name: 'handlers', type: 'value', entries: [['a', null, { onEvent: () => 1 }]] }] }, timers: { keyGroup: 5, services: {} } };
+  responder.onCheckpoint(11, new Map<string, unknown>([['op-2', 1], ['op-3', undefined]]), new Map([['op-3', [withFunction]]]), barrierMetrics);
+  t.same(responses, [{ type: 'DeclineCheckpoint', execution, checkpointId: 11, reason: 'state "handlers" of "Counter" (2/2), key "a": cannot encode a function' }]);
+
+  const cycle: Record<string, unknown> = {};
+  cycle.self = cycle;
+  responder.onCheckpoint(12, new Map<string, unknown>([['op-2', { position: cycle }]]), new Map(), barrierMetrics);
+  t.same(responses.at(-1), { type: 'DeclineCheckpoint', execution, checkpointId: 12, reason: 'the snapshot of "Map" (2/2): cannot encode a circular (or too deeply nested) structure' });
 });

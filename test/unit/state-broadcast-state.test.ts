@@ -11,6 +11,7 @@ import {
   type BroadcastReadOnlyContext,
   type Collector,
   type KeyedBroadcastContext,
+  type KeyedBroadcastOnTimerContext,
   type KeyedBroadcastReadOnlyContext,
   type ListState,
   type ValueState,
@@ -112,6 +113,49 @@ t.test('KeyedBroadcastProcessFunction: keyed state per key; applyToKeyedState vi
   t.same(out.slice(0, 3), ['a=1 (a)', 'b=1 (b)', 'a=2 (a)']);
   t.same(out.slice(3, 5).sort(), ['reset a at 2', 'reset b at 1'], 'every key visited, in key-group order');
   t.same(out.slice(5), ['a=1 (a)'], 'the visited states were cleared');
+  await harness.close();
+});
+
+const delays = new MapStateDescriptor<string, number>('delays');
+
+/** Reminds each key of its last reading after the broadcast delay, in event time, and once in processing time. */
+class Reminders extends KeyedBroadcastProcessFunction<string, [string, number], number, string> {
+  processElement([, time]: [string, number], ctx: KeyedBroadcastReadOnlyContext<string>): void {
+    const delay = ctx.getBroadcastState(delays).get('delay') ?? 0;
+    this.getRuntimeContext().getState(count).update(time);
+    ctx.timerService().registerEventTimeTimer(time + delay);
+    ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + 5);
+  }
+
+  processBroadcastElement(delay: number, ctx: KeyedBroadcastContext): void {
+    ctx.getBroadcastState(delays).put('delay', delay);
+  }
+
+  override onTimer(timestamp: number, ctx: KeyedBroadcastOnTimerContext<string>, out: Collector<string>): void {
+    out.collect(`${ctx.getCurrentKey()} ${ctx.timeDomain()} ${timestamp}: last ${this.getRuntimeContext().getState(count).value()}`);
+    // A timer set from onTimer fires too.
+    if (ctx.timeDomain() === 'EVENT_TIME' && timestamp < 100) ctx.timerService().registerEventTimeTimer(timestamp + 100);
+  }
+}
+
+t.test('KeyedBroadcastProcessFunction timers: set in processElement and in onTimer, fired with their key current', async (t) => {
+  const harness = await OperatorTestHarness.forOperators<string>([new CoBroadcastWithKeyedOperator(new Reminders(), [delays])], {
+    channels: [1, 1], keySelector: (reading: [string, number]) => reading[0], processingTime: 0,
+  }).open();
+  harness.processElement(10, undefined, { input: 2 });
+  harness.processElement(['a', 1], 1, { input: 1 });
+  harness.processElement(['b', 5], 5, { input: 1 });
+  harness.processWatermark(20, { input: 1 });
+  harness.processWatermark(20, { input: 2 });
+  t.same(harness.output.emitted.filter((e) => 'record' in e), [
+    { record: 'a EVENT_TIME 11: last 1', timestamp: 11 },
+    { record: 'b EVENT_TIME 15: last 5', timestamp: 15 },
+  ], 'event-time timers at the broadcast delay, stamped with their time');
+  await harness.setProcessingTime(5);
+  t.same(harness.output.values.slice(2).sort(), ['a PROCESSING_TIME 5: last 1', 'b PROCESSING_TIME 5: last 5'], 'each key\'s processing-time timer fires with its key');
+  harness.processWatermark(200, { input: 1 });
+  harness.processWatermark(200, { input: 2 });
+  t.same(harness.output.values.slice(4), ['a EVENT_TIME 111: last 1', 'b EVENT_TIME 115: last 5'], 'the timers set in onTimer');
   await harness.close();
 });
 

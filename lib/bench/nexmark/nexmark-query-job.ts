@@ -2,6 +2,9 @@
 //   q0 pass-through:        SELECT auction, bidder, price, dateTime, extra FROM bid
 //   q1 currency conversion: SELECT auction, bidder, 0.908 * price AS price, dateTime, extra FROM bid
 //   q2 selection:           SELECT auction, price FROM bid WHERE MOD(auction, 123) = 0
+//   q3 local item suggestion: SELECT P.name, P.city, P.state, A.id FROM auction A JOIN person P
+//                           ON A.seller = P.id WHERE A.category = 10 AND P.state IN ('OR', 'ID', 'CA'):
+//                           a regular join, each side waiting in keyed state for the other
 //   q5 hot items:           the auctions with the most bids in each 10 s window sliding by 2 s
 //   q7 highest bid:         the highest bid of each 10 s tumbling window
 //   q8 new users:           the people who opened an auction in the 10 s tumbling window in
@@ -13,13 +16,19 @@
 //   sluice run lib/bench/nexmark/nexmark-query-job.ts -p 2 -- --query q5 --events 1000000
 import {
   Duration,
+  KeyedCoProcessFunction,
+  ListStateDescriptor,
+  ValueStateDescriptor,
   SlidingEventTimeWindows,
   StreamExecutionEnvironment,
   Time,
   TumblingEventTimeWindows,
   WatermarkStrategy,
   type AggregateFunction,
+  type Collector,
   type DataStream,
+  type ListState,
+  type ValueState,
 } from 'sluice';
 import { DiscardingSink } from '../jobs/discarding-sink.ts';
 import { positiveIntegerArgument, stringArgument } from '../jobs/job-arguments.ts';
@@ -61,6 +70,38 @@ interface AuctionBids {
   windowEnd: number;
 }
 
+interface LocalItemSuggestion {
+  name: string;
+  city: string;
+  state: string;
+  id: number;
+}
+
+/** q3's join by seller: a person waits in ValueState for their auctions, an auction that came first in ListState. */
+class LocalItemSuggestions extends KeyedCoProcessFunction<number, Person, Auction, LocalItemSuggestion> {
+  private person!: ValueState<Person>;
+  private waitingAuctions!: ListState<Auction>;
+
+  open(): void {
+    this.person = this.getRuntimeContext().getState(new ValueStateDescriptor<Person>('person'));
+    this.waitingAuctions = this.getRuntimeContext().getListState(new ListStateDescriptor<Auction>('waiting-auctions'));
+  }
+
+  processElement1(person: Person, _ctx: KeyedCoProcessFunction.Context<number>, out: Collector<LocalItemSuggestion>): void {
+    this.person.update(person);
+    for (const auction of this.waitingAuctions.get()) out.collect(suggestion(person, auction));
+    this.waitingAuctions.clear();
+  }
+
+  processElement2(auction: Auction, _ctx: KeyedCoProcessFunction.Context<number>, out: Collector<LocalItemSuggestion>): void {
+    const person = this.person.value();
+    if (person) out.collect(suggestion(person, auction));
+    else this.waitingAuctions.add(auction);
+  }
+}
+
+const suggestion = ({ name, city, state }: Person, { id }: Auction): LocalItemSuggestion => ({ name, city, state, id });
+
 const query = stringArgument('query', 'q0');
 switch (query) {
   case 'q0':
@@ -76,6 +117,17 @@ switch (query) {
       .map(({ auction, price }) => ({ auction, price })).name('q2: projection')
       .addSink(new DiscardingSink()).name('Discard');
     break;
+  case 'q3': {
+    const persons = events.filter((event) => event.type === 'person' && ['OR', 'ID', 'CA'].includes(event.person.state)).name('q3: persons in OR, ID, CA')
+      .map((event) => (event as { person: Person }).person).name('Person');
+    const auctions = events.filter((event) => event.type === 'auction' && event.auction.category === 10).name('q3: auctions in category 10')
+      .map((event) => (event as { auction: Auction }).auction).name('Auction');
+    persons.keyBy((person) => person.id)
+      .connect(auctions.keyBy((auction) => auction.seller))
+      .process(new LocalItemSuggestions()).name('q3: join')
+      .addSink(new DiscardingSink()).name('Discard');
+    break;
+  }
   case 'q5':
     bidsOf(eventTime())
       .keyBy((bid) => bid.auction)
@@ -115,7 +167,7 @@ switch (query) {
     break;
   }
   default:
-    throw new Error(`--query must be q0, q1, q2, q5, q7 or q8, got "${query}"`);
+    throw new Error(`--query must be q0, q1, q2, q3, q5, q7 or q8, got "${query}"`);
 }
 
 await env.execute(`Nexmark ${query}`);
