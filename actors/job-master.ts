@@ -41,7 +41,9 @@ export type JobMasterMessage =
   | { type: 'TriggerCheckpoint' }
   | { type: 'CheckpointExpired'; checkpointId: number }
   /** The restart strategy's delay has passed: take slots for the new attempts. */
-  | { type: 'Restart' };
+  | { type: 'Restart' }
+  /** This process's NATS connection came back after a disconnect: batches, credits and reports in flight may be lost. */
+  | { type: 'ConnectionReestablished'; server: string };
 
 export interface JobMasterDependencies {
   addresses: Addresses;
@@ -69,6 +71,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   private restartDelayMs?: number;
   /** The checkpoint the next deployment restores. */
   private restoreFrom?: CompletedCheckpoint;
+  private stopWatchingConnection?: () => void;
 
   constructor(private readonly submission: JobSubmission, private readonly deps: JobMasterDependencies) {
     const { jobGraph, jobId } = submission;
@@ -83,6 +86,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   }
 
   preStart(ctx: ActorContext<JobMasterMessage>): void {
+    this.stopWatchingConnection = ctx.system.connection.onReconnect((server) => ctx.tell(ctx.self, { type: 'ConnectionReestablished', server }));
     this.publish(ctx);
     this.requestSlots(ctx);
   }
@@ -94,6 +98,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   }
 
   postStop(): void {
+    this.stopWatchingConnection?.();
     clearTimeout(this.timer);
     this.stopCheckpointScheduler();
   }
@@ -155,6 +160,9 @@ export class JobMaster implements Actor<JobMasterMessage> {
       case 'CheckpointExpired':
         this.abortCheckpoint(message.checkpointId, 'expired', ctx);
         return;
+      case 'ConnectionReestablished':
+        this.connectionReestablished(message.server, ctx);
+        return;
       case 'DeploymentTimedOut':
         if (this.status === 'CREATED' || this.status === 'RESTARTING') {
           const message = `deployment timed out: ${this.graph.countIn('INITIALIZING')} of ${this.graph.vertices.length} subtasks became ready within ${this.deps.deploymentTimeoutMs} ms`;
@@ -195,6 +203,18 @@ export class JobMaster implements Actor<JobMasterMessage> {
       if (terminalStatuses.has(this.status)) return;
     }
     if (this.status === 'RESTARTING') this.restartWhenStopped(ctx);
+  }
+
+  /**
+   * A running or deploying job may have lost channel messages, Start or Cancel messages or
+   * its subtasks' reports, and would stall: it restarts from its latest checkpoint. A job
+   * already RESTARTING goes on (its cancel and deployment timeouts cover lost messages).
+   */
+  private connectionReestablished(server: string, ctx: ActorContext<JobMasterMessage>): void {
+    if (this.status !== 'RUNNING' && this.status !== 'CREATED') return;
+    const cause = { name: 'ConnectionLost', message: `job ${this.submission.jobId}: the JobManager's NATS connection to ${server} was interrupted, so messages of the job in flight may be lost` };
+    ctx.log.warn('job fails over after a NATS reconnect', { jobId: this.submission.jobId, server });
+    this.carryOut(this.failoverStrategy.onGlobalFailure(cause, this.graph), ctx);
   }
 
   private taskFailed(vertex: ExecutionVertex, cause: FailureCause, ctx: ActorContext<JobMasterMessage>): void {

@@ -1,7 +1,8 @@
 // The main of a slot's worker thread: connects to NATS, fetches and evaluates the job's
 // bundle with the job's argv and env, checks that it rebuilt the graph the client built,
 // and starts the slot's Subtasks. What fails here, before the Subtasks run or by escalating
-// past them, fails every execution of the slot: each is reported to the JobMaster.
+// past them, and an interruption of the worker's NATS connection, fail every execution of
+// the slot: each is reported to the JobMaster.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ActorSystem } from '../lib/actor/index.ts';
 import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
@@ -44,6 +45,14 @@ const system: ActorSystem = await ActorSystem.start({
   guardianStrategy: escalateEveryFailure,
   onFatal: (_address, error) => reportFailure(error),
 });
+
+// Batches and credits of this slot's channels, or its subtasks' reports, may have been lost
+// while the connection was down, which would stall the job: its executions fail, and the
+// JobMaster restores the job from its latest checkpoint.
+system.connection.onReconnect((server) => reportFailure(
+  new Error(`its NATS connection to ${server} was interrupted, so messages of its channels in flight may be lost`),
+  `${label} (job ${submission.jobId})`,
+));
 
 parentPort!.on('message', async (command: SlotWorkerCommand) => {
   if (command.type !== 'shutdown') return;
