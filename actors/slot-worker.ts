@@ -34,7 +34,8 @@ const label = `TaskManager ${data.tmId} slot ${data.slotIndex}`;
 // The job sees the argv it was submitted with, exactly.
 process.argv = [...submission.argv];
 
-const nc = await connectToCluster(data.natsUrl, `sluice ${label}`);
+// Reconnects for as long as its TaskManager lives: the worker thread ends with the TaskManager.
+const nc = await connectToCluster(data.natsUrl, `sluice ${label}`, Infinity);
 const addresses = new Addresses(data.namespace);
 const reportFailure = (error: unknown, place?: string) => {
   for (const message of slotFailure(deployment, failureCause(error, place))) system.tell(deployment.jobMaster, message);
