@@ -79,7 +79,7 @@ export class ActorSystem {
 
   /** Fire and forget; a message that reaches no actor is counted in `deadLetters`. */
   tell<T>(ref: ActorRef<T>, message: T): void {
-    this.nc.publish(ref.address, encodeMessage(ref.address, message), { reply: `${this.deadLettersPrefix}.${ref.address}` });
+    this.connection.publish(ref.address, encodeMessage(ref.address, message), { reply: `${this.deadLettersPrefix}.${ref.address}` });
   }
 
   /** `build` gets the ref the answer must be told to; the target replies with `ctx.tell(replyTo, answer)`. */
