@@ -56,7 +56,9 @@ export type JobMasterMessage =
   /** Each slot's tasks' figures, once a second. */
   | { type: 'TaskIOMetrics'; reports: Array<{ execution: ExecutionAttemptId; metrics: TaskIOMetrics }> }
   /** Through the Dispatcher: the body of Flink's REST `/jobs/:jobid/vertices/:vertexid/backpressure`. */
-  | { type: 'GetJobVertexBackPressure'; vertexId: string; replyTo: ActorRef<Reply<{ backPressure: JobVertexBackPressureInfo }>> };
+  | { type: 'GetJobVertexBackPressure'; vertexId: string; replyTo: ActorRef<Reply<{ backPressure: JobVertexBackPressureInfo }>> }
+  /** This process's NATS connection came back after a disconnect: batches, credits and reports in flight may be lost. */
+  | { type: 'ConnectionReestablished'; server: string };
 
 export interface JobMasterDependencies {
   addresses: Addresses;
@@ -88,6 +90,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   private restartDelayMs?: number;
   /** The checkpoint the next deployment restores. */
   private restoreFrom?: CompletedCheckpoint;
+  private stopWatchingConnection?: () => void;
 
   constructor(private readonly submission: JobSubmission, private readonly deps: JobMasterDependencies) {
     const { jobGraph, jobId } = submission;
@@ -100,6 +103,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   }
 
   preStart(ctx: ActorContext<JobMasterMessage>): void {
+    this.stopWatchingConnection = ctx.system.connection.onReconnect((server) => ctx.tell(ctx.self, { type: 'ConnectionReestablished', server }));
     this.publish(ctx);
     this.requestSlots(ctx);
   }
@@ -111,6 +115,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   }
 
   postStop(): void {
+    this.stopWatchingConnection?.();
     clearTimeout(this.timer);
     this.stopCheckpointScheduler();
     this.regionRestarts.clear();
@@ -198,6 +203,9 @@ export class JobMaster implements Actor<JobMasterMessage> {
       case 'CheckpointExpired':
         this.abortCheckpoint(message.checkpointId, 'expired', ctx);
         return;
+      case 'ConnectionReestablished':
+        this.connectionReestablished(message.server, ctx);
+        return;
       case 'DeploymentTimedOut':
         if (this.status === 'CREATED' || this.status === 'RESTARTING') {
           const message = `deployment timed out: ${this.graph.countIn('INITIALIZING')} of ${this.graph.vertices.length} subtasks became ready within ${this.deps.deploymentTimeoutMs} ms`;
@@ -245,6 +253,18 @@ export class JobMaster implements Actor<JobMasterMessage> {
     }
     if (this.status === 'RESTARTING') this.restartWhenStopped(ctx);
     else if (this.regionRestarts.inProgress) this.restartRegionsWhenStopped(ctx);
+  }
+
+  /**
+   * A running or deploying job may have lost channel messages, Start or Cancel messages or
+   * its subtasks' reports, and would stall: it restarts from its latest checkpoint. A job
+   * already RESTARTING goes on (its cancel and deployment timeouts cover lost messages).
+   */
+  private connectionReestablished(server: string, ctx: ActorContext<JobMasterMessage>): void {
+    if (this.status !== 'RUNNING' && this.status !== 'CREATED') return;
+    const cause = { name: 'ConnectionLost', message: `job ${this.submission.jobId}: the JobManager's NATS connection to ${server} was interrupted, so messages of the job in flight may be lost` };
+    ctx.log.warn('job fails over after a NATS reconnect', { jobId: this.submission.jobId, server });
+    this.carryOut(this.failoverStrategy.onGlobalFailure(cause, this.graph), ctx);
   }
 
   private taskFailed(vertex: ExecutionVertex, cause: FailureCause, ctx: ActorContext<JobMasterMessage>): void {

@@ -1,8 +1,9 @@
 // The main of a slot's worker thread: connects to NATS, fetches and evaluates the job's
 // bundle with the job's argv and env, checks that it rebuilt the graph the client built,
 // and starts the slot's Subtasks; the new attempts of a region restart join them later. What
-// fails here, before the Subtasks run or by escalating past them, fails every execution of
-// the slot: each is reported to the JobMaster.
+// fails here, before the Subtasks run or by escalating past them, and an interruption of the
+// worker's NATS connection, fail every execution of the slot: each is reported to the
+// JobMaster.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ActorSystem, type ActorRef } from '../lib/actor/index.ts';
 import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
@@ -37,7 +38,8 @@ const label = `TaskManager ${data.tmId} slot ${data.slotIndex}`;
 // The job sees the argv it was submitted with, exactly.
 process.argv = [...submission.argv];
 
-const nc = await connectToCluster(data.natsUrl, `sluice ${label}`);
+// Reconnects for as long as its TaskManager lives: the worker thread ends with the TaskManager.
+const nc = await connectToCluster(data.natsUrl, `sluice ${label}`, Infinity);
 const addresses = new Addresses(data.namespace);
 /** Every execution this worker runs now, for failure reports. */
 let running = deployment;
@@ -59,6 +61,15 @@ const tasks = setUpTasks().then(
     return { error };
   },
 );
+
+// Batches and credits of this slot's channels, or its subtasks' reports, may have been lost
+// while the connection was down, which would stall the job: its executions fail, and the
+// JobMaster restores the job from its latest checkpoint.
+system.connection.onReconnect((server) => reportFailure(
+  running,
+  new Error(`its NATS connection to ${server} was interrupted, so messages of its channels in flight may be lost`),
+  `${label} (job ${submission.jobId})`,
+));
 
 parentPort!.on('message', async (command: SlotWorkerCommand) => {
   switch (command.type) {

@@ -1,5 +1,6 @@
 import { createInbox, ErrorCode, nuid, type NatsConnection, type NatsError, type Subscription } from 'nats';
 import { rootLogger, type Logger } from '../log/logger.ts';
+import { ConnectionWatch } from '../nats/connection-watch.ts';
 import { ActorCell } from './actor-cell.ts';
 import { actorRef, type ActorRef } from './actor-ref.ts';
 import type { ChildSpec } from './child-spec.ts';
@@ -34,6 +35,8 @@ export class ActorSystem {
   readonly heartbeatTimeoutMs: number;
   readonly liveness: NodeLiveness;
   readonly deadLetters: DeadLetters;
+  /** Interruptions of `nc`: who holds state that rests on messages in flight hears of each reconnect. */
+  readonly connection: ConnectionWatch;
   private readonly guardian: Supervisor;
   /** A tell carries a reply subject under this prefix, so NATS reports one that reached nobody. */
   private readonly deadLettersPrefix: string;
@@ -46,6 +49,7 @@ export class ActorSystem {
     this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 3000;
     this.liveness = new NodeLiveness(options.nc, options.name, this.nodeId, options.heartbeatIntervalMs ?? 500, this.heartbeatTimeoutMs);
     this.deadLetters = new DeadLetters(this.log);
+    this.connection = new ConnectionWatch(options.nc, this.log);
     this.deadLettersPrefix = deadLettersSubject(options.name, this.nodeId);
     this.deadLetterReports = options.nc.subscribe(`${this.deadLettersPrefix}.>`, {
       callback: (_error, msg) => {
@@ -75,7 +79,7 @@ export class ActorSystem {
 
   /** Fire and forget; a message that reaches no actor is counted in `deadLetters`. */
   tell<T>(ref: ActorRef<T>, message: T): void {
-    this.nc.publish(ref.address, encodeMessage(ref.address, message), { reply: `${this.deadLettersPrefix}.${ref.address}` });
+    this.connection.publish(ref.address, encodeMessage(ref.address, message), { reply: `${this.deadLettersPrefix}.${ref.address}` });
   }
 
   /** `build` gets the ref the answer must be told to; the target replies with `ctx.tell(replyTo, answer)`. */

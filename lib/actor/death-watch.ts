@@ -47,7 +47,7 @@ export class DeathWatch<M> {
     if (!watch) return;
     this.watching.delete(ref.address);
     watch.stopMonitoringNode?.();
-    this.system.nc.publish(ref.address, encodeEnvelope({ kind: 'unwatch', watcher: this.address }));
+    this.system.connection.publish(ref.address, encodeEnvelope({ kind: 'unwatch', watcher: this.address }));
   }
 
   /** An instance ends: its watches end with it (watchers stay, they watch the actor). */
@@ -65,7 +65,7 @@ export class DeathWatch<M> {
 
   /** This actor stopped: each watcher is told once. */
   notifyWatchers(): void {
-    for (const watcher of this.watchers) this.system.nc.publish(watcher, encodeEnvelope({ kind: 'terminated', address: this.address }));
+    for (const watcher of this.watchers) this.system.connection.publish(watcher, encodeEnvelope({ kind: 'terminated', address: this.address }));
     this.watchers.clear();
   }
 

@@ -77,10 +77,18 @@ export class ClusterClient {
       })();
       const poll = () => {
         timer = setTimeout(async () => {
+          const { connection } = this.system;
+          const interruptionsBefore = connection.interruptions;
+          const connectedBefore = connection.isConnected;
           try {
             seen((await this.ask<{ job: JobSummary }>((replyTo) => ({ type: 'GetJob', jobId, replyTo }))).job);
             if (!subscription.isClosed()) poll();
           } catch (error) {
+            // An ask lost to a nats-server restart says nothing about the JobManager: ask again once reconnected.
+            if (!connectedBefore || !connection.isConnected || connection.interruptions !== interruptionsBefore) {
+              if (!subscription.isClosed()) poll();
+              return;
+            }
             stop();
             reject(error);
           }

@@ -4,7 +4,7 @@ import type { ClusterOptions } from '../settings/cluster-options.ts';
 import { connectToCluster } from '../nats/connect.ts';
 
 export async function withClient<T>(options: ClusterOptions, use: (client: ClusterClient) => Promise<T>): Promise<T> {
-  const nc = await connectToCluster(options.url, 'sluice client');
+  const nc = await connectToCluster(options.url, 'sluice client', options.reconnectTimeoutMs);
   const client = await ClusterClient.start(nc, options.namespace);
   try {
     return await use(client);

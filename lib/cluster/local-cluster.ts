@@ -21,11 +21,11 @@ export async function startLocalCluster(slots: number): Promise<LocalCluster> {
   };
   try {
     const options = clusterOptionsFrom(server.url);
-    const jobManagerConnection = await connectToCluster(server.url, 'sluice embedded jobmanager');
+    const jobManagerConnection = await connectToCluster(server.url, 'sluice embedded jobmanager', options.reconnectTimeoutMs);
     stops.push(() => jobManagerConnection.drain());
     const jobManager = await startJobManager(jobManagerConnection, options);
     stops.push(() => jobManager.shutdown());
-    const taskManagerConnection = await connectToCluster(server.url, 'sluice embedded taskmanager');
+    const taskManagerConnection = await connectToCluster(server.url, 'sluice embedded taskmanager', options.reconnectTimeoutMs);
     stops.push(() => taskManagerConnection.drain());
     const taskManager = await startTaskManager(taskManagerConnection, options, slots);
     stops.push(() => taskManager.shutdown());

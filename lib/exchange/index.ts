@@ -4,4 +4,5 @@ export { createPartitioner, type ChannelSelector, type Partitioner, type Partiti
 export { dataSubject, creditSubject, type ChannelEnd } from './subjects.ts';
 export { OutputChannel, type OutputChannelOptions } from './output-channel.ts';
 export { RecordWriter, type RecordWriterOptions } from './record-writer.ts';
-export { InputGate, ChannelSequenceError, type InputGateOptions, type InputEdge, type ChannelInput, type PolledMessage } from './input-gate.ts';
+export { ChannelSequenceError } from './channel-sequence.ts';
+export { InputGate, type InputGateOptions, type InputEdge, type ChannelInput, type PolledMessage } from './input-gate.ts';

@@ -5,6 +5,7 @@
 // so a blocked channel or a slow task holds its producers back instead of overflowing NATS.
 import type { NatsConnection, Subscription } from 'nats';
 import { decodeMessage, encodeCreditGrant, type ChannelMessage } from './codec.ts';
+import { ChannelSequence } from './channel-sequence.ts';
 import { creditSubject, dataSubject } from './subjects.ts';
 
 export interface InputEdge {
@@ -33,26 +34,18 @@ export interface InputGateOptions {
   onError(error: Error): void;
 }
 
-export class ChannelSequenceError extends Error {
-  constructor(readonly channel: string, readonly expected: number, readonly received: number) {
-    super(`sequence ${received < expected ? 'duplicate' : 'gap'} on channel ${channel}: expected ${expected}, got ${received}`);
-    this.name = 'ChannelSequenceError';
-  }
-}
-
 interface InputChannel {
   readonly info: ChannelInput;
   readonly dataSubject: string;
   readonly creditSubject: string;
   /** Received, not yet taken by the task: at most the credit granted. */
   readonly queue: ChannelMessage[];
-  expectedSeq: number;
+  readonly sequence: ChannelSequence;
   /** Messages taken whose credit has not been granted back yet. */
   ungranted: number;
   blocked: boolean;
   /** Whether it is in the `available` list. */
   listed: boolean;
-  endReceived: boolean;
 }
 
 export interface PolledMessage {
@@ -76,17 +69,19 @@ export class InputGate {
     const { namespace, jobId, consumerIndex } = options;
     const consumer = { subtaskIndex: consumerIndex, attemptNumber: options.consumerAttempt };
     this.inputChannels = options.inputs.flatMap(({ edgeId, producerAttempts }) =>
-      producerAttempts.map((attemptNumber, producerIndex) => ({
-        info: { edgeId, producerIndex, name: `${edgeId} ${producerIndex}->${consumerIndex}` },
-        dataSubject: dataSubject(namespace, jobId, edgeId, { subtaskIndex: producerIndex, attemptNumber }, consumer),
-        creditSubject: creditSubject(namespace, jobId, edgeId, { subtaskIndex: producerIndex, attemptNumber }, consumer),
-        queue: [],
-        expectedSeq: 0,
-        ungranted: 0,
-        blocked: false,
-        listed: false,
-        endReceived: false,
-      })));
+      producerAttempts.map((attemptNumber, producerIndex) => {
+        const name = `${edgeId} ${producerIndex}->${consumerIndex}`;
+        return {
+          info: { edgeId, producerIndex, name },
+          dataSubject: dataSubject(namespace, jobId, edgeId, { subtaskIndex: producerIndex, attemptNumber }, consumer),
+          creditSubject: creditSubject(namespace, jobId, edgeId, { subtaskIndex: producerIndex, attemptNumber }, consumer),
+          queue: [],
+          sequence: new ChannelSequence(name),
+          ungranted: 0,
+          blocked: false,
+          listed: false,
+        };
+      }));
     this.channels = this.inputChannels.map((channel) => channel.info);
     this.openChannels = this.inputChannels.length;
   }
@@ -175,10 +170,11 @@ export class InputGate {
     } catch (error) {
       return this.fail(new Error(`malformed message on channel ${channel.info.name}: ${(error as Error).message}`));
     }
-    if (channel.endReceived) return this.fail(new Error(`message after end on channel ${channel.info.name}: seq ${message.seq}`));
-    if (message.seq !== channel.expectedSeq) return this.fail(new ChannelSequenceError(channel.info.name, channel.expectedSeq, message.seq));
-    channel.expectedSeq++;
-    if (message.event?.type === 'end') channel.endReceived = true;
+    try {
+      channel.sequence.accept(message.seq, message.event?.type === 'end');
+    } catch (error) {
+      return this.fail(error as Error);
+    }
     channel.queue.push(message);
     if (!channel.blocked && !channel.listed) this.list(index);
   }

@@ -1,5 +1,6 @@
 // Starts Debian's nats-server from the repository's nats.conf on a free loopback port with
-// a temporary JetStream directory: the embedded cluster and the tests both use it.
+// a temporary JetStream directory: the embedded cluster and the tests both use it. A test
+// that restarts the server gives the port and a JetStream directory that it keeps.
 //
 // The server runs under a small supervisor in a process group of its own, so that the
 // terminal's Ctrl-C reaches only `sluice run`, which cancels its job and stops the server
@@ -30,10 +31,25 @@ export interface NatsServerHandle {
   stop(): Promise<void>;
 }
 
-export async function startNatsServer(options: { startTimeoutMs?: number } = {}): Promise<NatsServerHandle> {
+export interface NatsServerOptions {
+  startTimeoutMs?: number;
+  /** Default: a free one. */
+  port?: number;
+  /**
+   * A JetStream directory the caller owns and keeps, so that a server started again on it
+   * (and on the same port) finds its streams: a restart. Default: a temporary directory,
+   * removed when the server stops.
+   */
+  storeDir?: string;
+}
+
+export async function startNatsServer(options: NatsServerOptions = {}): Promise<NatsServerHandle> {
   const startTimeoutMs = options.startTimeoutMs ?? 10_000;
-  const storeDir = mkdtempSync(join(tmpdir(), 'sluice-js-'));
-  const supervisor = spawn(process.execPath, [supervisorPath, storeDir, '-c', natsConfPath, '-a', '127.0.0.1', '-p', '-1', '-js', '-sd', storeDir], {
+  const storeDir = options.storeDir ?? mkdtempSync(join(tmpdir(), 'sluice-js-'));
+  // The supervisor removes the directory it is given: none when the caller keeps it.
+  const removedDir = options.storeDir === undefined ? storeDir : '';
+  const serverArgs = ['-c', natsConfPath, '-a', '127.0.0.1', '-p', String(options.port ?? -1), '-js', '-sd', storeDir];
+  const supervisor = spawn(process.execPath, [supervisorPath, removedDir, ...serverArgs], {
     stdio: ['pipe', 'ignore', 'pipe'],
     detached: true,
   });
@@ -50,8 +66,8 @@ export async function startNatsServer(options: { startTimeoutMs?: number } = {})
       settled = true;
       clearTimeout(timer);
       // A running supervisor stops the server and removes the directory itself.
-      if (supervisor.pid === undefined) rmSync(storeDir, { recursive: true, force: true });
-      else supervisor.stdin!.end();
+      if (supervisor.pid !== undefined) supervisor.stdin!.end();
+      else if (removedDir) rmSync(removedDir, { recursive: true, force: true });
       reject(error);
     };
     const timer = setTimeout(() => fail(new Error(`nats-server did not report a listening port within ${startTimeoutMs} ms:\n${log}`)), startTimeoutMs);

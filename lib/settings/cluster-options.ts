@@ -11,6 +11,8 @@ export interface ClusterOptions {
   heartbeatTimeoutMs: number;
   /** How long a job waits for enough free slots before it fails. */
   slotRequestTimeoutMs: number;
+  /** How long a process keeps reconnecting to a NATS server that went away (a restart) before it gives up and ends. */
+  reconnectTimeoutMs: number;
 }
 
 export const defaultClusterOptions: Omit<ClusterOptions, 'url'> = {
@@ -18,6 +20,7 @@ export const defaultClusterOptions: Omit<ClusterOptions, 'url'> = {
   heartbeatIntervalMs: 500,
   heartbeatTimeoutMs: 3_000,
   slotRequestTimeoutMs: 10_000,
+  reconnectTimeoutMs: 60_000,
 };
 
 function positiveMs(name: string, raw: string | undefined, fallback: number): number {
@@ -35,5 +38,6 @@ export function clusterOptionsFrom(url: string, env: NodeJS.ProcessEnv = process
     heartbeatIntervalMs: positiveMs('SLUICE_HEARTBEAT_INTERVAL_MS', env.SLUICE_HEARTBEAT_INTERVAL_MS, defaultClusterOptions.heartbeatIntervalMs),
     heartbeatTimeoutMs: positiveMs('SLUICE_HEARTBEAT_TIMEOUT_MS', env.SLUICE_HEARTBEAT_TIMEOUT_MS, defaultClusterOptions.heartbeatTimeoutMs),
     slotRequestTimeoutMs: positiveMs('SLUICE_SLOT_REQUEST_TIMEOUT_MS', env.SLUICE_SLOT_REQUEST_TIMEOUT_MS, defaultClusterOptions.slotRequestTimeoutMs),
+    reconnectTimeoutMs: positiveMs('SLUICE_RECONNECT_TIMEOUT_MS', env.SLUICE_RECONNECT_TIMEOUT_MS, defaultClusterOptions.reconnectTimeoutMs),
   };
 }

@@ -88,15 +88,19 @@ t.test('no nats-server on the PATH for the embedded mode says how to install it'
   t.match(oneLine(stderr)[0], /^sluice: nats-server is not on the PATH: install it \(Debian\/Ubuntu: `apt-get update && apt-get install -y nats-server`\)/);
 });
 
-t.test('a JobManager and a TaskManager whose NATS server goes away end with one line', async (t) => {
+t.test('a JobManager and a TaskManager whose NATS server goes away, and stays away, end with one line', async (t) => {
   const server = await startNatsServer();
-  const roles = [startSluice(['jobmanager', '--cluster', server.url]), startSluice(['taskmanager', '--cluster', server.url])];
+  // They reconnect for SLUICE_RECONNECT_TIMEOUT_MS (a restart is survived), then give up.
+  const env = { SLUICE_RECONNECT_TIMEOUT_MS: '1000' };
+  const roles = [startSluice(['jobmanager', '--cluster', server.url], { env }), startSluice(['taskmanager', '--cluster', server.url], { env })];
   t.teardown(() => Promise.all(roles.map((role) => role.stop())));
   await roles[0]!.waitFor(/JobManager running/);
   await roles[1]!.waitFor(/TaskManager \S+ running/);
   await server.stop();
   for (const role of roles) {
     t.equal(await role.exited, 1);
-    t.same(role.stderr().trim().split('\n').slice(1), [`sluice: lost the connection to the NATS server at ${server.url}: CONNECTION_REFUSED`]);
+    const [, ...lines] = role.stderr().trim().split('\n');
+    t.match(lines, [/ WARN NATS connection lost: reconnecting /], 'the lost connection is logged at once');
+    t.same(lines.slice(1), [`sluice: lost the connection to the NATS server at ${server.url}: CONNECTION_REFUSED`]);
   }
 });

@@ -8,7 +8,7 @@ import { serveUntilTerminated } from '../serve-until-terminated.ts';
 
 async function jobManager(options: { cluster?: string }): Promise<void> {
   const clusterOptions = clusterOptionsFrom(clusterUrl(options.cluster));
-  const nc = await connectToCluster(clusterOptions.url, 'sluice jobmanager');
+  const nc = await connectToCluster(clusterOptions.url, 'sluice jobmanager', clusterOptions.reconnectTimeoutMs);
   const jobManager = await startJobManager(nc, clusterOptions);
   process.stderr.write(`JobManager running on ${clusterOptions.url} (namespace ${clusterOptions.namespace})\n`);
   await serveUntilTerminated(nc, clusterOptions.url, () => jobManager.shutdown());

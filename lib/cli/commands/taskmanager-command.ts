@@ -9,7 +9,7 @@ import { serveUntilTerminated } from '../serve-until-terminated.ts';
 async function taskManager(options: { slots?: string; cluster?: string }, command: Command): Promise<void> {
   const slots = positiveInteger(command, '--slots', options.slots) ?? 1;
   const clusterOptions = clusterOptionsFrom(clusterUrl(options.cluster));
-  const nc = await connectToCluster(clusterOptions.url, 'sluice taskmanager');
+  const nc = await connectToCluster(clusterOptions.url, 'sluice taskmanager', clusterOptions.reconnectTimeoutMs);
   const taskManager = await startTaskManager(nc, clusterOptions, slots);
   process.stderr.write(`TaskManager ${taskManager.tmId} running with ${slots} slot${slots === 1 ? '' : 's'} on ${clusterOptions.url}\n`);
   await serveUntilTerminated(nc, clusterOptions.url, () => taskManager.shutdown());
