@@ -39,7 +39,7 @@ for (const outageMs of [0, 4_000]) {
     const run = startSluice(['run', job, ...cluster], { env: { ...env, SLUICE_TEST_DIR: jobDir } });
     const checkpoints = join(jobDir, 'checkpoints');
     await until(() => existsSync(checkpoints) && readdirSync(checkpoints, { recursive: true }).some((path) => /chk-\d+$/.test(String(path))));
-    const failovers = jobManager.stderr().match(/job fails over after a NATS reconnect|execution failed/g)?.length ?? 0;
+    const failovers = jobManager.stderr().match(/job fails over after a NATS reconnect|execution failed|executions failed with their TaskManager/g)?.length ?? 0;
     await server.stop();
     await new Promise((resolve) => setTimeout(resolve, outageMs));
     server = await startNatsServer({ port: server.port, storeDir });
@@ -47,7 +47,7 @@ for (const outageMs of [0, 4_000]) {
     t.equal(await run.exited, 0, run.stderr());
     // Statuses published while the client itself reconnects may pass it by; its polling still finds the end.
     t.match(run.stderr(), /is FINISHED\n.* finished in \d+ ms\n$/, '`sluice run` followed the job to its end');
-    t.ok((jobManager.stderr().match(/job fails over after a NATS reconnect|execution failed/g)?.length ?? 0) > failovers, 'the JobMaster failed the job over');
+    t.ok((jobManager.stderr().match(/job fails over after a NATS reconnect|execution failed|executions failed with their TaskManager/g)?.length ?? 0) > failovers, 'the JobMaster failed the job over');
     const resumedAt = readdirSync(jobDir).filter((name) => name.startsWith('resumed-')).map((name) => Number(readFileSync(join(jobDir, name), 'utf8')));
     t.ok(resumedAt.some((n) => n > 0), `a restored map resumed past the start (${resumedAt.join(', ')})`);
 
