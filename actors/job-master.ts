@@ -7,9 +7,14 @@
 // goes to the job's FailoverStrategy, whose answer is carried out: fail the job, or restart
 // it (RESTARTING: cancel every execution, give the slots back, wait the restart strategy's
 // delay, take slots again and deploy new attempts restored from the latest checkpoint).
+// Savepoints go through the same coordinator, for any job, on request (savepoint-requests.ts);
+// a job submitted with a savepoint to restore loads it before it asks for slots.
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
 import { CheckpointCoordinator, type AbortResult, type CheckpointAbortReason } from '../lib/checkpoint/checkpoint-coordinator.ts';
+import { CheckpointConfig } from '../lib/checkpoint/checkpoint-config.ts';
 import { createCheckpointStorage } from '../lib/checkpoint/checkpoint-storage.ts';
+import type { CheckpointType } from '../lib/checkpoint/checkpoint-type.ts';
+import { loadSavepoint } from '../lib/checkpoint/savepoint-restore-settings.ts';
 import { taskStateToRestore, type CompletedCheckpoint } from '../lib/checkpoint/completed-checkpoint.ts';
 import { createRestartBackoffTimeStrategy } from '../lib/restart/restart-backoff-time-strategy.ts';
 import { effectiveRestartStrategy } from '../lib/restart/restart-strategies.ts';
@@ -25,7 +30,10 @@ import type { DispatcherMessage } from './dispatcher.ts';
 import type { CheckpointResponse } from './checkpoint-responder.ts';
 import type { Reply, SlotAssignment } from './protocols.ts';
 import type { ResourceManagerMessage } from './resource-manager.ts';
+import { SavepointRequests, type SavepointRequest } from './savepoint-requests.ts';
 import type { SubtaskMessage } from './subtask.ts';
+
+export type { SavepointRequest } from './savepoint-requests.ts';
 
 export type JobMasterMessage =
   | { type: 'SlotsAllocated'; slots: SlotAssignment[] }
@@ -41,7 +49,8 @@ export type JobMasterMessage =
   | { type: 'TriggerCheckpoint' }
   | { type: 'CheckpointExpired'; checkpointId: number }
   /** The restart strategy's delay has passed: take slots for the new attempts. */
-  | { type: 'Restart' };
+  | { type: 'Restart' }
+  | SavepointRequest;
 
 export interface JobMasterDependencies {
   addresses: Addresses;
@@ -49,6 +58,8 @@ export interface JobMasterDependencies {
   dispatcher: ActorRef<DispatcherMessage>;
   artifacts: JobArtifactStore;
   deploymentTimeoutMs: number;
+  /** Flink's state.savepoints.dir: where a savepoint goes when the request names no directory. */
+  savepointsDirectory?: string;
 }
 
 const cancelTimeoutMs = 10_000;
@@ -61,7 +72,8 @@ export class JobMaster implements Actor<JobMasterMessage> {
   private readonly graph: ExecutionGraph;
   /** The job's answer to failures: its restart strategy, restarting the whole job. */
   private readonly failoverStrategy: FailoverStrategy;
-  private readonly checkpointCoordinator?: CheckpointCoordinator;
+  private readonly checkpointCoordinator: CheckpointCoordinator;
+  private readonly savepointRequests = new SavepointRequests();
   private timer?: NodeJS.Timeout;
   private checkpointScheduler?: NodeJS.Timeout;
   private readonly checkpointTimeouts = new Map<number, NodeJS.Timeout>();
@@ -77,13 +89,25 @@ export class JobMaster implements Actor<JobMasterMessage> {
     this.failoverStrategy = restartStrategy.strategy === 'none'
       ? noRestartFailoverStrategy
       : new RestartAllFailoverStrategy(createRestartBackoffTimeStrategy(restartStrategy));
-    if (jobGraph.checkpointing) {
-      this.checkpointCoordinator = new CheckpointCoordinator(jobId, jobGraph, jobGraph.checkpointing, createCheckpointStorage(jobGraph.checkpointing.storage, jobId));
-    }
+    // Without checkpointing the coordinator only takes savepoints.
+    const checkpointing = jobGraph.checkpointing ?? new CheckpointConfig().getSettings();
+    this.checkpointCoordinator = new CheckpointCoordinator(jobId, jobGraph, checkpointing, createCheckpointStorage(checkpointing.storage, jobId));
   }
 
-  preStart(ctx: ActorContext<JobMasterMessage>): void {
+  async preStart(ctx: ActorContext<JobMasterMessage>): Promise<void> {
     this.publish(ctx);
+    const { savepointRestoreSettings } = this.submission;
+    if (savepointRestoreSettings) {
+      try {
+        const { savepoint, skipped } = await loadSavepoint(this.submission.jobGraph, savepointRestoreSettings);
+        if (skipped.length > 0) ctx.log.info('savepoint state skipped (--allowNonRestoredState)', { operatorIds: skipped });
+        this.checkpointCoordinator.restoreSavepoint(savepoint);
+        this.restoreFrom = savepoint;
+      } catch (error) {
+        this.fail((error as Error).message, ctx);
+        return;
+      }
+    }
     this.requestSlots(ctx);
   }
 
@@ -142,6 +166,10 @@ export class JobMaster implements Actor<JobMasterMessage> {
         return;
       case 'TriggerCheckpoint':
         this.triggerCheckpoint(ctx);
+        return;
+      case 'TriggerSavepoint':
+      case 'StopWithSavepoint':
+        this.triggerSavepoint(message, ctx);
         return;
       case 'AcknowledgeCheckpoint':
         await this.acknowledgeCheckpoint(message, ctx);
@@ -211,7 +239,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
         this.setStatus('RESTARTING', ctx);
         clearTimeout(this.timer);
         this.stopCheckpointScheduler();
-        for (const checkpointId of this.checkpointCoordinator?.abortPendingCheckpoints() ?? []) this.clearCheckpointTimeout(checkpointId);
+        for (const checkpointId of this.checkpointCoordinator.abortPendingCheckpoints()) this.abortedByFailover(checkpointId, ctx);
         this.cancelExecutions(ctx);
         this.restartDelayMs = result.delayMs;
         this.timer = setTimeout(() => ctx.tell(ctx.self, { type: 'CancelTimedOut' }), cancelTimeoutMs);
@@ -234,7 +262,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   private async restart(ctx: ActorContext<JobMasterMessage>): Promise<void> {
     if (this.status !== 'RESTARTING') return;
     try {
-      this.restoreFrom = await this.checkpointCoordinator?.latestCheckpointToRestore();
+      this.restoreFrom = await this.checkpointCoordinator.latestCheckpointToRestore();
     } catch (error) {
       this.fail(`cannot restore job ${this.submission.jobId}: ${(error as Error).message}`, ctx);
       return;
@@ -265,24 +293,49 @@ export class JobMaster implements Actor<JobMasterMessage> {
     clearTimeout(this.timer);
     for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'Start' }, ctx);
     this.setStatus('RUNNING', ctx);
-    const interval = this.checkpointCoordinator?.settings.intervalMs;
-    if (interval) this.checkpointScheduler = setInterval(() => ctx.tell(ctx.self, { type: 'TriggerCheckpoint' }), interval);
+    const interval = this.checkpointCoordinator.settings.intervalMs;
+    if (interval > 0) this.checkpointScheduler = setInterval(() => ctx.tell(ctx.self, { type: 'TriggerCheckpoint' }), interval);
   }
 
   /** Flink triggers only when every task is running: a task that has not started or has finished could not take part. */
   private triggerCheckpoint(ctx: ActorContext<JobMasterMessage>): void {
-    const coordinator = this.checkpointCoordinator!;
-    if (this.status !== 'RUNNING' || this.graph.countIn('RUNNING') !== this.graph.vertices.length) return;
-    const result = coordinator.triggerCheckpoint(Date.now());
+    if (!this.allTasksRunning()) return;
+    const result = this.checkpointCoordinator.triggerCheckpoint(Date.now());
     if (result.type === 'skipped') {
       ctx.log.debug('checkpoint not triggered', { reason: result.reason });
       return;
     }
-    const { checkpointId, timestamp } = result;
-    this.checkpointTimeouts.set(checkpointId, setTimeout(() => ctx.tell(ctx.self, { type: 'CheckpointExpired', checkpointId }), coordinator.settings.timeoutMs));
+    this.triggerSources(result.checkpointId, result.timestamp, 'CHECKPOINT', ctx);
+  }
+
+  private allTasksRunning(): boolean {
+    return this.status === 'RUNNING' && this.graph.countIn('RUNNING') === this.graph.vertices.length;
+  }
+
+  /** Flink's triggerSavepoint and stopWithSavepoint: a savepoint into the requested directory, else state.savepoints.dir. */
+  private triggerSavepoint(request: SavepointRequest, ctx: ActorContext<JobMasterMessage>): void {
+    const { jobId } = this.submission;
+    const targetDirectory = request.targetDirectory ?? this.deps.savepointsDirectory;
+    const problem = !targetDirectory
+      ? `job ${jobId}: no savepoint directory was given and state.savepoints.dir is not set (SLUICE_STATE_SAVEPOINTS_DIR on the JobManager)`
+      : !this.allTasksRunning() ? `job ${jobId} is ${this.status}: a savepoint needs all its tasks running`
+        : this.savepointRequests.isStopping ? `job ${jobId} is already stopping with a savepoint` : undefined;
+    if (problem) {
+      ctx.tell(request.replyTo, { ok: false, error: problem });
+      return;
+    }
+    const checkpointType: CheckpointType = request.type === 'TriggerSavepoint' ? 'SAVEPOINT' : request.drain ? 'TERMINATE' : 'SUSPEND';
+    const { checkpointId, timestamp } = this.checkpointCoordinator.triggerSavepoint(Date.now(), checkpointType, targetDirectory!);
+    this.savepointRequests.add(checkpointId, checkpointType, request.replyTo);
+    ctx.log.info('savepoint triggered', { jobId, checkpointId, checkpointType, targetDirectory });
+    this.triggerSources(checkpointId, timestamp, checkpointType, ctx);
+  }
+
+  private triggerSources(checkpointId: number, timestamp: number, checkpointType: CheckpointType, ctx: ActorContext<JobMasterMessage>): void {
+    this.checkpointTimeouts.set(checkpointId, setTimeout(() => ctx.tell(ctx.self, { type: 'CheckpointExpired', checkpointId }), this.checkpointCoordinator.settings.timeoutMs));
     const sources = new Set(this.submission.jobGraph.vertices.filter((v) => v.isSource).map((v) => v.id));
     for (const vertex of this.graph.vertices) {
-      if (sources.has(vertex.id.vertexId)) this.tellExecution(vertex, { type: 'TriggerCheckpoint', checkpointId, timestamp }, ctx);
+      if (sources.has(vertex.id.vertexId)) this.tellExecution(vertex, { type: 'TriggerCheckpoint', checkpointId, timestamp, checkpointType }, ctx);
     }
   }
 
@@ -291,10 +344,16 @@ export class JobMaster implements Actor<JobMasterMessage> {
     if (!this.isCurrent(execution)) return;
     let result;
     try {
-      result = await this.checkpointCoordinator!.receiveAcknowledge(checkpointId, execution.vertexId, execution.subtaskIndex, state, Date.now());
+      result = await this.checkpointCoordinator.receiveAcknowledge(checkpointId, execution.vertexId, execution.subtaskIndex, state, Date.now());
     } catch (error) {
       this.clearCheckpointTimeout(checkpointId);
+      this.savepointRequests.fail(checkpointId, `savepoint ${checkpointId} could not be stored: ${(error as Error).message}`, ctx);
       this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointStorageFailure', message: `checkpoint ${checkpointId} could not be stored: ${(error as Error).message}` }, this.graph), ctx);
+      return;
+    }
+    if (result.type === 'savepointCompleted') {
+      this.clearCheckpointTimeout(checkpointId);
+      this.savepointCompleted(checkpointId, result.checkpointType, result.path, ctx);
       return;
     }
     if (result.type !== 'completed') return;
@@ -303,14 +362,39 @@ export class JobMaster implements Actor<JobMasterMessage> {
     ctx.log.debug('checkpoint completed', { checkpointId });
     // Only a running job's tasks hear of it: after a failover the completion is not news to the new attempts.
     if (this.status !== 'RUNNING') return;
-    for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointComplete', checkpointId }, ctx);
+    this.notifyCheckpointComplete(checkpointId, 'CHECKPOINT', ctx);
+  }
+
+  private notifyCheckpointComplete(checkpointId: number, checkpointType: CheckpointType, ctx: ActorContext<JobMasterMessage>): void {
+    for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointComplete', checkpointId, checkpointType }, ctx);
+  }
+
+  /**
+   * The requester gets the path. As in Flink, only a stop-with-savepoint is notified to the
+   * tasks (a savepoint taken beside a running job commits no side effects); they end on it.
+   */
+  private savepointCompleted(checkpointId: number, checkpointType: CheckpointType, path: string, ctx: ActorContext<JobMasterMessage>): void {
+    ctx.log.info('savepoint completed', { checkpointId, path });
+    this.savepointRequests.complete(checkpointId, path, ctx);
+    if (checkpointType !== 'SAVEPOINT' && this.status === 'RUNNING') this.notifyCheckpointComplete(checkpointId, checkpointType, ctx);
+  }
+
+  /** A savepoint that a failover ended is failed to its requester. */
+  private abortedByFailover(checkpointId: number, ctx: ActorContext<JobMasterMessage>): void {
+    this.clearCheckpointTimeout(checkpointId);
+    this.savepointRequests.fail(checkpointId, `savepoint ${checkpointId} was aborted: the job is restarting`, ctx);
   }
 
   private abortCheckpoint(checkpointId: number, reason: CheckpointAbortReason, ctx: ActorContext<JobMasterMessage>): void {
-    const result: AbortResult = this.checkpointCoordinator!.abortPendingCheckpoint(checkpointId, reason);
+    const result: AbortResult = this.checkpointCoordinator.abortPendingCheckpoint(checkpointId, reason);
     if (result.type === 'ignored') return;
     this.clearCheckpointTimeout(checkpointId);
     for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointAborted', checkpointId }, ctx);
+    // The sources of a stop-with-savepoint have stopped: the job goes on only through a failover, as in Flink.
+    if (this.savepointRequests.fail(checkpointId, `savepoint ${checkpointId} ${reason}`, ctx) === 'stopping') {
+      this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'StopWithSavepointFailed', message: `stop-with-savepoint ${checkpointId} ${reason}` }, this.graph), ctx);
+      return;
+    }
     if (result.type === 'failJob') this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointException', message: result.reason }, this.graph), ctx);
   }
 
@@ -358,7 +442,8 @@ export class JobMaster implements Actor<JobMasterMessage> {
     clearTimeout(this.timer);
     this.stopCheckpointScheduler();
     for (const checkpointId of [...this.checkpointTimeouts.keys()]) this.clearCheckpointTimeout(checkpointId);
-    void this.checkpointCoordinator?.shutdown(status).catch((error: unknown) => ctx.log.warn('retained checkpoints could not be discarded', { error: (error as Error).message }));
+    this.savepointRequests.failAll(`job ${this.submission.jobId} ended ${status} before its savepoint completed`, ctx);
+    void this.checkpointCoordinator.shutdown(status).catch((error: unknown) => ctx.log.warn('retained checkpoints could not be discarded', { error: (error as Error).message }));
     this.setStatus(status, ctx, reason);
     ctx.tell(this.deps.resourceManager, { type: 'ReleaseSlots', jobId: this.submission.jobId });
     void this.deps.artifacts.deleteBundle(this.submission.jobId);

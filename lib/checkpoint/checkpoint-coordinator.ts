@@ -3,11 +3,15 @@
 // decline, a checkpoint's timeout), and it answers what to do: which checkpoint to trigger,
 // when one completed (after storing it), when the job must fail. It keeps the retained
 // completed checkpoints (Flink's CompletedCheckpointStore) and the one to restore from.
+// Savepoints go through it too, on request and whatever the periodic settings: each is
+// stored in a directory of its own and never counts among the retained checkpoints.
 import type { JobGraph } from '../graph/job-graph.ts';
 import type { CheckpointingSettings } from './checkpoint-config.ts';
 import type { CheckpointStorage } from './checkpoint-storage.ts';
+import { isSavepoint, type CheckpointType } from './checkpoint-type.ts';
 import type { CompletedCheckpoint } from './completed-checkpoint.ts';
 import { PendingCheckpoint } from './pending-checkpoint.ts';
+import { storeSavepoint } from './savepoint-storage.ts';
 import type { TaskStateSnapshot } from './task-state-snapshot.ts';
 
 export type TriggerResult =
@@ -17,6 +21,7 @@ export type TriggerResult =
 export type AcknowledgeResult =
   | { type: 'pending' }
   | { type: 'completed'; checkpoint: CompletedCheckpoint; subsumed: number[] }
+  | { type: 'savepointCompleted'; checkpointType: CheckpointType; path: string }
   /** Not a checkpoint we wait for (aborted, completed, or a subtask's second acknowledgement). */
   | { type: 'ignored' };
 
@@ -36,6 +41,8 @@ export class CheckpointCoordinator {
   private readonly completed: CompletedCheckpoint[] = [];
   private lastCompletionTime = Number.NEGATIVE_INFINITY;
   private continuousFailures = 0;
+  /** The savepoint the job started from: what a restore uses until a checkpoint completed. */
+  private restoredSavepoint?: CompletedCheckpoint;
 
   constructor(
     private readonly jobId: string,
@@ -69,6 +76,24 @@ export class CheckpointCoordinator {
     return { type: 'triggered', checkpointId, timestamp: now };
   }
 
+  /** A savepoint into `targetDirectory` now: unlike a periodic trigger, it ignores the concurrency limit and the minimum pause, as in Flink. */
+  triggerSavepoint(now: number, checkpointType: Exclude<CheckpointType, 'CHECKPOINT'>, targetDirectory: string): { checkpointId: number; timestamp: number } {
+    const checkpointId = this.nextCheckpointId++;
+    this.pending.set(checkpointId, new PendingCheckpoint(this.jobId, checkpointId, now, this.jobGraph, checkpointType, targetDirectory));
+    return { checkpointId, timestamp: now };
+  }
+
+  /** The checkpoint type of a pending checkpoint; undefined when it is not pending. */
+  pendingCheckpointType(checkpointId: number): CheckpointType | undefined {
+    return this.pending.get(checkpointId)?.checkpointType;
+  }
+
+  /** The job starts from this savepoint: checkpoint ids go on after its id, and a failover before the first checkpoint restores it again. */
+  restoreSavepoint(savepoint: CompletedCheckpoint): void {
+    this.restoredSavepoint = savepoint;
+    this.nextCheckpointId = Math.max(this.nextCheckpointId, savepoint.checkpointId + 1);
+  }
+
   /**
    * A subtask acknowledged with its state. The last acknowledgement stores the checkpoint
    * (it is complete only once stored), retires the oldest beyond the number retained, and
@@ -80,20 +105,27 @@ export class CheckpointCoordinator {
     if (!pending.isFullyAcknowledged) return { type: 'pending' };
     this.pending.delete(checkpointId);
     const checkpoint = pending.finalizeCheckpoint(now);
+    if (isSavepoint(pending.checkpointType)) {
+      const path = await storeSavepoint(pending.targetDirectory!, checkpoint);
+      return { type: 'savepointCompleted', checkpointType: pending.checkpointType, path };
+    }
     await this.storage.store(checkpoint);
     this.completed.push(checkpoint);
     while (this.completed.length > this.settings.numRetainedCheckpoints) await this.storage.discard(this.completed.shift()!.checkpointId);
     this.lastCompletionTime = now;
     this.continuousFailures = 0;
-    const subsumed = [...this.pending.keys()].filter((id) => id < checkpointId);
+    // A pending savepoint is not subsumed: it was asked for.
+    const subsumed = [...this.pending.values()].filter((older) => older.checkpointId < checkpointId && !isSavepoint(older.checkpointType)).map((older) => older.checkpointId);
     for (const id of subsumed) this.pending.delete(id);
     return { type: 'completed', checkpoint, subsumed };
   }
 
-  /** Ends a pending checkpoint; an expired or declined one counts against the tolerable failures. */
+  /** Ends a pending checkpoint; an expired or declined one (not a savepoint, as in Flink) counts against the tolerable failures. */
   abortPendingCheckpoint(checkpointId: number, reason: CheckpointAbortReason): AbortResult {
-    if (!this.pending.delete(checkpointId)) return { type: 'ignored' };
-    if (reason === 'job failover') return { type: 'aborted' };
+    const pending = this.pending.get(checkpointId);
+    if (!pending) return { type: 'ignored' };
+    this.pending.delete(checkpointId);
+    if (reason === 'job failover' || isSavepoint(pending.checkpointType)) return { type: 'aborted' };
     this.continuousFailures++;
     const tolerable = this.settings.tolerableCheckpointFailureNumber;
     if (this.continuousFailures > tolerable) {
@@ -109,10 +141,10 @@ export class CheckpointCoordinator {
     return ids;
   }
 
-  /** The latest completed checkpoint, read back from the storage; undefined when none completed yet. */
+  /** The latest completed checkpoint, read back from the storage; else the savepoint the job started from; undefined when neither. */
   async latestCheckpointToRestore(): Promise<CompletedCheckpoint | undefined> {
     const latest = this.completed.at(-1);
-    return latest && this.storage.load(latest.checkpointId);
+    return latest ? this.storage.load(latest.checkpointId) : this.restoredSavepoint;
   }
 
   /** When the job ends: a finished job's checkpoints go; a cancelled one's go unless retained; a failed one's stay. */

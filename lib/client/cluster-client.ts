@@ -1,8 +1,9 @@
 // What the CLI uses to talk to a running cluster: submit a job, follow its status, list
-// and cancel jobs. Replies from the Dispatcher arrive as Reply unions; errors become throws.
+// and cancel jobs, take savepoints and stop jobs with one. Replies from the Dispatcher arrive as Reply unions; errors become throws.
 import type { NatsConnection } from 'nats';
 import { ActorSystem, actorRef } from '../actor/index.ts';
 import type { DispatcherMessage } from '../../actors/dispatcher.ts';
+import type { SavepointRequest } from '../../actors/savepoint-requests.ts';
 import type { Reply } from '../../actors/protocols.ts';
 import { decodeControl } from '../codec/control-codec.ts';
 import { Addresses, type JobId } from '../ids/addresses.ts';
@@ -10,6 +11,8 @@ import { JobArtifactStore } from '../job/job-artifact-store.ts';
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../job/job-submission.ts';
 
 const askTimeoutMs = 5_000;
+/** A savepoint is answered once stored, or once it failed: at the latest when it expires (Flink's default checkpoint timeout). */
+const savepointTimeoutMs = 600_000;
 /** Status events are the fast path; polling covers a missed event or a JobManager gone silent. */
 const pollIntervalMs = 2_000;
 
@@ -26,10 +29,10 @@ export class ClusterClient {
     return new ClusterClient(nc, await ActorSystem.start({ nc, name: namespace }), namespace);
   }
 
-  private async ask<T extends object = object>(build: (replyTo: ReturnType<typeof actorRef<Reply<T>>>) => DispatcherMessage): Promise<{ ok: true } & T> {
+  private async ask<T extends object = object>(build: (replyTo: ReturnType<typeof actorRef<Reply<T>>>) => DispatcherMessage, timeoutMs = askTimeoutMs): Promise<{ ok: true } & T> {
     let reply: Reply<T>;
     try {
-      reply = await this.system.ask<Reply<T>, DispatcherMessage>(this.dispatcher, build, askTimeoutMs);
+      reply = await this.system.ask<Reply<T>, DispatcherMessage>(this.dispatcher, build, timeoutMs);
     } catch (error) {
       throw new Error(`the JobManager does not answer (${(error as Error).message}): is \`sluice jobmanager\` running on this cluster?`);
     }
@@ -102,6 +105,20 @@ export class ClusterClient {
 
   async cancel(jobId: JobId): Promise<void> {
     await this.ask((replyTo) => ({ type: 'CancelJob', jobId, replyTo }));
+  }
+
+  /** Flink's triggerSavepoint: resolves with the savepoint's path; no `targetDirectory`: the cluster's state.savepoints.dir. */
+  triggerSavepoint(jobId: JobId, targetDirectory?: string): Promise<string> {
+    return this.savepoint(jobId, (replyTo) => ({ type: 'TriggerSavepoint', replyTo, ...(targetDirectory ? { targetDirectory } : {}) }));
+  }
+
+  /** Flink's stopWithSavepoint: resolves with the savepoint's path once it is stored; the job then ends FINISHED. */
+  stopWithSavepoint(jobId: JobId, drain: boolean, targetDirectory?: string): Promise<string> {
+    return this.savepoint(jobId, (replyTo) => ({ type: 'StopWithSavepoint', drain, replyTo, ...(targetDirectory ? { targetDirectory } : {}) }));
+  }
+
+  private async savepoint(jobId: JobId, request: (replyTo: SavepointRequest['replyTo']) => SavepointRequest): Promise<string> {
+    return (await this.ask<{ path: string }>((replyTo) => ({ type: 'TriggerSavepoint', jobId, request: request(replyTo) }), savepointTimeoutMs)).path;
   }
 
   close(): Promise<void> {

@@ -1,5 +1,7 @@
 // Settings shared by every process of one cluster. Defaults favour fast failure detection
 // (seconds, not Flink's 50 s heartbeat timeout).
+import { resolve } from 'node:path';
+
 export interface ClusterOptions {
   /** NATS URL of the cluster. */
   url: string;
@@ -11,6 +13,8 @@ export interface ClusterOptions {
   heartbeatTimeoutMs: number;
   /** How long a job waits for enough free slots before it fails. */
   slotRequestTimeoutMs: number;
+  /** Flink's state.savepoints.dir: where a savepoint goes when its command names no directory. */
+  savepointsDirectory?: string;
 }
 
 export const defaultClusterOptions: Omit<ClusterOptions, 'url'> = {
@@ -35,5 +39,6 @@ export function clusterOptionsFrom(url: string, env: NodeJS.ProcessEnv = process
     heartbeatIntervalMs: positiveMs('SLUICE_HEARTBEAT_INTERVAL_MS', env.SLUICE_HEARTBEAT_INTERVAL_MS, defaultClusterOptions.heartbeatIntervalMs),
     heartbeatTimeoutMs: positiveMs('SLUICE_HEARTBEAT_TIMEOUT_MS', env.SLUICE_HEARTBEAT_TIMEOUT_MS, defaultClusterOptions.heartbeatTimeoutMs),
     slotRequestTimeoutMs: positiveMs('SLUICE_SLOT_REQUEST_TIMEOUT_MS', env.SLUICE_SLOT_REQUEST_TIMEOUT_MS, defaultClusterOptions.slotRequestTimeoutMs),
+    ...(env.SLUICE_STATE_SAVEPOINTS_DIR ? { savepointsDirectory: resolve(env.SLUICE_STATE_SAVEPOINTS_DIR) } : {}),
   };
 }
