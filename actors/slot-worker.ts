@@ -10,6 +10,7 @@ import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { evaluateJob } from '../lib/job/job-evaluator.ts';
 import { failureCause } from '../lib/graph/failure-cause.ts';
 import { setLogLevel, type LogLevel } from '../lib/log/logger.ts';
+import { decodeControl } from '../lib/codec/control-codec.ts';
 import { slotFailure, type SlotDeployment } from './protocols.ts';
 import { SlotTasks, escalateEveryFailure, type SlotTasksMessage } from './slot-tasks.ts';
 
@@ -18,7 +19,8 @@ export interface SlotWorkerData {
   slotIndex: number;
   natsUrl: string;
   namespace: string;
-  deployment: SlotDeployment;
+  /** The SlotDeployment, encoded with the control codec. */
+  deployment: Uint8Array;
   /** The TaskManager's log level: the job's env must not change how the runtime logs. */
   logLevel: LogLevel;
 }
@@ -26,7 +28,7 @@ export interface SlotWorkerData {
 export type SlotWorkerCommand = { type: 'shutdown' };
 
 const data = workerData as SlotWorkerData;
-const { deployment } = data;
+const deployment = decodeControl<SlotDeployment>(data.deployment);
 const { submission } = deployment;
 setLogLevel(data.logLevel);
 const label = `TaskManager ${data.tmId} slot ${data.slotIndex}`;

@@ -7,6 +7,7 @@ import { mkdir, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Level } from 'level';
 import { Packr } from 'msgpackr';
+import '../codec/window-extensions.ts';
 import type { CheckpointStorage } from './checkpoint-storage.ts';
 import type { CompletedCheckpoint, OperatorState } from './completed-checkpoint.ts';
 import type { KeyGroupSnapshot } from './task-state-snapshot.ts';
