@@ -1,6 +1,7 @@
 // Savepoints end to end, with the CLI against a real cluster (and the embedded one): stop a
 // keyed running count with a savepoint at parallelism 2 and resume it at parallelism 3, and
-// every running count is emitted exactly once, as an uninterrupted run emits them; a
+// every running count is emitted exactly once, as an uninterrupted run emits them, and the
+// event-time window fires once, at the end, over all records; `stop --drain` fires it; a
 // savepoint of a running job that is then cancelled; the restore refuses state whose uid
 // the job lacks unless --allowNonRestoredState; a missing savepoint is one clear line.
 import t from 'tap';
@@ -38,7 +39,8 @@ function outputDir(name: string): string {
   return path;
 }
 
-const countLines = (output: string): string[] => (existsSync(join(output, 'counts')) ? readFileSync(join(output, 'counts'), 'utf8').split('\n').filter(Boolean) : []);
+const linesOf = (output: string, file: string): string[] => (existsSync(join(output, file)) ? readFileSync(join(output, file), 'utf8').split('\n').filter(Boolean) : []);
+const countLines = (output: string): string[] => linesOf(output, 'counts');
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -68,11 +70,25 @@ t.test('stop with a savepoint at parallelism 2, resume at parallelism 3: every r
   t.match(list.stdout, new RegExp(`${jobId}\\s+FINISHED`), 'the stopped job is FINISHED');
   const beforeResume = countLines(output).length;
   t.ok(beforeResume > 0 && beforeResume < total, `stopped midway (${beforeResume} of ${total} counts)`);
+  t.same(linesOf(output, 'windows'), [], 'without --drain the event-time window did not fire');
 
   const resume = await runSluice(['run', '-p', '3', '--fromSavepoint', stoppedSavepoint, job, ...cluster], { env: { ...env, SLUICE_TEST_DIR: output } });
   t.equal(resume.code, 0, resume.stderr);
   const expected = Array.from({ length: keys }, (_, key) => Array.from({ length: total / keys }, (_, i) => `${key} ${i + 1}`)).flat().sort();
   t.same(countLines(output).sort(), expected, 'the two runs together emitted what one uninterrupted run emits');
+  t.same(linesOf(output, 'windows').sort(), Array.from({ length: keys }, (_, key) => `${key} ${total / keys}`), 'the window held its contents through the savepoint');
+});
+
+t.test('stop --drain fires the event-time window over what came before the savepoint', async (t) => {
+  const output = outputDir('drain');
+  const jobId = await startJob(output, 2);
+  const stop = await runSluice(['stop', jobId, '--drain', '--savepointPath', savepoints, ...cluster], { env });
+  t.equal(stop.code, 0, stop.stderr);
+  const windows = linesOf(output, 'windows');
+  t.equal(windows.length, keys, 'one window result per key');
+  const windowed = windows.reduce((sum, line) => sum + Number(line.split(' ')[1]), 0);
+  t.equal(windowed, countLines(output).length, 'over exactly the records counted before the savepoint');
+  t.ok(windowed < total, `stopped midway (${windowed} of ${total})`);
 });
 
 t.test('a savepoint of a running job, which goes on until cancelled; unknown jobs and a missing directory are refused', async (t) => {
