@@ -233,7 +233,7 @@ export class StreamTask {
     if (!source) throw new Error(`${this.description}: only a source task is triggered; the others checkpoint on barriers`);
     this.mailbox.submit(() => {
       if (checkpointType === 'TERMINATE') source.context.emitWatermark(MAX_WATERMARK);
-      this.performCheckpoint({ checkpointId, timestamp });
+      this.performCheckpoint({ checkpointId, timestamp, checkpointType });
       if (!isSynchronous(checkpointType)) return;
       this.synchronousSavepointId = checkpointId;
       source.operator.cancel();
