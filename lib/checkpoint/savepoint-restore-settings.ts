@@ -3,7 +3,7 @@
 // and matches its state to the new job by operator id (the uid where one is set): state of
 // an operator the new job lacks is refused unless the user allows dropping it.
 import type { JobGraph } from '../graph/job-graph.ts';
-import type { CompletedCheckpoint, OperatorState } from './completed-checkpoint.ts';
+import { taskStateToRestore, type CompletedCheckpoint, type OperatorState } from './completed-checkpoint.ts';
 import { readCheckpointDirectory } from './leveldb-checkpoint-storage.ts';
 
 export interface SavepointRestoreSettings {
@@ -31,5 +31,8 @@ export function nonRestoredOperators(savepoint: CompletedCheckpoint, jobGraph: J
 /** Reads the savepoint and checks that the job can take all its state; a missing or corrupt one is a one-line error naming its path. */
 export async function loadSavepoint(jobGraph: JobGraph, settings: SavepointRestoreSettings): Promise<{ savepoint: CompletedCheckpoint; skipped: string[] }> {
   const savepoint = await readCheckpointDirectory(settings.restorePath);
-  return { savepoint, skipped: nonRestoredOperators(savepoint, jobGraph, settings) };
+  const skipped = nonRestoredOperators(savepoint, jobGraph, settings);
+  // The deployment's own checks (a keyed operator keeps its max parallelism), before anything is deployed.
+  for (const vertex of jobGraph.vertices) taskStateToRestore(savepoint, vertex, 0);
+  return { savepoint, skipped };
 }

@@ -101,6 +101,18 @@ t.test('savepoint state that matches no operator is refused, naming the operator
     'an operator the job lacks is fine when it held no state');
 });
 
+t.test('a savepoint whose keyed state has another max parallelism is refused before deployment', async (t) => {
+  const settings = new CheckpointConfig().getSettings();
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings, new JobManagerCheckpointStorage());
+  const { checkpointId } = coordinator.triggerSavepoint(0, 'SAVEPOINT', join(root, 'max-parallelism'));
+  const result = await acknowledgeAll(coordinator, checkpointId);
+  if (result.type !== 'savepointCompleted') throw new Error(`expected a completed savepoint, got ${result.type}`);
+  const changed = { ...jobGraph, vertices: jobGraph.vertices.map((vertex) => ({ ...vertex, maxParallelism: 16 })) };
+  await t.rejects(loadSavepoint(changed, { restorePath: result.path, allowNonRestoredState: false }), {
+    message: `checkpoint ${checkpointId}: operator count of "Count" was checkpointed with max parallelism 8, the job now has 16`,
+  });
+});
+
 t.test('a missing savepoint path is one line naming it', async (t) => {
   const missing = join(root, 'savepoint-nope');
   await t.rejects(loadSavepoint(jobGraph, { restorePath: missing, allowNonRestoredState: false }), { message: `checkpoint directory ${missing} does not exist` });
