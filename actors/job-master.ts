@@ -347,8 +347,10 @@ export class JobMaster implements Actor<JobMasterMessage> {
       result = await this.checkpointCoordinator.receiveAcknowledge(checkpointId, execution.vertexId, execution.subtaskIndex, state, Date.now());
     } catch (error) {
       this.clearCheckpointTimeout(checkpointId);
-      this.savepointRequests.fail(checkpointId, `savepoint ${checkpointId} could not be stored: ${(error as Error).message}`, ctx);
-      this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointStorageFailure', message: `checkpoint ${checkpointId} could not be stored: ${(error as Error).message}` }, this.graph), ctx);
+      const problem = `could not be stored: ${(error as Error).message}`;
+      // A savepoint that cannot be written fails alone; after a stop-with-savepoint's, whose sources have stopped, the job fails over.
+      if (this.savepointRequests.fail(checkpointId, `savepoint ${checkpointId} ${problem}`, ctx) === 'savepoint') return;
+      this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointStorageFailure', message: `checkpoint ${checkpointId} ${problem}` }, this.graph), ctx);
       return;
     }
     if (result.type === 'savepointCompleted') {

@@ -2,10 +2,11 @@
 // keyed running count with a savepoint at parallelism 2 and resume it at parallelism 3, and
 // every running count is emitted exactly once, as an uninterrupted run emits them, and the
 // event-time window fires once, at the end, over all records; `stop --drain` fires it; a
-// savepoint of a running job that is then cancelled; the restore refuses state whose uid
-// the job lacks unless --allowNonRestoredState; a missing savepoint is one clear line.
+// savepoint of a running job that is then cancelled (one that cannot be written fails
+// alone); the restore refuses state whose uid the job lacks unless --allowNonRestoredState;
+// a missing savepoint is one clear line.
 import t from 'tap';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCheckpointDirectory } from '../../lib/checkpoint/leveldb-checkpoint-storage.ts';
@@ -97,6 +98,12 @@ t.test('a savepoint of a running job, which goes on until cancelled; unknown job
   const noDirectory = await runSluice(['savepoint', jobId, ...cluster], { env });
   t.equal(noDirectory.code, 1);
   t.match(noDirectory.stderr, /^sluice: job \S+: no savepoint directory was given and state\.savepoints\.dir is not set/m);
+
+  const notADirectory = join(dir, 'not-a-directory');
+  writeFileSync(notADirectory, '');
+  const unwritable = await runSluice(['savepoint', jobId, notADirectory, ...cluster], { env });
+  t.equal(unwritable.code, 1);
+  t.match(unwritable.stderr, /^sluice: savepoint \d+ could not be stored: .*not-a-directory/m, 'a savepoint that cannot be written fails alone');
 
   const savepoint = await runSluice(['savepoint', jobId, savepoints, ...cluster], { env });
   t.equal(savepoint.code, 0, savepoint.stderr);
