@@ -1,12 +1,12 @@
 // Dispatcher: the JobManager's front door. Accepts submissions, runs one JobMaster per job,
-// keeps every job's summary for `sluice list`, and forwards cancellations.
+// keeps every job's summary for `sluice list`, and forwards cancellations and savepoint requests.
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
 import { assertSubjectToken, type Addresses, type JobId } from '../lib/ids/addresses.ts';
 import type { CheckpointingStatistics } from '../lib/checkpoint/checkpoint-stats-tracker.ts';
 import type { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import type { JobVertexBackPressureInfo } from '../lib/metrics/job-vertex-back-pressure.ts';
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
-import { JobMaster, type JobMasterMessage } from './job-master.ts';
+import { JobMaster, type JobMasterMessage, type SavepointRequest } from './job-master.ts';
 import type { Reply } from './protocols.ts';
 import type { ResourceManagerMessage } from './resource-manager.ts';
 
@@ -18,6 +18,8 @@ export type DispatcherMessage =
   /** Answered by the job's JobMaster while it runs. */
   | { type: 'GetCheckpointStats'; jobId: JobId; replyTo: ActorRef<Reply<{ stats: CheckpointingStatistics }>> }
   | { type: 'GetJobVertexBackPressure'; jobId: JobId; vertexId: string; replyTo: ActorRef<Reply<{ backPressure: JobVertexBackPressureInfo }>> }
+  /** `sluice savepoint` and `sluice stop`: the JobMaster answers with the savepoint's path. */
+  | { type: 'TriggerSavepoint'; jobId: JobId; request: SavepointRequest }
   | { type: 'JobStatusChanged'; summary: JobSummary }
   | { type: 'JobMasterStopped'; jobId: JobId };
 
@@ -26,6 +28,8 @@ export interface DispatcherDependencies {
   resourceManager: ActorRef<ResourceManagerMessage>;
   artifacts: JobArtifactStore;
   deploymentTimeoutMs: number;
+  /** Flink's state.savepoints.dir. */
+  savepointsDirectory?: string;
 }
 
 export class Dispatcher implements Actor<DispatcherMessage> {
@@ -65,11 +69,13 @@ export class Dispatcher implements Actor<DispatcherMessage> {
         return;
       }
       case 'CancelJob': {
-        const job = this.jobs.get(message.jobId);
-        const jobMaster = this.jobMasters.get(message.jobId);
-        if (!job) ctx.tell(message.replyTo, { ok: false, error: `no job ${message.jobId}` });
-        else if (terminalStatuses.has(job.status) || !jobMaster) ctx.tell(message.replyTo, { ok: false, error: `job ${message.jobId} is already ${job.status}` });
-        else ctx.tell(jobMaster, { type: 'Cancel', replyTo: message.replyTo });
+        const jobMaster = this.runningJobMaster(message.jobId, message.replyTo, ctx);
+        if (jobMaster) ctx.tell(jobMaster, { type: 'Cancel', replyTo: message.replyTo });
+        return;
+      }
+      case 'TriggerSavepoint': {
+        const jobMaster = this.runningJobMaster(message.jobId, message.request.replyTo, ctx);
+        if (jobMaster) ctx.tell(jobMaster, message.request);
         return;
       }
       case 'GetCheckpointStats':
@@ -99,6 +105,16 @@ export class Dispatcher implements Actor<DispatcherMessage> {
   private notRunning(jobId: JobId): string {
     const job = this.jobs.get(jobId);
     return job ? `job ${jobId} is ${job.status}: its figures went with its JobMaster` : `no job ${jobId}`;
+  }
+
+  /** The JobMaster of a job that has not ended; otherwise the caller is told why not. */
+  private runningJobMaster<T extends object>(jobId: JobId, replyTo: ActorRef<Reply<T>>, ctx: ActorContext<DispatcherMessage>): ActorRef<JobMasterMessage> | undefined {
+    const job = this.jobs.get(jobId);
+    const jobMaster = this.jobMasters.get(jobId);
+    if (!job) ctx.tell(replyTo, { ok: false, error: `no job ${jobId}` });
+    else if (terminalStatuses.has(job.status) || !jobMaster) ctx.tell(replyTo, { ok: false, error: `job ${jobId} is already ${job.status}` });
+    else return jobMaster;
+    return undefined;
   }
 
   private validate(submission: JobSubmission): string | undefined {

@@ -9,10 +9,15 @@
 // delay, take slots again and deploy new attempts restored from the latest checkpoint), or
 // restart one pipelined region while the others run (RegionRestarts: cancel the region's
 // executions, wait the delay, deploy new attempts of it into the slots the job holds).
+// Savepoints go through the same coordinator, for any job, on request (savepoint-requests.ts);
+// a job submitted with a savepoint to restore loads it before it asks for slots.
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
 import { CheckpointCoordinator, type AbortResult, type CheckpointAbortReason } from '../lib/checkpoint/checkpoint-coordinator.ts';
 import type { CheckpointingStatistics } from '../lib/checkpoint/checkpoint-stats-tracker.ts';
+import { CheckpointConfig } from '../lib/checkpoint/checkpoint-config.ts';
 import { createCheckpointStorage } from '../lib/checkpoint/checkpoint-storage.ts';
+import type { CheckpointType } from '../lib/checkpoint/checkpoint-type.ts';
+import { loadSavepoint } from '../lib/checkpoint/savepoint-restore-settings.ts';
 import { taskStateToRestore, type CompletedCheckpoint } from '../lib/checkpoint/completed-checkpoint.ts';
 import { Addresses, type TaskManagerId } from '../lib/ids/addresses.ts';
 import { ExecutionGraph, type ExecutionAttemptId, type ExecutionVertex } from '../lib/graph/execution-graph.ts';
@@ -30,7 +35,10 @@ import type { DispatcherMessage } from './dispatcher.ts';
 import type { CheckpointResponse } from './checkpoint-responder.ts';
 import type { Reply, SlotAssignment } from './protocols.ts';
 import type { ResourceManagerMessage } from './resource-manager.ts';
+import { SavepointRequests, type SavepointRequest } from './savepoint-requests.ts';
 import type { SubtaskMessage } from './subtask.ts';
+
+export type { SavepointRequest } from './savepoint-requests.ts';
 
 export type JobMasterMessage =
   | { type: 'SlotsAllocated'; slots: SlotAssignment[] }
@@ -58,7 +66,8 @@ export type JobMasterMessage =
   /** Through the Dispatcher: the body of Flink's REST `/jobs/:jobid/vertices/:vertexid/backpressure`. */
   | { type: 'GetJobVertexBackPressure'; vertexId: string; replyTo: ActorRef<Reply<{ backPressure: JobVertexBackPressureInfo }>> }
   /** This process's NATS connection came back after a disconnect: batches, credits and reports in flight may be lost. */
-  | { type: 'ConnectionReestablished'; server: string };
+  | { type: 'ConnectionReestablished'; server: string }
+  | SavepointRequest;
 
 export interface JobMasterDependencies {
   addresses: Addresses;
@@ -66,6 +75,8 @@ export interface JobMasterDependencies {
   dispatcher: ActorRef<DispatcherMessage>;
   artifacts: JobArtifactStore;
   deploymentTimeoutMs: number;
+  /** Flink's state.savepoints.dir: where a savepoint goes when the request names no directory. */
+  savepointsDirectory?: string;
 }
 
 const cancelTimeoutMs = 10_000;
@@ -81,7 +92,8 @@ export class JobMaster implements Actor<JobMasterMessage> {
   private readonly regionRestarts: RegionRestarts;
   /** The slots of the current deployment: slot k runs subtask k of every task. */
   private slots: SlotAssignment[] = [];
-  private readonly checkpointCoordinator?: CheckpointCoordinator;
+  private readonly checkpointCoordinator: CheckpointCoordinator;
+  private readonly savepointRequests = new SavepointRequests();
   private readonly backPressure = new JobVertexBackPressureTracker();
   private timer?: NodeJS.Timeout;
   private checkpointScheduler?: NodeJS.Timeout;
@@ -97,14 +109,26 @@ export class JobMaster implements Actor<JobMasterMessage> {
     this.graph = new ExecutionGraph(jobGraph);
     this.failoverStrategy = createFailoverStrategy(jobGraph);
     this.regionRestarts = new RegionRestarts(this.graph);
-    if (jobGraph.checkpointing) {
-      this.checkpointCoordinator = new CheckpointCoordinator(jobId, jobGraph, jobGraph.checkpointing, createCheckpointStorage(jobGraph.checkpointing.storage, jobId));
-    }
+    // Without checkpointing the coordinator only takes savepoints.
+    const checkpointing = jobGraph.checkpointing ?? new CheckpointConfig().getSettings();
+    this.checkpointCoordinator = new CheckpointCoordinator(jobId, jobGraph, checkpointing, createCheckpointStorage(checkpointing.storage, jobId));
   }
 
-  preStart(ctx: ActorContext<JobMasterMessage>): void {
+  async preStart(ctx: ActorContext<JobMasterMessage>): Promise<void> {
     this.stopWatchingConnection = ctx.system.connection.onReconnect((server) => ctx.tell(ctx.self, { type: 'ConnectionReestablished', server }));
     this.publish(ctx);
+    const { savepointRestoreSettings } = this.submission;
+    if (savepointRestoreSettings) {
+      try {
+        const { savepoint, skipped } = await loadSavepoint(this.submission.jobGraph, savepointRestoreSettings);
+        if (skipped.length > 0) ctx.log.info('savepoint state skipped (--allowNonRestoredState)', { operatorIds: skipped });
+        this.checkpointCoordinator.restoreSavepoint(savepoint, savepointRestoreSettings.restorePath);
+        this.restoreFrom = savepoint;
+      } catch (error) {
+        this.fail((error as Error).message, ctx);
+        return;
+      }
+    }
     this.requestSlots(ctx);
   }
 
@@ -172,6 +196,10 @@ export class JobMaster implements Actor<JobMasterMessage> {
         return;
       case 'TriggerCheckpoint':
         this.triggerCheckpoint(ctx);
+        return;
+      case 'TriggerSavepoint':
+      case 'StopWithSavepoint':
+        this.triggerSavepoint(message, ctx);
         return;
       case 'AcknowledgeCheckpoint':
         await this.acknowledgeCheckpoint(message, ctx);
@@ -282,7 +310,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
         clearTimeout(this.timer);
         this.stopCheckpointScheduler();
         this.regionRestarts.clear();
-        this.abortPendingCheckpoints();
+        this.abortPendingCheckpoints(ctx);
         this.cancelExecutions(this.graph.vertices, ctx);
         this.restartDelayMs = result.delayMs;
         this.timer = setTimeout(() => ctx.tell(ctx.self, { type: 'CancelTimedOut' }), cancelTimeoutMs);
@@ -294,7 +322,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
           this.carryOut({ type: 'restartAll', delayMs: result.delayMs }, ctx);
           return;
         }
-        const aborted = this.abortPendingCheckpoints();
+        const aborted = this.abortPendingCheckpoints(ctx);
         const restart = this.regionRestarts.begin(result.region, result.delayMs);
         ctx.log.info('restarting a pipelined region', { jobId: this.submission.jobId, vertices: result.region.vertexIds });
         this.cancelExecutions(restart.vertices, ctx);
@@ -309,9 +337,9 @@ export class JobMaster implements Actor<JobMasterMessage> {
   }
 
   /** Returns the ids of the aborted checkpoints. */
-  private abortPendingCheckpoints(): number[] {
-    const aborted = this.checkpointCoordinator?.abortPendingCheckpoints() ?? [];
-    for (const checkpointId of aborted) this.clearCheckpointTimeout(checkpointId);
+  private abortPendingCheckpoints(ctx: ActorContext<JobMasterMessage>): number[] {
+    const aborted = this.checkpointCoordinator.abortPendingCheckpoints();
+    for (const checkpointId of aborted) this.abortedByFailover(checkpointId, ctx);
     return aborted;
   }
 
@@ -326,7 +354,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
     if (!restart) return;
     let restoreFrom: CompletedCheckpoint | undefined;
     try {
-      restoreFrom = await this.checkpointCoordinator?.latestCheckpointToRestore();
+      restoreFrom = await this.checkpointCoordinator.latestCheckpointToRestore();
     } catch (error) {
       this.fail(`cannot restore job ${this.submission.jobId}: ${(error as Error).message}`, ctx);
       return;
@@ -379,7 +407,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   private async restart(ctx: ActorContext<JobMasterMessage>): Promise<void> {
     if (this.status !== 'RESTARTING') return;
     try {
-      this.restoreFrom = await this.checkpointCoordinator?.latestCheckpointToRestore();
+      this.restoreFrom = await this.checkpointCoordinator.latestCheckpointToRestore();
     } catch (error) {
       this.fail(`cannot restore job ${this.submission.jobId}: ${(error as Error).message}`, ctx);
       return;
@@ -416,24 +444,49 @@ export class JobMaster implements Actor<JobMasterMessage> {
     clearTimeout(this.timer);
     for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'Start' }, ctx);
     this.setStatus('RUNNING', ctx);
-    const interval = this.checkpointCoordinator?.settings.intervalMs;
-    if (interval) this.checkpointScheduler = setInterval(() => ctx.tell(ctx.self, { type: 'TriggerCheckpoint' }), interval);
+    const interval = this.checkpointCoordinator.settings.intervalMs;
+    if (interval > 0) this.checkpointScheduler = setInterval(() => ctx.tell(ctx.self, { type: 'TriggerCheckpoint' }), interval);
   }
 
   /** Flink triggers only when every task is running: a task that has not started or has finished could not take part. */
   private triggerCheckpoint(ctx: ActorContext<JobMasterMessage>): void {
-    const coordinator = this.checkpointCoordinator!;
-    if (this.status !== 'RUNNING' || this.graph.countIn('RUNNING') !== this.graph.vertices.length) return;
-    const result = coordinator.triggerCheckpoint(Date.now());
+    if (!this.allTasksRunning()) return;
+    const result = this.checkpointCoordinator.triggerCheckpoint(Date.now());
     if (result.type === 'skipped') {
       ctx.log.debug('checkpoint not triggered', { reason: result.reason });
       return;
     }
-    const { checkpointId, timestamp } = result;
-    this.checkpointTimeouts.set(checkpointId, setTimeout(() => ctx.tell(ctx.self, { type: 'CheckpointExpired', checkpointId }), coordinator.settings.timeoutMs));
+    this.triggerSources(result.checkpointId, result.timestamp, 'CHECKPOINT', ctx);
+  }
+
+  private allTasksRunning(): boolean {
+    return this.status === 'RUNNING' && this.graph.countIn('RUNNING') === this.graph.vertices.length;
+  }
+
+  /** Flink's triggerSavepoint and stopWithSavepoint: a savepoint into the requested directory, else state.savepoints.dir. */
+  private triggerSavepoint(request: SavepointRequest, ctx: ActorContext<JobMasterMessage>): void {
+    const { jobId } = this.submission;
+    const targetDirectory = request.targetDirectory ?? this.deps.savepointsDirectory;
+    const problem = !targetDirectory
+      ? `job ${jobId}: no savepoint directory was given and state.savepoints.dir is not set (SLUICE_STATE_SAVEPOINTS_DIR on the JobManager)`
+      : !this.allTasksRunning() ? `job ${jobId} is ${this.status}: a savepoint needs all its tasks running`
+        : this.savepointRequests.isStopping ? `job ${jobId} is already stopping with a savepoint` : undefined;
+    if (problem) {
+      ctx.tell(request.replyTo, { ok: false, error: problem });
+      return;
+    }
+    const checkpointType: CheckpointType = request.type === 'TriggerSavepoint' ? 'SAVEPOINT' : request.drain ? 'TERMINATE' : 'SUSPEND';
+    const { checkpointId, timestamp } = this.checkpointCoordinator.triggerSavepoint(Date.now(), checkpointType, targetDirectory!);
+    this.savepointRequests.add(checkpointId, checkpointType, request.replyTo);
+    ctx.log.info('savepoint triggered', { jobId, checkpointId, checkpointType, targetDirectory });
+    this.triggerSources(checkpointId, timestamp, checkpointType, ctx);
+  }
+
+  private triggerSources(checkpointId: number, timestamp: number, checkpointType: CheckpointType, ctx: ActorContext<JobMasterMessage>): void {
+    this.checkpointTimeouts.set(checkpointId, setTimeout(() => ctx.tell(ctx.self, { type: 'CheckpointExpired', checkpointId }), this.checkpointCoordinator.settings.timeoutMs));
     const sources = new Set(this.submission.jobGraph.vertices.filter((v) => v.isSource).map((v) => v.id));
     for (const vertex of this.graph.vertices) {
-      if (sources.has(vertex.id.vertexId)) this.tellExecution(vertex, { type: 'TriggerCheckpoint', checkpointId, timestamp }, ctx);
+      if (sources.has(vertex.id.vertexId)) this.tellExecution(vertex, { type: 'TriggerCheckpoint', checkpointId, timestamp, checkpointType }, ctx);
     }
   }
 
@@ -443,10 +496,18 @@ export class JobMaster implements Actor<JobMasterMessage> {
     let result;
     try {
       const report = { metrics, stateSize: state.byteLength };
-      result = await this.checkpointCoordinator!.receiveAcknowledge(checkpointId, execution.vertexId, execution.subtaskIndex, unpackTaskStateSnapshot(state), Date.now(), report);
+      result = await this.checkpointCoordinator.receiveAcknowledge(checkpointId, execution.vertexId, execution.subtaskIndex, unpackTaskStateSnapshot(state), Date.now(), report);
     } catch (error) {
       this.clearCheckpointTimeout(checkpointId);
-      this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointStorageFailure', message: `checkpoint ${checkpointId} could not be stored: ${(error as Error).message}` }, this.graph), ctx);
+      const problem = `could not be stored: ${(error as Error).message}`;
+      // A savepoint that cannot be written fails alone; after a stop-with-savepoint's, whose sources have stopped, the job fails over.
+      if (this.savepointRequests.fail(checkpointId, `savepoint ${checkpointId} ${problem}`, ctx) === 'savepoint') return;
+      this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointStorageFailure', message: `checkpoint ${checkpointId} ${problem}` }, this.graph), ctx);
+      return;
+    }
+    if (result.type === 'savepointCompleted') {
+      this.clearCheckpointTimeout(checkpointId);
+      this.savepointCompleted(checkpointId, result.checkpointType, result.path, ctx);
       return;
     }
     if (result.type !== 'completed') return;
@@ -455,14 +516,39 @@ export class JobMaster implements Actor<JobMasterMessage> {
     ctx.log.debug('checkpoint completed', { checkpointId });
     // Only a running job's tasks hear of it: after a failover the completion is not news to the new attempts.
     if (this.status !== 'RUNNING') return;
-    for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointComplete', checkpointId }, ctx);
+    this.notifyCheckpointComplete(checkpointId, 'CHECKPOINT', ctx);
+  }
+
+  private notifyCheckpointComplete(checkpointId: number, checkpointType: CheckpointType, ctx: ActorContext<JobMasterMessage>): void {
+    for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointComplete', checkpointId, checkpointType }, ctx);
+  }
+
+  /**
+   * The requester gets the path. As in Flink, only a stop-with-savepoint is notified to the
+   * tasks (a savepoint taken beside a running job commits no side effects); they end on it.
+   */
+  private savepointCompleted(checkpointId: number, checkpointType: CheckpointType, path: string, ctx: ActorContext<JobMasterMessage>): void {
+    ctx.log.info('savepoint completed', { checkpointId, path });
+    this.savepointRequests.complete(checkpointId, path, ctx);
+    if (checkpointType !== 'SAVEPOINT' && this.status === 'RUNNING') this.notifyCheckpointComplete(checkpointId, checkpointType, ctx);
+  }
+
+  /** A savepoint that a failover ended is failed to its requester. */
+  private abortedByFailover(checkpointId: number, ctx: ActorContext<JobMasterMessage>): void {
+    this.clearCheckpointTimeout(checkpointId);
+    this.savepointRequests.fail(checkpointId, `savepoint ${checkpointId} was aborted: the job is restarting`, ctx);
   }
 
   private abortCheckpoint(checkpointId: number, reason: CheckpointAbortReason, ctx: ActorContext<JobMasterMessage>, cause?: string): void {
-    const result: AbortResult = this.checkpointCoordinator!.abortPendingCheckpoint(checkpointId, reason, Date.now(), cause);
+    const result: AbortResult = this.checkpointCoordinator.abortPendingCheckpoint(checkpointId, reason, Date.now(), cause);
     if (result.type === 'ignored') return;
     this.clearCheckpointTimeout(checkpointId);
     for (const vertex of this.graph.vertices) this.tellExecution(vertex, { type: 'NotifyCheckpointAborted', checkpointId }, ctx);
+    // The sources of a stop-with-savepoint have stopped: the job goes on only through a failover, as in Flink.
+    if (this.savepointRequests.fail(checkpointId, `savepoint ${checkpointId} ${reason}`, ctx) === 'stopping') {
+      this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'StopWithSavepointFailed', message: `stop-with-savepoint ${checkpointId} ${reason}` }, this.graph), ctx);
+      return;
+    }
     if (result.type === 'failJob') this.carryOut(this.failoverStrategy.onGlobalFailure({ name: 'CheckpointException', message: result.reason }, this.graph), ctx);
   }
 
@@ -514,7 +600,8 @@ export class JobMaster implements Actor<JobMasterMessage> {
     this.stopCheckpointScheduler();
     this.regionRestarts.clear();
     for (const checkpointId of [...this.checkpointTimeouts.keys()]) this.clearCheckpointTimeout(checkpointId);
-    void this.checkpointCoordinator?.shutdown(status).catch((error: unknown) => ctx.log.warn('retained checkpoints could not be discarded', { error: (error as Error).message }));
+    this.savepointRequests.failAll(`job ${this.submission.jobId} ended ${status} before its savepoint completed`, ctx);
+    void this.checkpointCoordinator.shutdown(status).catch((error: unknown) => ctx.log.warn('retained checkpoints could not be discarded', { error: (error as Error).message }));
     this.setStatus(status, ctx, reason);
     ctx.tell(this.deps.resourceManager, { type: 'ReleaseSlots', jobId: this.submission.jobId });
     void this.deps.artifacts.deleteBundle(this.submission.jobId);

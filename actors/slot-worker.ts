@@ -12,6 +12,7 @@ import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { evaluateJob } from '../lib/job/job-evaluator.ts';
 import { failureCause } from '../lib/graph/failure-cause.ts';
 import { setLogLevel, type LogLevel } from '../lib/log/logger.ts';
+import { decodeControl } from '../lib/codec/control-codec.ts';
 import { addDeployment, slotFailure, type SlotDeployment } from './protocols.ts';
 import { SlotTasks, escalateEveryFailure, type SlotTasksMessage } from './slot-tasks.ts';
 
@@ -20,18 +21,19 @@ export interface SlotWorkerData {
   slotIndex: number;
   natsUrl: string;
   namespace: string;
-  deployment: SlotDeployment;
+  /** The SlotDeployment, encoded with the control codec. */
+  deployment: Uint8Array;
   /** The TaskManager's log level: the job's env must not change how the runtime logs. */
   logLevel: LogLevel;
 }
 
 export type SlotWorkerCommand =
   | { type: 'shutdown' }
-  /** New attempts of some of the job's subtasks (a region restart), to run beside the others. */
-  | { type: 'deploy'; deployment: SlotDeployment };
+  /** New attempts of some of the job's subtasks (a region restart), to run beside the others; encoded like `deployment`. */
+  | { type: 'deploy'; deployment: Uint8Array };
 
 const data = workerData as SlotWorkerData;
-const { deployment } = data;
+const deployment = decodeControl<SlotDeployment>(data.deployment);
 const { submission } = deployment;
 setLogLevel(data.logLevel);
 const label = `TaskManager ${data.tmId} slot ${data.slotIndex}`;
@@ -79,10 +81,11 @@ parentPort!.on('message', async (command: SlotWorkerCommand) => {
       process.exit(0);
       return;
     case 'deploy': {
-      running = addDeployment(running, command.deployment);
+      const added = decodeControl<SlotDeployment>(command.deployment);
+      running = addDeployment(running, added);
       const set = await tasks;
-      if ('ref' in set) system.tell(set.ref, { type: 'Deploy', deployment: command.deployment });
-      else reportFailure(command.deployment, set.error, deployFailed);
+      if ('ref' in set) system.tell(set.ref, { type: 'Deploy', deployment: added });
+      else reportFailure(added, set.error, deployFailed);
       return;
     }
   }

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Actor, ActorContext } from '../lib/actor/index.ts';
 import type { JobId, TaskManagerId } from '../lib/ids/addresses.ts';
 import { logLevel } from '../lib/log/logger.ts';
+import { encodeControl } from '../lib/codec/control-codec.ts';
 import type { SlotWorkerData, SlotWorkerCommand } from './slot-worker.ts';
 import { addDeployment, slotFailure, type SlotDeployment } from './protocols.ts';
 
@@ -57,7 +58,7 @@ export class Slot implements Actor<SlotMessage> {
           this.next = deployment;
         } else if (this.running.jobId === deployment.submission.jobId && !this.running.freeing) {
           this.running.deployment = addDeployment(this.running.deployment, deployment);
-          const command: SlotWorkerCommand = { type: 'deploy', deployment };
+          const command: SlotWorkerCommand = { type: 'deploy', deployment: encodeControl(deployment) };
           this.running.worker.postMessage(command);
         }
         else this.reportFailure(deployment, `${this.label} is still busy with job ${this.running.jobId}`, ctx);
@@ -98,7 +99,8 @@ export class Slot implements Actor<SlotMessage> {
 
   private startWorker(deployment: SlotDeployment, ctx: ActorContext<SlotMessage>): void {
     const { submission } = deployment;
-    const workerData: SlotWorkerData = { ...this.identity, deployment, logLevel: logLevel() };
+    // Encoded, not cloned: a structured clone would turn the restored state's windows into plain objects.
+    const workerData: SlotWorkerData = { ...this.identity, deployment: encodeControl(deployment), logLevel: logLevel() };
     const worker = new Worker(workerEntry, {
       workerData,
       env: submission.env,

@@ -7,6 +7,7 @@
 // this actor reports; the actor itself does not crash, so its siblings in the slot go on
 // until the JobMaster decides.
 import type { Actor, ActorContext, ActorRef } from '../lib/actor/index.ts';
+import type { CheckpointType } from '../lib/checkpoint/checkpoint-type.ts';
 import type { ExecutionAttemptId } from '../lib/graph/execution-graph.ts';
 import type { TaskExecutionState } from '../lib/graph/execution-state.ts';
 import { failureCause, type FailureCause } from '../lib/graph/failure-cause.ts';
@@ -17,8 +18,9 @@ export type SubtaskMessage =
   | { type: 'Start' }
   | { type: 'Cancel' }
   | { type: 'TaskEnded'; failure?: FailureCause }
-  | { type: 'TriggerCheckpoint'; checkpointId: number; timestamp: number }
-  | { type: 'NotifyCheckpointComplete'; checkpointId: number }
+  | { type: 'TriggerCheckpoint'; checkpointId: number; timestamp: number; checkpointType: CheckpointType }
+  /** After a stop-with-savepoint (a synchronous checkpoint type) the task ends, FINISHED. */
+  | { type: 'NotifyCheckpointComplete'; checkpointId: number; checkpointType: CheckpointType }
   | { type: 'NotifyCheckpointAborted'; checkpointId: number };
 
 export class Subtask implements Actor<SubtaskMessage> {
@@ -68,14 +70,14 @@ export class Subtask implements Actor<SubtaskMessage> {
         return;
       case 'TriggerCheckpoint':
         if (this.state === 'running') {
-          this.task.triggerCheckpoint(message.checkpointId, message.timestamp);
+          this.task.triggerCheckpoint(message.checkpointId, message.timestamp, message.checkpointType);
         } else {
           const reason = `${this.task.description} is not running`;
           ctx.tell(this.slotTasks, { type: 'DeclineCheckpoint', execution: this.execution, checkpointId: message.checkpointId, reason });
         }
         return;
       case 'NotifyCheckpointComplete':
-        if (this.state === 'running') this.task.notifyCheckpointComplete(message.checkpointId);
+        if (this.state === 'running') this.task.notifyCheckpointComplete(message.checkpointId, message.checkpointType);
         return;
       case 'NotifyCheckpointAborted':
         if (this.state === 'running') this.task.notifyCheckpointAborted(message.checkpointId);

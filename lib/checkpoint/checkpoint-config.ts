@@ -146,7 +146,11 @@ export class CheckpointConfig {
 
   /** The settings the JobMaster runs with; undefined when checkpointing is off. */
   toSettings(): CheckpointingSettings | undefined {
-    if (!this.isCheckpointingEnabled()) return undefined;
+    return this.isCheckpointingEnabled() ? this.getSettings() : undefined;
+  }
+
+  /** All settings, also when checkpointing is off (interval -1): a job without checkpoints still takes savepoints with them. */
+  getSettings(): CheckpointingSettings {
     return {
       intervalMs: this.intervalMs,
       mode: this.mode,

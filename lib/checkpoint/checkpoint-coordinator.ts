@@ -3,15 +3,19 @@
 // decline, a checkpoint's timeout), and it answers what to do: which checkpoint to trigger,
 // when one completed (after storing it), when the job must fail. It keeps the retained
 // completed checkpoints (Flink's CompletedCheckpointStore) and the one to restore from, and
-// feeds its CheckpointStatsTracker the figures of each checkpoint.
+// feeds its CheckpointStatsTracker the figures of each checkpoint. Savepoints go through it
+// too, on request and whatever the periodic settings: each is stored in a directory of its
+// own and never counts among the retained checkpoints.
 import { join } from 'node:path';
 import type { JobGraph } from '../graph/job-graph.ts';
 import type { CheckpointingSettings } from './checkpoint-config.ts';
 import type { SubtaskCheckpointReport } from './checkpoint-metrics.ts';
 import { CheckpointStatsTracker, type CheckpointingStatistics } from './checkpoint-stats-tracker.ts';
 import type { CheckpointStorage } from './checkpoint-storage.ts';
+import { isSavepoint, isSynchronous, type CheckpointType } from './checkpoint-type.ts';
 import type { CompletedCheckpoint } from './completed-checkpoint.ts';
 import { PendingCheckpoint } from './pending-checkpoint.ts';
+import { storeSavepoint } from './savepoint-storage.ts';
 import type { TaskStateSnapshot } from './task-state-snapshot.ts';
 
 export type TriggerResult =
@@ -21,6 +25,7 @@ export type TriggerResult =
 export type AcknowledgeResult =
   | { type: 'pending' }
   | { type: 'completed'; checkpoint: CompletedCheckpoint; subsumed: number[] }
+  | { type: 'savepointCompleted'; checkpointType: CheckpointType; path: string }
   /** Not a checkpoint we wait for (aborted, completed, or a subtask's second acknowledgement). */
   | { type: 'ignored' };
 
@@ -41,6 +46,8 @@ export class CheckpointCoordinator {
   private lastCompletionTime = Number.NEGATIVE_INFINITY;
   private continuousFailures = 0;
   private readonly statsTracker: CheckpointStatsTracker;
+  /** The savepoint the job started from: what a restore uses until a checkpoint completed. */
+  private restoredSavepoint?: { savepoint: CompletedCheckpoint; path: string };
 
   constructor(
     private readonly jobId: string,
@@ -85,6 +92,26 @@ export class CheckpointCoordinator {
     return { type: 'triggered', checkpointId, timestamp: now };
   }
 
+  /** A savepoint into `targetDirectory` now: unlike a periodic trigger, it ignores the concurrency limit and the minimum pause, as in Flink. */
+  triggerSavepoint(now: number, checkpointType: Exclude<CheckpointType, 'CHECKPOINT'>, targetDirectory: string): { checkpointId: number; timestamp: number } {
+    const checkpointId = this.nextCheckpointId++;
+    this.pending.set(checkpointId, new PendingCheckpoint(this.jobId, checkpointId, now, this.jobGraph, checkpointType, targetDirectory));
+    this.statsTracker.reportPendingCheckpoint(checkpointId, now, isSynchronous(checkpointType) ? 'SYNC_SAVEPOINT' : 'SAVEPOINT');
+    return { checkpointId, timestamp: now };
+  }
+
+  /** The checkpoint type of a pending checkpoint; undefined when it is not pending. */
+  pendingCheckpointType(checkpointId: number): CheckpointType | undefined {
+    return this.pending.get(checkpointId)?.checkpointType;
+  }
+
+  /** The job starts from this savepoint: checkpoint ids go on after its id, and a failover before the first checkpoint restores it again. */
+  restoreSavepoint(savepoint: CompletedCheckpoint, path: string): void {
+    this.restoredSavepoint = { savepoint, path };
+    this.nextCheckpointId = Math.max(this.nextCheckpointId, savepoint.checkpointId + 1);
+    this.statsTracker.reportRestoredCheckpoint(savepoint.checkpointId, Date.now(), path);
+  }
+
   /**
    * A subtask acknowledged with its state. The last acknowledgement stores the checkpoint
    * (it is complete only once stored), retires the oldest beyond the number retained, and
@@ -97,6 +124,17 @@ export class CheckpointCoordinator {
     if (!pending.isFullyAcknowledged) return { type: 'pending' };
     this.pending.delete(checkpointId);
     const checkpoint = pending.finalizeCheckpoint(now);
+    if (isSavepoint(pending.checkpointType)) {
+      let path;
+      try {
+        path = await storeSavepoint(pending.targetDirectory!, checkpoint);
+      } catch (error) {
+        this.statsTracker.reportFailedCheckpoint(checkpointId, now, `the savepoint could not be stored: ${(error as Error).message}`);
+        throw error;
+      }
+      this.statsTracker.reportCompletedCheckpoint(checkpointId, now, path);
+      return { type: 'savepointCompleted', checkpointType: pending.checkpointType, path };
+    }
     try {
       await this.storage.store(checkpoint);
     } catch (error) {
@@ -108,7 +146,8 @@ export class CheckpointCoordinator {
     while (this.completed.length > this.settings.numRetainedCheckpoints) await this.discard(this.completed.shift()!.checkpointId);
     this.lastCompletionTime = now;
     this.continuousFailures = 0;
-    const subsumed = [...this.pending.keys()].filter((id) => id < checkpointId);
+    // A pending savepoint is not subsumed: it was asked for.
+    const subsumed = [...this.pending.values()].filter((older) => older.checkpointId < checkpointId && !isSavepoint(older.checkpointType)).map((older) => older.checkpointId);
     for (const id of subsumed) {
       this.pending.delete(id);
       this.statsTracker.reportFailedCheckpoint(id, now, `subsumed by checkpoint ${checkpointId}`);
@@ -117,14 +156,17 @@ export class CheckpointCoordinator {
   }
 
   /**
-   * Ends a pending checkpoint; an expired or declined one counts against the tolerable
-   * failures. `cause` (a decline's reason) goes into the figures and the job's failure.
+   * Ends a pending checkpoint; an expired or declined one (not a savepoint, as in Flink)
+   * counts against the tolerable failures. `cause` (a decline's reason) goes into the
+   * figures and the job's failure.
    */
   abortPendingCheckpoint(checkpointId: number, reason: CheckpointAbortReason, now = Date.now(), cause?: string): AbortResult {
-    if (!this.pending.delete(checkpointId)) return { type: 'ignored' };
+    const pending = this.pending.get(checkpointId);
+    if (!pending) return { type: 'ignored' };
+    this.pending.delete(checkpointId);
     const failure = cause ? `${reason}: ${cause}` : reason;
     this.statsTracker.reportFailedCheckpoint(checkpointId, now, `checkpoint ${checkpointId} ${failure}`);
-    if (reason === 'job failover') return { type: 'aborted' };
+    if (reason === 'job failover' || isSavepoint(pending.checkpointType)) return { type: 'aborted' };
     this.continuousFailures++;
     const tolerable = this.settings.tolerableCheckpointFailureNumber;
     if (this.continuousFailures > tolerable) {
@@ -140,10 +182,15 @@ export class CheckpointCoordinator {
     return ids;
   }
 
-  /** The latest completed checkpoint, read back from the storage; undefined when none completed yet. */
+  /** The latest completed checkpoint, read back from the storage; else the savepoint the job started from; undefined when neither. */
   async latestCheckpointToRestore(): Promise<CompletedCheckpoint | undefined> {
     const latest = this.completed.at(-1);
-    if (!latest) return undefined;
+    if (!latest) {
+      if (!this.restoredSavepoint) return undefined;
+      const { savepoint, path } = this.restoredSavepoint;
+      this.statsTracker.reportRestoredCheckpoint(savepoint.checkpointId, Date.now(), path);
+      return savepoint;
+    }
     const checkpoint = await this.storage.load(latest.checkpointId);
     this.statsTracker.reportRestoredCheckpoint(latest.checkpointId, Date.now());
     return checkpoint;

@@ -47,7 +47,7 @@ export interface CheckpointStatistics {
   id: number;
   status: CheckpointStatsStatus;
   is_savepoint: boolean;
-  checkpoint_type: 'CHECKPOINT' | 'SAVEPOINT';
+  checkpoint_type: 'CHECKPOINT' | 'SAVEPOINT' | 'SYNC_SAVEPOINT';
   trigger_timestamp: number;
   latest_ack_timestamp: number;
   state_size: number;
@@ -116,10 +116,12 @@ export class CheckpointStatsTracker {
   private latestCompleted: CheckpointStatistics | null = null;
   private latestFailed: CheckpointStatistics | null = null;
   private latestRestored: RestoredCheckpointStatistics | null = null;
+  private latestSavepoint: CheckpointStatistics | null = null;
 
   constructor(private readonly jobGraph: JobGraph, private readonly externalPath: (checkpointId: number) => string, private readonly historySize = defaultHistorySize) {}
 
-  reportPendingCheckpoint(checkpointId: number, triggerTimestamp: number): void {
+  /** `savepoint`: Flink's checkpoint_type for one, SAVEPOINT or SYNC_SAVEPOINT (stop-with-savepoint). */
+  reportPendingCheckpoint(checkpointId: number, triggerTimestamp: number, savepoint?: 'SAVEPOINT' | 'SYNC_SAVEPOINT'): void {
     const tasks: Record<string, TaskCheckpointStatistics> = {};
     for (const vertex of this.jobGraph.vertices) {
       tasks[vertex.id] = {
@@ -130,7 +132,7 @@ export class CheckpointStatsTracker {
     }
     this.counts.total++;
     const checkpoint: CheckpointStatistics = {
-      id: checkpointId, status: 'IN_PROGRESS', is_savepoint: false, checkpoint_type: 'CHECKPOINT', trigger_timestamp: triggerTimestamp,
+      id: checkpointId, status: 'IN_PROGRESS', is_savepoint: savepoint !== undefined, checkpoint_type: savepoint ?? 'CHECKPOINT', trigger_timestamp: triggerTimestamp,
       latest_ack_timestamp: 0, state_size: 0, end_to_end_duration: 0,
       num_subtasks: Object.values(tasks).reduce((sum, task) => sum + task.num_subtasks, 0), num_acknowledged_subtasks: 0, tasks,
     };
@@ -159,16 +161,18 @@ export class CheckpointStatsTracker {
     }
   }
 
-  reportCompletedCheckpoint(checkpointId: number, completedAt: number): void {
+  /** `savepointPath`: where a savepoint was written. */
+  reportCompletedCheckpoint(checkpointId: number, completedAt: number, savepointPath?: string): void {
     const checkpoint = this.finish(checkpointId, 'COMPLETED');
     if (!checkpoint) return;
     checkpoint.end_to_end_duration = Math.max(0, completedAt - checkpoint.trigger_timestamp);
-    checkpoint.external_path = this.externalPath(checkpointId);
+    checkpoint.external_path = savepointPath ?? this.externalPath(checkpointId);
     checkpoint.discarded = false;
     this.counts.completed++;
     this.stateSize.add(checkpoint.state_size);
     this.endToEndDuration.add(checkpoint.end_to_end_duration);
-    this.latestCompleted = checkpoint;
+    if (checkpoint.is_savepoint) this.latestSavepoint = checkpoint;
+    else this.latestCompleted = checkpoint;
   }
 
   reportFailedCheckpoint(checkpointId: number, failureTimestamp: number, failureMessage: string): void {
@@ -186,9 +190,10 @@ export class CheckpointStatsTracker {
     for (const checkpoint of [...this.history, this.latestCompleted]) if (checkpoint?.id === checkpointId && checkpoint.status === 'COMPLETED') checkpoint.discarded = true;
   }
 
-  reportRestoredCheckpoint(checkpointId: number, restoreTimestamp: number): void {
+  /** `savepointPath`: the job started from that savepoint. */
+  reportRestoredCheckpoint(checkpointId: number, restoreTimestamp: number, savepointPath?: string): void {
     this.counts.restored++;
-    this.latestRestored = { id: checkpointId, restore_timestamp: restoreTimestamp, is_savepoint: false, external_path: this.externalPath(checkpointId) };
+    this.latestRestored = { id: checkpointId, restore_timestamp: restoreTimestamp, is_savepoint: savepointPath !== undefined, external_path: savepointPath ?? this.externalPath(checkpointId) };
   }
 
   /** A copy, safe to send and to keep. */
@@ -196,7 +201,7 @@ export class CheckpointStatsTracker {
     return structuredClone({
       counts: { ...this.counts, in_progress: this.pending.size },
       summary: { state_size: this.stateSize.statistics(), end_to_end_duration: this.endToEndDuration.statistics(), alignment_duration: this.alignmentDuration.statistics() },
-      latest: { completed: this.latestCompleted, savepoint: null, failed: this.latestFailed, restored: this.latestRestored },
+      latest: { completed: this.latestCompleted, savepoint: this.latestSavepoint, failed: this.latestFailed, restored: this.latestRestored },
       history: this.history,
     });
   }

@@ -7,6 +7,7 @@ import { mkdir, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Level } from 'level';
 import { Packr } from 'msgpackr';
+import '../codec/window-extensions.ts';
 import type { CheckpointStorage } from './checkpoint-storage.ts';
 import type { CompletedCheckpoint, OperatorState } from './completed-checkpoint.ts';
 import type { KeyGroupSnapshot } from './task-state-snapshot.ts';
@@ -38,29 +39,8 @@ export class LevelDbCheckpointStorage implements CheckpointStorage {
     return join(this.jobDirectory, `chk-${checkpointId}`);
   }
 
-  async store(checkpoint: CompletedCheckpoint): Promise<void> {
-    const directory = this.checkpointDirectory(checkpoint.checkpointId);
-    await mkdir(directory, { recursive: true });
-    const db: CheckpointDb = new Level(directory, { valueEncoding: 'view' });
-    await db.open();
-    try {
-      const batch = db.batch();
-      const operators = Object.values(checkpoint.operators);
-      for (const { operatorId, subtaskStates, keyGroups } of operators) {
-        for (const [index, state] of Object.entries(subtaskStates)) batch.put(subtaskKey(operatorId, Number(index)), packr.pack(state));
-        for (const snapshot of keyGroups) batch.put(keyGroupKey(operatorId, snapshot.keyGroup), packr.pack(snapshot));
-      }
-      const { jobId, checkpointId, timestamp, completedAt } = checkpoint;
-      const metadata: CheckpointMetadata = {
-        jobId, checkpointId, timestamp, completedAt,
-        operators: operators.map(({ operatorId, parallelism, maxParallelism }) => ({ operatorId, parallelism, maxParallelism })),
-      };
-      // The metadata goes last: a store without it is an incomplete checkpoint.
-      batch.put(metadataKey, packr.pack(metadata));
-      await batch.write();
-    } finally {
-      await db.close();
-    }
+  store(checkpoint: CompletedCheckpoint): Promise<void> {
+    return writeCheckpointDirectory(this.checkpointDirectory(checkpoint.checkpointId), checkpoint);
   }
 
   load(checkpointId: number): Promise<CompletedCheckpoint> {
@@ -71,6 +51,31 @@ export class LevelDbCheckpointStorage implements CheckpointStorage {
   async discard(checkpointId: number): Promise<void> {
     await rm(this.checkpointDirectory(checkpointId), { recursive: true, force: true });
     await rmdir(this.jobDirectory).catch(() => undefined);
+  }
+}
+
+/** Writes a checkpoint into a new LevelDB store at `directory` (a checkpoint's `chk-<n>`, or a savepoint's own directory). */
+export async function writeCheckpointDirectory(directory: string, checkpoint: CompletedCheckpoint): Promise<void> {
+  await mkdir(directory, { recursive: true });
+  const db: CheckpointDb = new Level(directory, { valueEncoding: 'view' });
+  await db.open();
+  try {
+    const batch = db.batch();
+    const operators = Object.values(checkpoint.operators);
+    for (const { operatorId, subtaskStates, keyGroups } of operators) {
+      for (const [index, state] of Object.entries(subtaskStates)) batch.put(subtaskKey(operatorId, Number(index)), packr.pack(state));
+      for (const snapshot of keyGroups) batch.put(keyGroupKey(operatorId, snapshot.keyGroup), packr.pack(snapshot));
+    }
+    const { jobId, checkpointId, timestamp, completedAt } = checkpoint;
+    const metadata: CheckpointMetadata = {
+      jobId, checkpointId, timestamp, completedAt,
+      operators: operators.map(({ operatorId, parallelism, maxParallelism }) => ({ operatorId, parallelism, maxParallelism })),
+    };
+    // The metadata goes last: a store without it is an incomplete checkpoint.
+    batch.put(metadataKey, packr.pack(metadata));
+    await batch.write();
+  } finally {
+    await db.close();
   }
 }
 

@@ -2,6 +2,7 @@
 // PendingCheckpoint): it collects each subtask's state into the operators' states, and
 // becomes a CompletedCheckpoint once the last subtask acknowledged.
 import type { JobGraph } from '../graph/job-graph.ts';
+import type { CheckpointType } from './checkpoint-type.ts';
 import type { CompletedCheckpoint, OperatorState } from './completed-checkpoint.ts';
 import type { TaskStateSnapshot } from './task-state-snapshot.ts';
 
@@ -15,7 +16,15 @@ export class PendingCheckpoint {
   private readonly operators: Record<string, OperatorState> = {};
   private readonly vertexOf = new Map<string, { parallelism: number; maxParallelism: number }>();
 
-  constructor(readonly jobId: string, readonly checkpointId: number, readonly timestamp: number, jobGraph: JobGraph) {
+  constructor(
+    readonly jobId: string,
+    readonly checkpointId: number,
+    readonly timestamp: number,
+    jobGraph: JobGraph,
+    readonly checkpointType: CheckpointType = 'CHECKPOINT',
+    /** Where a savepoint goes. */
+    readonly targetDirectory?: string,
+  ) {
     this.notYetAcknowledged = new Set(jobGraph.vertices.flatMap((vertex) => Array.from({ length: vertex.parallelism }, (_, i) => subtaskKey(vertex.id, i))));
     for (const vertex of jobGraph.vertices) for (const operatorId of vertex.operatorIds) this.vertexOf.set(operatorId, vertex);
   }

@@ -7,6 +7,8 @@ import { initCommand } from './commands/init-command.ts';
 import { jobManagerCommand } from './commands/jobmanager-command.ts';
 import { listCommand } from './commands/list-command.ts';
 import { runCommand } from './commands/run-command.ts';
+import { savepointCommand } from './commands/savepoint-command.ts';
+import { stopCommand } from './commands/stop-command.ts';
 import { taskManagerCommand } from './commands/taskmanager-command.ts';
 import { oneLineUsageErrors } from './cli-options.ts';
 import { sluicePackage } from './sluice-package.ts';
@@ -15,7 +17,7 @@ const program = oneLineUsageErrors(new Command('sluice'), 'sluice')
   .description("Apache Flink's DataStream API on actors over NATS.")
   .version(sluicePackage.version)
   .addHelpText('after', '\nRun `sluice <command> --help` for the options of a command.');
-for (const command of [runCommand(), jobManagerCommand(), taskManagerCommand(), listCommand(), cancelCommand(), initCommand()]) {
+for (const command of [runCommand(), jobManagerCommand(), taskManagerCommand(), listCommand(), cancelCommand(), savepointCommand(), stopCommand(), initCommand()]) {
   program.addCommand(oneLineUsageErrors(command, `sluice ${command.name()}`));
 }
 

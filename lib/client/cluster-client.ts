@@ -1,9 +1,10 @@
 // What the CLI uses to talk to a running cluster: submit a job, follow its status, list
-// and cancel jobs, read a running job's figures. Replies from the Dispatcher arrive as
-// Reply unions; errors become throws.
+// and cancel jobs, take savepoints and stop jobs with one, read a running job's figures.
+// Replies from the Dispatcher arrive as Reply unions; errors become throws.
 import type { NatsConnection } from 'nats';
 import { ActorSystem, actorRef } from '../actor/index.ts';
 import type { DispatcherMessage } from '../../actors/dispatcher.ts';
+import type { SavepointRequest } from '../../actors/savepoint-requests.ts';
 import type { Reply } from '../../actors/protocols.ts';
 import type { CheckpointingStatistics } from '../checkpoint/checkpoint-stats-tracker.ts';
 import { decodeControl } from '../codec/control-codec.ts';
@@ -13,6 +14,8 @@ import type { JobVertexBackPressureInfo } from '../metrics/job-vertex-back-press
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../job/job-submission.ts';
 
 const askTimeoutMs = 5_000;
+/** A savepoint is answered once stored, or once it failed: at the latest when it expires (Flink's default checkpoint timeout). */
+const savepointTimeoutMs = 600_000;
 /** Status events are the fast path; polling covers a missed event or a JobManager gone silent. */
 const pollIntervalMs = 2_000;
 
@@ -29,10 +32,10 @@ export class ClusterClient {
     return new ClusterClient(nc, await ActorSystem.start({ nc, name: namespace }), namespace);
   }
 
-  private async ask<T extends object = object>(build: (replyTo: ReturnType<typeof actorRef<Reply<T>>>) => DispatcherMessage): Promise<{ ok: true } & T> {
+  private async ask<T extends object = object>(build: (replyTo: ReturnType<typeof actorRef<Reply<T>>>) => DispatcherMessage, timeoutMs = askTimeoutMs): Promise<{ ok: true } & T> {
     let reply: Reply<T>;
     try {
-      reply = await this.system.ask<Reply<T>, DispatcherMessage>(this.dispatcher, build, askTimeoutMs);
+      reply = await this.system.ask<Reply<T>, DispatcherMessage>(this.dispatcher, build, timeoutMs);
     } catch (error) {
       throw new Error(`the JobManager does not answer (${(error as Error).message}): is \`sluice jobmanager\` running on this cluster?`);
     }
@@ -123,6 +126,20 @@ export class ClusterClient {
   /** A vertex's backpressure, as Flink's REST `/jobs/:jobid/vertices/:vertexid/backpressure` gives it; the vertex id is its head operator's uid. */
   async getJobVertexBackPressure(jobId: JobId, vertexId: string): Promise<JobVertexBackPressureInfo> {
     return (await this.ask<{ backPressure: JobVertexBackPressureInfo }>((replyTo) => ({ type: 'GetJobVertexBackPressure', jobId, vertexId, replyTo }))).backPressure;
+  }
+
+  /** Flink's triggerSavepoint: resolves with the savepoint's path; no `targetDirectory`: the cluster's state.savepoints.dir. */
+  triggerSavepoint(jobId: JobId, targetDirectory?: string): Promise<string> {
+    return this.savepoint(jobId, (replyTo) => ({ type: 'TriggerSavepoint', replyTo, ...(targetDirectory ? { targetDirectory } : {}) }));
+  }
+
+  /** Flink's stopWithSavepoint: resolves with the savepoint's path once it is stored; the job then ends FINISHED. */
+  stopWithSavepoint(jobId: JobId, drain: boolean, targetDirectory?: string): Promise<string> {
+    return this.savepoint(jobId, (replyTo) => ({ type: 'StopWithSavepoint', drain, replyTo, ...(targetDirectory ? { targetDirectory } : {}) }));
+  }
+
+  private async savepoint(jobId: JobId, request: (replyTo: SavepointRequest['replyTo']) => SavepointRequest): Promise<string> {
+    return (await this.ask<{ path: string }>((replyTo) => ({ type: 'TriggerSavepoint', jobId, request: request(replyTo) }), savepointTimeoutMs)).path;
   }
 
   close(): Promise<void> {

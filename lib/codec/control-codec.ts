@@ -2,6 +2,7 @@
 // status events published outside mailboxes. Plain msgpackr maps: control messages are few
 // and of many shapes, so record structures would not pay (the data plane's batches use them).
 import { Packr } from 'msgpackr';
+import './window-extensions.ts';
 
 const packr = new Packr({ useRecords: false });
 

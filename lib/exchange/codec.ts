@@ -8,13 +8,14 @@
 // A message's strings are bundled (msgpackr's bundleStrings) and decoded in one go.
 // `npm run bench -- codec` compares this with plain msgpack maps on Nexmark Bids.
 import { Packr, Unpackr } from 'msgpackr';
+import type { CheckpointType } from '../checkpoint/checkpoint-type.ts';
 
 /** Control events travel in-band: each keeps its place among the records of its channel. */
 export type ChannelEvent =
   | { type: 'end' }
   | { type: 'watermark'; timestamp: number }
   | { type: 'watermark-status'; status: 'idle' | 'active' }
-  | { type: 'barrier'; checkpointId: number; timestamp: number }
+  | { type: 'barrier'; checkpointId: number; timestamp: number; checkpointType?: CheckpointType }
   | { type: 'cancel-checkpoint'; checkpointId: number };
 
 /**

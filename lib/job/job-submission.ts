@@ -2,6 +2,7 @@
 // rebuild the same StreamGraph (the bundle lives in the object store under the job id).
 import type { JobGraph } from '../graph/job-graph.ts';
 import type { JobId } from '../ids/addresses.ts';
+import type { SavepointRestoreSettings } from '../checkpoint/savepoint-restore-settings.ts';
 
 export interface JobSubmission {
   jobId: JobId;
@@ -14,6 +15,8 @@ export interface JobSubmission {
   env: Record<string, string>;
   cwd: string;
   defaultParallelism?: number;
+  /** `sluice run --fromSavepoint`: the job starts from this savepoint. */
+  savepointRestoreSettings?: SavepointRestoreSettings;
 }
 
 export type JobStatus = 'CREATED' | 'RUNNING' | 'RESTARTING' | 'FINISHED' | 'CANCELLING' | 'CANCELED' | 'FAILED';

@@ -6,12 +6,16 @@
 // channel is blocked: the checkpoint is taken once the barrier came on every channel, and
 // records that came after it on some channels are in the snapshot and will be replayed too.
 // It times each alignment (first barrier to last) for the checkpoint's figures.
+// A savepoint aligns in either mode, as in Flink: it must be exact to be restored elsewhere.
 import type { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
+import { isSavepoint, type CheckpointType } from '../checkpoint/checkpoint-type.ts';
 
 export interface CheckpointBarrier {
   checkpointId: number;
   /** When the checkpoint was triggered, ms since the epoch. */
   timestamp: number;
+  /** Absent for a periodic checkpoint. */
+  checkpointType?: CheckpointType;
 }
 
 /** How checkpoint n's barriers reached this task, for its CheckpointMetrics. */
@@ -60,7 +64,7 @@ export class CheckpointBarrierHandler {
       return; // a barrier of a checkpoint already taken or aborted
     }
     this.aligned.add(channel);
-    if (!this.completeAlignment() && this.mode === 'EXACTLY_ONCE') this.hooks.block(channel);
+    if (!this.completeAlignment() && this.blocks(barrier)) this.hooks.block(channel);
   }
 
   processCancellationBarrier(checkpointId: number): void {
@@ -96,8 +100,12 @@ export class CheckpointBarrierHandler {
     this.hooks.abortCheckpoint(checkpointId);
   }
 
+  private blocks(barrier: CheckpointBarrier): boolean {
+    return this.mode === 'EXACTLY_ONCE' || (barrier.checkpointType !== undefined && isSavepoint(barrier.checkpointType));
+  }
+
   private releaseChannels(): void {
-    if (this.mode === 'EXACTLY_ONCE') for (const channel of this.aligned!) this.hooks.unblock(channel);
+    if (this.blocks(this.pendingBarrier!)) for (const channel of this.aligned!) this.hooks.unblock(channel);
     this.aligned = undefined;
     this.pendingBarrier = undefined;
   }

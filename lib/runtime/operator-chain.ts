@@ -103,9 +103,9 @@ export class OperatorChain {
    * every operator's snapshot (or the promise of it), by operator id, head first.
    */
   checkpointState(barrier: CheckpointBarrier): Map<string, unknown> {
-    const { checkpointId, timestamp } = barrier;
+    const { checkpointId } = barrier;
     for (const operator of this.operators.values()) operator.prepareSnapshotPreBarrier(checkpointId);
-    this.broadcastEvent({ type: 'barrier', checkpointId, timestamp });
+    this.broadcastEvent({ type: 'barrier', ...barrier });
     const snapshots = new Map<string, unknown>();
     for (const [id, operator] of this.operators) snapshots.set(id, operator.snapshotState(checkpointId));
     return snapshots;

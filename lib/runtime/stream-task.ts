@@ -5,8 +5,11 @@
 // valve, barriers to the alignment handler); mails (checkpoint triggers and
 // notifications, timers) run between those steps. A source task runs its source beside
 // the mailbox: the source's steps and the mails never interleave (see SourceContext).
+// A stop-with-savepoint (a synchronous savepoint) stops the source right after its barrier;
+// every task then ends once that savepoint completes, without finishing its operators.
 // The Subtask actor drives the task (prepare, run, cancel) and reports to the JobMaster.
 import type { NatsConnection } from 'nats';
+import { isSynchronous, type CheckpointType } from '../checkpoint/checkpoint-type.ts';
 import type { KeyGroupSnapshot, TaskStateSnapshot } from '../checkpoint/task-state-snapshot.ts';
 import { SystemProcessingTimeService } from '../time/system-processing-time-service.ts';
 import type { AttemptNumbers } from '../graph/execution-graph.ts';
@@ -77,6 +80,10 @@ export class StreamTask {
   /** Set on cancel() and on the first failure: the task stops without finishing its operators. */
   private stopped = false;
   private cancelled = false;
+  /** The stop-with-savepoint whose barrier this source task emitted: its source has stopped, and the task waits for the savepoint's completion. */
+  private synchronousSavepointId?: number;
+  /** Set when that savepoint completed: the task ends without finishing its operators or ending its outputs. */
+  private endedBySavepoint = false;
   /** Keyed operators' state and timers; processing-time timers fire as mails. */
   private readonly stateInitializer: StreamTaskStateInitializer;
   private readonly processingTimeService: SystemProcessingTimeService;
@@ -193,6 +200,7 @@ export class StreamTask {
     }
     await this.mailbox.runMailboxLoop();
     if (this.stopped) return;
+    if (this.endedBySavepoint) return this.release();
     // A finished source ends event time, so that every event-time timer downstream fires.
     source?.context.emitWatermark(MAX_WATERMARK);
     await this.chain.finishOperators();
@@ -206,7 +214,9 @@ export class StreamTask {
   private processInput(controller: MailboxController): void {
     const { source } = this;
     if (source) {
-      if (source.done) controller.allActionsCompleted();
+      // A source stopped for a savepoint: only the savepoint's completion (a mail) ends the task.
+      if (source.done && this.synchronousSavepointId !== undefined) controller.suspendDefaultAction(new Promise(() => undefined));
+      else if (source.done) controller.allActionsCompleted();
       else controller.suspendDefaultAction(source.running!);
       return;
     }
@@ -218,14 +228,31 @@ export class StreamTask {
     else controller.suspendDefaultAction(this.ioMetrics.idleTime.measure(gate.whenAvailable()));
   }
 
-  /** Checkpoint `checkpointId` at this source task: its sources' positions and the chain's state, then the barrier. */
-  triggerCheckpoint(checkpointId: number, timestamp = Date.now()): void {
-    if (!this.source) throw new Error(`${this.description}: only a source task is triggered; the others checkpoint on barriers`);
-    this.mailbox.submit(() => this.performCheckpoint({ checkpointId, timestamp }), `checkpoint ${checkpointId} of ${this.description}`);
+  /**
+   * Checkpoint `checkpointId` at this source task: its sources' positions and the chain's
+   * state, then the barrier. A stop-with-savepoint stops the source in the same mail, so no
+   * record follows the barrier; TERMINATE first ends event time (Flink's --drain).
+   */
+  triggerCheckpoint(checkpointId: number, timestamp = Date.now(), checkpointType: CheckpointType = 'CHECKPOINT'): void {
+    const source = this.source;
+    if (!source) throw new Error(`${this.description}: only a source task is triggered; the others checkpoint on barriers`);
+    this.mailbox.submit(() => {
+      if (checkpointType === 'TERMINATE') source.context.emitWatermark(MAX_WATERMARK);
+      this.performCheckpoint({ checkpointId, timestamp, checkpointType });
+      if (!isSynchronous(checkpointType)) return;
+      this.synchronousSavepointId = checkpointId;
+      source.operator.cancel();
+    }, `${checkpointType.toLowerCase()} ${checkpointId} of ${this.description}`);
   }
 
-  notifyCheckpointComplete(checkpointId: number): void {
-    this.mailbox.submit(() => this.chain.notifyCheckpointComplete(checkpointId), `notifying checkpoint ${checkpointId} complete to ${this.description}`);
+  /** After a stop-with-savepoint's completion the task ends: its sinks have committed what the savepoint covers. */
+  notifyCheckpointComplete(checkpointId: number, checkpointType: CheckpointType = 'CHECKPOINT'): void {
+    this.mailbox.submit(async () => {
+      await this.chain.notifyCheckpointComplete(checkpointId);
+      if (!isSynchronous(checkpointType)) return;
+      this.endedBySavepoint = true;
+      this.mailbox.allActionsCompleted();
+    }, `notifying checkpoint ${checkpointId} complete to ${this.description}`);
   }
 
   notifyCheckpointAborted(checkpointId: number): void {
@@ -282,10 +309,15 @@ export class StreamTask {
   async cancel(): Promise<void> {
     if (this.cancelled) return;
     this.cancelled = true;
+    this.fail(new Error(`${this.description} was cancelled`));
+    await this.release();
+  }
+
+  /** Stops the source and the channels without ending them downstream, and closes the operators without finishing them. */
+  private async release(): Promise<void> {
     this.source?.operator.cancel();
     this.gate?.cancel();
     for (const writer of this.writers) writer.cancel();
-    this.fail(new Error(`${this.description} was cancelled`));
     await this.chain?.closeOperators(false);
     this.stateInitializer.dispose();
   }

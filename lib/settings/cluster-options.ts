@@ -1,5 +1,7 @@
 // Settings shared by every process of one cluster. Defaults favour fast failure detection
 // (seconds, not Flink's 50 s heartbeat timeout).
+import { resolve } from 'node:path';
+
 export interface ClusterOptions {
   /** NATS URL of the cluster. */
   url: string;
@@ -13,6 +15,8 @@ export interface ClusterOptions {
   slotRequestTimeoutMs: number;
   /** How long a process keeps reconnecting to a NATS server that went away (a restart) before it gives up and ends. */
   reconnectTimeoutMs: number;
+  /** Flink's state.savepoints.dir: where a savepoint goes when its command names no directory. */
+  savepointsDirectory?: string;
 }
 
 export const defaultClusterOptions: Omit<ClusterOptions, 'url'> = {
@@ -39,5 +43,6 @@ export function clusterOptionsFrom(url: string, env: NodeJS.ProcessEnv = process
     heartbeatTimeoutMs: positiveMs('SLUICE_HEARTBEAT_TIMEOUT_MS', env.SLUICE_HEARTBEAT_TIMEOUT_MS, defaultClusterOptions.heartbeatTimeoutMs),
     slotRequestTimeoutMs: positiveMs('SLUICE_SLOT_REQUEST_TIMEOUT_MS', env.SLUICE_SLOT_REQUEST_TIMEOUT_MS, defaultClusterOptions.slotRequestTimeoutMs),
     reconnectTimeoutMs: positiveMs('SLUICE_RECONNECT_TIMEOUT_MS', env.SLUICE_RECONNECT_TIMEOUT_MS, defaultClusterOptions.reconnectTimeoutMs),
+    ...(env.SLUICE_STATE_SAVEPOINTS_DIR ? { savepointsDirectory: resolve(env.SLUICE_STATE_SAVEPOINTS_DIR) } : {}),
   };
 }

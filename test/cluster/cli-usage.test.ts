@@ -14,21 +14,27 @@ SIGTERM) cancels the job. Without --cluster the job runs on an embedded cluster
 needs), which stops when the job ends.
 
 Arguments:
-  job                    the job file (.ts or .js)
-  args                   the job's own arguments, in its process.argv (put them
-                         after -- when they start with -)
+  job                          the job file (.ts or .js)
+  args                         the job's own arguments, in its process.argv (put
+                               them after -- when they start with -)
 
 Options:
-  -p, --parallelism <n>  default parallelism of the job's operators (default: 1)
-  --cluster <url>        submit to the cluster at this NATS URL instead of
-                         starting an embedded one
-  -d, --detached         submit, print the job id and return (needs --cluster)
-  -h, --help             display help for command
+  -p, --parallelism <n>        default parallelism of the job's operators
+                               (default: 1)
+  --cluster <url>              submit to the cluster at this NATS URL instead of
+                               starting an embedded one
+  -d, --detached               submit, print the job id and return (needs
+                               --cluster)
+  -s, --fromSavepoint <path>   start the job from this savepoint, matching its
+                               state to operators by uid
+  -n, --allowNonRestoredState  skip savepoint state that matches no operator of
+                               the job instead of refusing it
+  -h, --help                   display help for command
 `);
 });
 
 t.test('every subcommand has its own --help', async (t) => {
-  const commands = ['jobmanager', 'taskmanager', 'list', 'cancel', 'init'];
+  const commands = ['jobmanager', 'taskmanager', 'list', 'cancel', 'savepoint', 'stop', 'init'];
   const helps = await Promise.all(commands.map((command) => runSluice([command, '--help'])));
   commands.forEach((command, i) => {
     t.equal(helps[i]!.code, 0, `${command} --help exits 0`);
@@ -51,6 +57,8 @@ t.test('other usage errors name the command too', async (t) => {
     [['run', 'samples/wordcount.ts', '-p', '0'], 'sluice run: --parallelism must be a positive integer, got "0"'],
     [['taskmanager', '--slots', 'two'], 'sluice taskmanager: --slots must be a positive integer, got "two"'],
     [['cancel'], 'sluice cancel: missing required argument jobId'],
+    [['savepoint'], 'sluice savepoint: missing required argument jobId'],
+    [['run', 'samples/wordcount.ts', '--allowNonRestoredState'], 'sluice run: --allowNonRestoredState needs --fromSavepoint'],
     [['init', 'lib'], 'sluice init: lib exists and is not an empty directory'],
   ];
   const results = await Promise.all(cases.map(([args]) => runSluice(args)));

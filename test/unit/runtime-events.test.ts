@@ -171,6 +171,19 @@ t.test('at-least-once: no channel is held; the checkpoint is taken once the barr
   await harness.finishAndClose();
 });
 
+t.test('at-least-once: a savepoint aligns all the same, and its barrier goes downstream with its type', async (t) => {
+  const harness = await OperatorTestHarness.forOperators<string>([new Counter()], { channels: [2], checkpointingMode: 'AT_LEAST_ONCE' }).open();
+  harness.processElement('a', undefined, { channel: 0 });
+  harness.processBarrier(1, { channel: 0 }, 'SAVEPOINT');
+  t.same([...harness.blockedChannels], [0], 'the channel is held');
+  harness.processElement('b', undefined, { channel: 1 });
+  harness.processBarrier(1, { channel: 1 }, 'SAVEPOINT');
+  t.same(harness.checkpoints, [{ checkpointId: 1, snapshots: new Map([['op-1', 2]]) }], 'exactly the records before the barrier');
+  t.same([...harness.blockedChannels], []);
+  t.same(harness.output.emitted.filter((e) => 'event' in e).map((e) => 'event' in e && e.event), [{ type: 'barrier', checkpointId: 1, timestamp: 0, checkpointType: 'SAVEPOINT' }]);
+  await harness.finishAndClose();
+});
+
 t.test('a newer barrier or a cancel marker aborts an alignment; an ended channel no longer counts', async (t) => {
   const harness = await OperatorTestHarness.forOperators<string>([new Counter()], { channels: [3] }).open();
   harness.processBarrier(1, { channel: 0 });

@@ -1,4 +1,5 @@
-// `sluice run <job> [--parallelism N] [--cluster URL] [--detached] [-- job args]`
+// `sluice run <job> [--parallelism N] [--cluster URL] [--detached] [--fromSavepoint path [--allowNonRestoredState]] [-- job args]`
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { withClient } from '../../client/with-client.ts';
 import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
@@ -13,6 +14,8 @@ interface RunOptions {
   parallelism?: string;
   cluster?: string;
   detached?: boolean;
+  fromSavepoint?: string;
+  allowNonRestoredState?: boolean;
 }
 
 async function run(jobFile: string, jobArgs: string[], options: RunOptions, command: Command): Promise<number> {
@@ -22,7 +25,9 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
 
   // The embedded cluster's supervision warnings would drown the job's outcome, which we print.
   if (!isLogLevel(process.env.SLUICE_LOG_LEVEL)) setLogLevel('error');
+  if (options.allowNonRestoredState && !options.fromSavepoint) command.error('--allowNonRestoredState needs --fromSavepoint');
   const { submission, bundle } = await prepareSubmission(jobFile, jobArgs, defaultParallelism);
+  if (options.fromSavepoint) submission.savepointRestoreSettings = { restorePath: resolve(options.fromSavepoint), allowNonRestoredState: options.allowNonRestoredState ?? false };
   const { jobGraph } = submission;
 
   const slotsNeeded = Math.max(...jobGraph.vertices.map((vertex) => vertex.parallelism));
@@ -66,6 +71,8 @@ export function runCommand(): Command {
     .option('-p, --parallelism <n>', 'default parallelism of the job\'s operators (default: 1)')
     .option('--cluster <url>', 'submit to the cluster at this NATS URL instead of starting an embedded one')
     .option('-d, --detached', 'submit, print the job id and return (needs --cluster)')
+    .option('-s, --fromSavepoint <path>', 'start the job from this savepoint, matching its state to operators by uid')
+    .option('-n, --allowNonRestoredState', 'skip savepoint state that matches no operator of the job instead of refusing it')
     .action(async (jobFile: string, jobArgs: string[], options: RunOptions, command: Command) => {
       process.exitCode = await run(jobFile, jobArgs, options, command);
     });

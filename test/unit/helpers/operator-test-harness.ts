@@ -5,6 +5,7 @@
 // StreamTask. Keyed operators get a real heap backend and timer services, as in a task.
 // What leaves the chain is collected, in order, in `output`. Mails the operators submit
 // (processing-time timers) run in a real MailboxProcessor whenever the test awaits. No server.
+import type { CheckpointType } from '../../../lib/checkpoint/checkpoint-type.ts';
 import type { CheckpointingMode } from '../../../lib/checkpoint/checkpointing-mode.ts';
 import { StreamGraph, type InputIndex, type StreamEdge, type StreamNode } from '../../../lib/graph/stream-graph.ts';
 import type { ChannelMessage } from '../../../lib/exchange/codec.ts';
@@ -144,8 +145,9 @@ export class OperatorTestHarness<OUT = unknown> {
     this.deliver(at, { seq: 0, event: { type: 'watermark-status', status } });
   }
 
-  processBarrier(checkpointId: number, at?: ChannelAt): void {
-    this.deliver(at, { seq: 0, event: { type: 'barrier', checkpointId, timestamp: 0 } });
+  /** A periodic checkpoint's barrier, or a savepoint's with its `checkpointType`. */
+  processBarrier(checkpointId: number, at?: ChannelAt, checkpointType?: CheckpointType): void {
+    this.deliver(at, { seq: 0, event: { type: 'barrier', checkpointId, timestamp: 0, ...(checkpointType ? { checkpointType } : {}) } });
   }
 
   processCancellation(checkpointId: number, at?: ChannelAt): void {
