@@ -3,6 +3,7 @@
 import type { PartitionerType } from '../exchange/partitioner.ts';
 import type { CheckpointingSettings } from '../checkpoint/checkpoint-config.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
+import type { StateBackendType } from '../state/state-backend.ts';
 import type { InputIndex } from './stream-graph.ts';
 
 export interface JobVertex {
@@ -43,4 +44,6 @@ export interface JobGraph {
   checkpointing?: CheckpointingSettings;
   /** The job's own restart strategy; without one, Flink's default for its checkpointing applies. */
   restartStrategy?: RestartStrategyConfiguration;
+  /** Where keyed state lives (`state.backend.type`): the job's choice, else the cluster's default, else the heap. */
+  stateBackend?: StateBackendType;
 }

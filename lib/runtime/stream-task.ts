@@ -23,15 +23,17 @@ import { OperatorChain } from './operator-chain.ts';
 import { RecordWriterOutput } from './record-writer-output.ts';
 import { StreamTaskNetworkInput } from './stream-task-network-input.ts';
 import { StreamTaskStateInitializer } from './stream-task-state-initializer.ts';
+import { stateBackendOfType } from '../state/state-backend-options.ts';
 
 /** Where a task's checkpoints go: the state backend stores them and acknowledges to the coordinator. */
 export interface CheckpointListener {
   /**
    * Checkpoint `checkpointId` was taken and its barrier forwarded. `snapshots` holds each
    * operator's snapshotState result by operator id: the state itself, or a promise of it;
-   * `keyGroups` each keyed operator's state and timers by key group, taken synchronously.
+   * `keyGroups` each keyed operator's state and timers by key group: taken synchronously, or
+   * (the LevelDB backend) a promise of them read from a view taken synchronously.
    */
-  onCheckpoint(checkpointId: number, snapshots: Map<string, unknown>, keyGroups: Map<string, KeyGroupSnapshot[]>): void;
+  onCheckpoint(checkpointId: number, snapshots: Map<string, unknown>, keyGroups: Map<string, KeyGroupSnapshot[] | Promise<KeyGroupSnapshot[]>>): void;
   /** The checkpoint was aborted here (a newer barrier or a cancel marker came during alignment). */
   onCheckpointAborted?(checkpointId: number): void;
 }
@@ -82,7 +84,7 @@ export class StreamTask {
     this.failed.catch(() => undefined);
     this.mailbox = new MailboxProcessor((controller) => this.processInput(controller), { onIdle: () => this.flushOutputs() });
     this.processingTimeService = new SystemProcessingTimeService((action) => this.mailbox.submit(action, `processing-time timer of ${this.description}`));
-    this.stateInitializer = new StreamTaskStateInitializer(this.processingTimeService);
+    this.stateInitializer = new StreamTaskStateInitializer(this.processingTimeService, stateBackendOfType(spec.jobGraph.stateBackend ?? 'hashmap'));
   }
 
   /** Subscribes every channel and opens the operators; after this, no record sent to us can be lost. */
@@ -111,8 +113,8 @@ export class StreamTask {
         this.writers.push(writer);
         return new RecordWriterOutput(writer, edge.outputTag);
       },
-      environment: (node) => ({
-        ...this.stateInitializer.streamOperatorStateContext(node, subtaskInfo, spec.restoredState?.[node.id]?.keyGroups),
+      environment: async (node) => ({
+        ...(await this.stateInitializer.streamOperatorStateContext(node, subtaskInfo, spec.restoredState?.[node.id]?.keyGroups)),
         mailboxExecutor: this.mailbox,
         processingTimeService: this.processingTimeService,
         jobCwd: spec.jobCwd,
@@ -194,7 +196,7 @@ export class StreamTask {
     this.mailbox.close();
     await Promise.all(this.writers.map((writer) => writer.close()));
     await this.chain.closeOperators(true);
-    this.stateInitializer.dispose();
+    await this.stateInitializer.dispose();
   }
 
   /** The mailbox's default action: one input message, or wait for input, for output credit, or for the source to end. */
@@ -230,7 +232,7 @@ export class StreamTask {
   /** Synchronous from the first hook to the barrier's emission: nothing else runs in between. */
   private performCheckpoint(barrier: CheckpointBarrier): void {
     const snapshots = this.chain.checkpointState(barrier);
-    const keyGroups = new Map<string, KeyGroupSnapshot[]>();
+    const keyGroups = new Map<string, KeyGroupSnapshot[] | Promise<KeyGroupSnapshot[]>>();
     for (const operatorId of snapshots.keys()) {
       const taken = this.stateInitializer.snapshotKeyGroups(operatorId);
       if (taken) keyGroups.set(operatorId, taken);
@@ -281,7 +283,7 @@ export class StreamTask {
     for (const writer of this.writers) writer.cancel();
     this.fail(new Error(`${this.description} was cancelled`));
     await this.chain?.closeOperators(false);
-    this.stateInitializer.dispose();
+    await this.stateInitializer.dispose();
   }
 
   /** Stops the loop (nothing is finished or ended downstream) and rejects run() with the first failure. */
