@@ -6,6 +6,7 @@ import type { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { JobMaster, type JobMasterMessage } from './job-master.ts';
 import type { Reply } from './protocols.ts';
+import type { StateBackendType } from '../lib/state/state-backend.ts';
 import type { ResourceManagerMessage } from './resource-manager.ts';
 
 export type DispatcherMessage =
@@ -21,6 +22,8 @@ export interface DispatcherDependencies {
   resourceManager: ActorRef<ResourceManagerMessage>;
   artifacts: JobArtifactStore;
   deploymentTimeoutMs: number;
+  /** The cluster's `state.backend.type`, for the jobs that chose none. */
+  defaultStateBackend: StateBackendType;
 }
 
 export class Dispatcher implements Actor<DispatcherMessage> {
@@ -32,7 +35,8 @@ export class Dispatcher implements Actor<DispatcherMessage> {
   receive(message: DispatcherMessage, ctx: ActorContext<DispatcherMessage>): void {
     switch (message.type) {
       case 'SubmitJob': {
-        const { submission } = message;
+        const submission = message.submission.jobGraph.stateBackend ? message.submission
+          : { ...message.submission, jobGraph: { ...message.submission.jobGraph, stateBackend: this.deps.defaultStateBackend } };
         const problem = this.validate(submission);
         if (problem) {
           ctx.tell(message.replyTo, { ok: false, error: problem });

@@ -8,6 +8,8 @@ import { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 import type { OperatorFactory, StreamGraph } from '../graph/stream-graph.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 import { restartStrategyFromConfiguration, type Configuration } from '../restart/restart-strategy-options.ts';
+import type { StateBackend } from '../state/state-backend.ts';
+import { stateBackendFromConfiguration } from '../state/state-backend-options.ts';
 import { generateStreamGraph } from '../graph/stream-graph-generator.ts';
 import { Transformation, type TransformationSpec } from '../graph/transformation.ts';
 import { StreamSource } from '../operators/source-operator.ts';
@@ -40,6 +42,7 @@ export class StreamExecutionEnvironment {
   private readonly config = new ExecutionConfig();
   private readonly checkpointConfig = new CheckpointConfig();
   private restartStrategy?: RestartStrategyConfiguration;
+  private stateBackend?: StateBackend;
 
   private constructor(defaultParallelism: number) {
     this.parallelism = defaultParallelism;
@@ -50,10 +53,12 @@ export class StreamExecutionEnvironment {
     return new StreamExecutionEnvironment(currentJobContext()?.defaultParallelism ?? 1).configure(configuration);
   }
 
-  /** Applies Flink's configuration keys; today those of the restart strategy (`restart-strategy: fixed-delay`, …). */
+  /** Applies Flink's configuration keys: the restart strategy's (`restart-strategy: fixed-delay`, …) and `state.backend.type`. */
   configure(configuration: Configuration): this {
     const restartStrategy = restartStrategyFromConfiguration(configuration);
     if (restartStrategy) this.restartStrategy = restartStrategy;
+    const stateBackend = stateBackendFromConfiguration(configuration);
+    if (stateBackend) this.stateBackend = stateBackend;
     return this;
   }
 
@@ -117,6 +122,20 @@ export class StreamExecutionEnvironment {
     return this;
   }
 
+  /**
+   * Where the job's keyed state lives: `new HashMapStateBackend()` (the heap) or
+   * `new EmbeddedLevelDBStateBackend()` (local disk). Without one, the cluster's default.
+   */
+  setStateBackend(stateBackend: StateBackend): this {
+    this.stateBackend = stateBackend;
+    return this;
+  }
+
+  /** The job's state backend; undefined when the cluster's default applies. */
+  getStateBackend(): StateBackend | undefined {
+    return this.stateBackend;
+  }
+
   /** A non-parallel source emitting the given elements in order. */
   fromElements<T>(...elements: T[]): SingleOutputStreamOperator<T> {
     return this.fromCollection(elements);
@@ -158,6 +177,7 @@ export class StreamExecutionEnvironment {
       autoWatermarkInterval: this.config.getAutoWatermarkInterval(),
       checkpointing: this.checkpointConfig.toSettings(),
       restartStrategy: this.restartStrategy,
+      stateBackend: this.stateBackend?.type,
     });
   }
 

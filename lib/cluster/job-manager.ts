@@ -41,6 +41,7 @@ export async function startJobManager(nc: NatsConnection, options: ClusterOption
       resourceManager,
       artifacts: services.resolve(JobArtifactStore),
       deploymentTimeoutMs,
+      defaultStateBackend: options.stateBackend,
     }),
   });
   return {

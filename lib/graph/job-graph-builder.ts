@@ -52,6 +52,7 @@ export function toJobGraph(graph: StreamGraph): JobGraph {
     fingerprint: graph.fingerprint(),
     ...(graph.checkpointing ? { checkpointing: graph.checkpointing } : {}),
     ...(graph.restartStrategy ? { restartStrategy: graph.restartStrategy } : {}),
+    ...(graph.stateBackend ? { stateBackend: graph.stateBackend } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ export interface StreamGraphSettings {
   autoWatermarkInterval: number;
   checkpointing?: StreamGraphFields['checkpointing'];
   restartStrategy?: StreamGraphFields['restartStrategy'];
+  stateBackend?: StreamGraphFields['stateBackend'];
 }
 
 export function generateStreamGraph(transformations: readonly Transformation[], settings: StreamGraphSettings): StreamGraph {
@@ -33,7 +34,7 @@ export function generateStreamGraph(transformations: readonly Transformation[], 
     node.stateKeySelector2 = stateKeySelector(inEdges, 2);
   }
   return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled,
-    autoWatermarkInterval: settings.autoWatermarkInterval, checkpointing: settings.checkpointing, restartStrategy: settings.restartStrategy });
+    autoWatermarkInterval: settings.autoWatermarkInterval, checkpointing: settings.checkpointing, restartStrategy: settings.restartStrategy, stateBackend: settings.stateBackend });
 }
 
 /**

@@ -4,6 +4,7 @@
 // operator factories instead of serialized functions.
 import type { CheckpointingSettings } from '../checkpoint/checkpoint-config.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
+import type { StateBackendType } from '../state/state-backend.ts';
 import { createHash } from 'node:crypto';
 import type { StateKeySelector, StreamOperator } from '../operators/stream-operator.ts';
 import type { ChannelSelector, PartitionerType } from '../exchange/partitioner.ts';
@@ -59,6 +60,8 @@ export interface StreamGraphFields {
   /** Set when the job enabled checkpointing. */
   checkpointing?: CheckpointingSettings;
   restartStrategy?: RestartStrategyConfiguration;
+  /** Set when the job chose its state backend (env.setStateBackend, `state.backend.type`). */
+  stateBackend?: StateBackendType;
 }
 
 /** Flink's default auto-watermark interval. */
@@ -73,6 +76,7 @@ export class StreamGraph implements StreamGraphFields {
   readonly autoWatermarkInterval: number;
   readonly checkpointing?: CheckpointingSettings;
   readonly restartStrategy?: RestartStrategyConfiguration;
+  readonly stateBackend?: StateBackendType;
 
   constructor(fields: StreamGraphFields) {
     this.jobName = fields.jobName;
@@ -83,6 +87,7 @@ export class StreamGraph implements StreamGraphFields {
     this.autoWatermarkInterval = fields.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL;
     this.checkpointing = fields.checkpointing;
     this.restartStrategy = fields.restartStrategy;
+    this.stateBackend = fields.stateBackend;
   }
 
   node(id: string): StreamNode {

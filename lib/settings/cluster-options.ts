@@ -1,5 +1,8 @@
 // Settings shared by every process of one cluster. Defaults favour fast failure detection
 // (seconds, not Flink's 50 s heartbeat timeout).
+import type { StateBackendType } from '../state/state-backend.ts';
+import { parseStateBackendType, stateBackendTypeKey } from '../state/state-backend-options.ts';
+
 export interface ClusterOptions {
   /** NATS URL of the cluster. */
   url: string;
@@ -11,6 +14,8 @@ export interface ClusterOptions {
   heartbeatTimeoutMs: number;
   /** How long a job waits for enough free slots before it fails. */
   slotRequestTimeoutMs: number;
+  /** The state backend of the jobs that choose none (Flink's `state.backend.type`; $SLUICE_STATE_BACKEND_TYPE). */
+  stateBackend: StateBackendType;
 }
 
 export const defaultClusterOptions: Omit<ClusterOptions, 'url'> = {
@@ -18,6 +23,7 @@ export const defaultClusterOptions: Omit<ClusterOptions, 'url'> = {
   heartbeatIntervalMs: 500,
   heartbeatTimeoutMs: 3_000,
   slotRequestTimeoutMs: 10_000,
+  stateBackend: 'hashmap',
 };
 
 function positiveMs(name: string, raw: string | undefined, fallback: number): number {
@@ -35,5 +41,6 @@ export function clusterOptionsFrom(url: string, env: NodeJS.ProcessEnv = process
     heartbeatIntervalMs: positiveMs('SLUICE_HEARTBEAT_INTERVAL_MS', env.SLUICE_HEARTBEAT_INTERVAL_MS, defaultClusterOptions.heartbeatIntervalMs),
     heartbeatTimeoutMs: positiveMs('SLUICE_HEARTBEAT_TIMEOUT_MS', env.SLUICE_HEARTBEAT_TIMEOUT_MS, defaultClusterOptions.heartbeatTimeoutMs),
     slotRequestTimeoutMs: positiveMs('SLUICE_SLOT_REQUEST_TIMEOUT_MS', env.SLUICE_SLOT_REQUEST_TIMEOUT_MS, defaultClusterOptions.slotRequestTimeoutMs),
+    stateBackend: env.SLUICE_STATE_BACKEND_TYPE ? parseStateBackendType(env.SLUICE_STATE_BACKEND_TYPE, `SLUICE_STATE_BACKEND_TYPE (${stateBackendTypeKey})`) : defaultClusterOptions.stateBackend,
   };
 }
