@@ -2,7 +2,7 @@
 // database per keyed operator subtask, in a directory of its own that is removed when the task
 // ends. Hot values stay in a bounded cache and writes go out in background batches (see
 // LevelDBStateStore), so the state may be larger than memory; the keys of each state stay in
-// memory (see LevelDBStateTable). A snapshot fixes a database view synchronously and reads it
+// memory (see LevelDBStateTable). A snapshot takes a database view synchronously and reads it
 // out asynchronously, key group by key group, in the format of every backend: a checkpoint
 // taken here restores on the heap backend and back, at any parallelism.
 import { mkdtempSync } from 'node:fs';
@@ -12,7 +12,7 @@ import type { KeyGroupStateSnapshot, StateSnapshot } from '../key-group-state-sn
 import type { StateValueFormat } from '../keyed-state-table.ts';
 import type { StateDescriptorType } from '../state-descriptor.ts';
 import { unpackStateValue } from '../state-snapshot-codec.ts';
-import { LevelDBStateStore, type DatabaseSnapshot } from './leveldb-state-store.ts';
+import { LevelDBStateStore, type StoreSnapshot } from './leveldb-state-store.ts';
 import { keyGroupPrefix, LevelDBStateTable } from './leveldb-state-table.ts';
 
 export interface LevelDBKeyedStateBackendOptions extends KeyedStateBackendOptions {
@@ -59,7 +59,7 @@ export class LevelDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K, Le
   }
 
   snapshot(): Promise<KeyGroupStateSnapshot[]> {
-    return this.readSnapshot(this.store.snapshotView(), [...this.tables.values()]);
+    return this.readSnapshot(this.store.snapshot(), [...this.tables.values()]);
   }
 
   restoreKeyGroup(snapshot: KeyGroupStateSnapshot): void {
@@ -78,14 +78,13 @@ export class LevelDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K, Le
   }
 
   /** The asynchronous part: the view's entries, grouped by key group and state (the database keys' order). */
-  private async readSnapshot(view: Promise<DatabaseSnapshot>, tables: LevelDBStateTable<K, unknown, unknown>[]): Promise<KeyGroupStateSnapshot[]> {
-    const snapshot = await view;
+  private async readSnapshot(snapshot: StoreSnapshot, tables: LevelDBStateTable<K, unknown, unknown>[]): Promise<KeyGroupStateSnapshot[]> {
     const snapshots: KeyGroupStateSnapshot[] = [];
     let keyGroup: KeyGroupStateSnapshot | undefined;
     let state: StateSnapshot | undefined;
     try {
       const { startKeyGroup, endKeyGroup } = this.options.keyGroupRange;
-      for await (const [key, bytes] of this.store.entries(snapshot, keyGroupPrefix(startKeyGroup), keyGroupPrefix(endKeyGroup + 1))) {
+      for (const [key, bytes] of await this.store.read(snapshot, keyGroupPrefix(startKeyGroup), keyGroupPrefix(endKeyGroup + 1))) {
         const table = tables[key.charCodeAt(1)]!;
         const [userKey, namespace, plain] = unpackStateValue(bytes) as [unknown, unknown, unknown];
         const kept = table.snapshotTransformer ? table.snapshotTransformer(plain) : plain;
@@ -99,7 +98,7 @@ export class LevelDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K, Le
         state.entries.push([userKey, namespace, kept]);
       }
     } finally {
-      await snapshot.close();
+      await snapshot.view.close();
     }
     return snapshots;
   }

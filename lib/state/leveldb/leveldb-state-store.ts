@@ -2,8 +2,8 @@
 // accesses: a read looks in the write buffer, then the cache of hot values, then the writes
 // still on their way to disk, and only then asks LevelDB (getSync). A write lands in the write
 // buffer; when the buffer is full its entries are encoded and written as one db.batch() in the
-// background, never one await per record. Batches are written one after the other, so a
-// snapshot taken between two of them sees exactly the writes before it.
+// background, never one await per record. A snapshot is LevelDB's view plus the writes still
+// on their way to disk, both taken synchronously.
 import { rm } from 'node:fs/promises';
 import { Level } from 'level';
 import { LruCache } from './lru-cache.ts';
@@ -16,8 +16,11 @@ export interface BufferedWrite {
 
 const deleted = Symbol('deleted');
 
-/** A point-in-time view of the database (LevelDB's snapshot). */
-export type DatabaseSnapshot = ReturnType<Level<string, Uint8Array>['snapshot']>;
+/** The database at one point in time: LevelDB's view, and the writes not in it yet (null: a delete). */
+export interface StoreSnapshot {
+  readonly view: ReturnType<Level<string, Uint8Array>['snapshot']>;
+  readonly notYetWritten: ReadonlyMap<string, Uint8Array | null>;
+}
 
 type BatchOperation = { type: 'put'; key: string; value: Uint8Array } | { type: 'del'; key: string };
 
@@ -36,7 +39,7 @@ export class LevelDBStateStore {
   private writeBuffer = new Map<string, BufferedWrite | typeof deleted>();
   /** Encoded by a flush whose batch is not written yet: the bytes, or null for a delete. */
   private readonly inFlight = new Map<string, Uint8Array | null>();
-  /** The batches, chained; a snapshot view is taken between two of them. */
+  /** The batches, written one after the other. */
   private writes: Promise<void> = Promise.resolve();
   private failure?: Error;
 
@@ -105,23 +108,28 @@ export class LevelDBStateStore {
   }
 
   /**
-   * The synchronous part of a snapshot: every write so far is flushed, and the view is taken
-   * after those batches and before any later one, so it holds the state as it is now.
+   * The synchronous part of a snapshot: the buffered writes are encoded (and sent on as a
+   * batch), and LevelDB's view is taken now, beside the writes it may not hold yet: those of
+   * the batches in flight. Nothing here waits, so the task's thread goes on at once.
    */
-  snapshotView(): Promise<DatabaseSnapshot> {
+  snapshot(): StoreSnapshot {
     this.throwIfFailed();
     this.flush();
-    const view = this.writes.then(() => {
-      this.throwIfFailed();
-      return this.db.snapshot();
-    });
-    this.writes = view.then(() => undefined, () => undefined);
-    return view;
+    return { view: this.db.snapshot(), notYetWritten: new Map(this.inFlight) };
   }
 
-  /** The entries with keys in [gte, lt) as the view saw them, in key order. */
-  async *entries(view: DatabaseSnapshot, gte: string, lt: string): AsyncGenerator<[string, Uint8Array]> {
-    for await (const entry of this.db.iterator({ gte, lt, snapshot: view })) yield entry;
+  /**
+   * The asynchronous part: the entries with keys in [gte, lt) as they were when `snapshot` was
+   * taken, in key order (the view's entries, overridden by the writes it did not hold yet).
+   */
+  async read(snapshot: StoreSnapshot, gte: string, lt: string): Promise<Array<[string, Uint8Array]>> {
+    const entries = new Map(await this.db.iterator({ gte, lt, snapshot: snapshot.view }).all());
+    for (const [key, bytes] of snapshot.notYetWritten) {
+      if (key < gte || key >= lt) continue;
+      if (bytes === null) entries.delete(key);
+      else entries.set(key, bytes);
+    }
+    return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /** Waits for the batches in flight, closes the database and removes its directory. */
