@@ -11,7 +11,7 @@ import type { InternalKeyContext } from '../internal-key-context.ts';
 import type { KeyedStateTable, StateValueFormat } from '../keyed-state-table.ts';
 import type { StateDescriptorType } from '../state-descriptor.ts';
 import { packStateValue, unpackStateValue } from '../state-snapshot-codec.ts';
-import type { LevelDBStateStore } from './leveldb-state-store.ts';
+import type { BufferedWrite, LevelDBStateStore } from './leveldb-state-store.ts';
 
 /** The first character of a key group's database keys (key groups are below 32768, so one UTF-16 unit, never a surrogate). */
 export function keyGroupPrefix(keyGroup: KeyGroup): string {
@@ -26,6 +26,15 @@ function identityPart(identity: unknown): string {
     case 'bigint': return `i${identity}`;
     case 'boolean': return identity ? 't' : 'f';
     default: return identity === null ? 'z' : 'u';
+  }
+}
+
+/** A buffered write of one entry, encoded when the write buffer is flushed. */
+class StateEntryWrite<K, N, V> implements BufferedWrite {
+  constructor(private readonly table: LevelDBStateTable<K, N, V>, private readonly key: K, private readonly namespace: N, readonly value: V) {}
+
+  encode(): Uint8Array {
+    return this.table.encode(this.key, this.namespace, this.value);
   }
 }
 
@@ -81,11 +90,12 @@ export class LevelDBStateTable<K, N, V> implements KeyedStateTable<K, N, V> {
     let keys = this.keysByNamespace.get(namespaceId);
     if (!keys) this.keysByNamespace.set(namespaceId, (keys = new Map()));
     keys.set(keyId, key);
-    const { format } = this;
-    this.store.put(this.databaseKey(keyGroup, namespaceId, keyId), {
-      value,
-      encode: () => packStateValue([key, namespace, format ? format.toSnapshot(value) : value], () => `state "${this.name}" of ${this.description}, key ${describeKey(key)}`),
-    });
+    this.store.put(this.databaseKey(keyGroup, namespaceId, keyId), new StateEntryWrite(this, key, namespace, value));
+  }
+
+  /** The stored form of an entry: [key, namespace, value in its snapshot form]. */
+  encode(key: K, namespace: N, value: V): Uint8Array {
+    return packStateValue([key, namespace, this.format ? this.format.toSnapshot(value) : value], () => `state "${this.name}" of ${this.description}, key ${describeKey(key)}`);
   }
 
   private databaseKey(keyGroup: KeyGroup, namespaceId: unknown, keyId: unknown): string {
