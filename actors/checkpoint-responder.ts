@@ -5,6 +5,7 @@
 // state that the LevelDB backend reads out of a database view, is awaited here, off the task's
 // mailbox, so the stream goes on meanwhile.
 import type { KeyGroupSnapshot, TaskStateSnapshot } from '../lib/checkpoint/task-state-snapshot.ts';
+import { decodeControl, encodeControl } from '../lib/codec/control-codec.ts';
 import type { ExecutionAttemptId } from '../lib/graph/execution-graph.ts';
 import type { CheckpointListener } from '../lib/runtime/stream-task.ts';
 
@@ -24,9 +25,12 @@ export function checkpointResponder(execution: ExecutionAttemptId, respond: (res
       // Synchronous snapshots are sent (and so encoded) now, before the task changes them.
       const pending = taken.some(([, state]) => state instanceof Promise) || [...keyGroups.values()].some((state) => state instanceof Promise);
       if (!pending) return acknowledge(taken, keyGroups as Map<string, KeyGroupSnapshot[]>);
+      // Otherwise the synchronous parts are copied now (an async function runs up to its first
+      // await at once), in their wire form, while the rest is awaited.
+      const settled = async <S>(state: S | Promise<S>): Promise<S> => (state instanceof Promise ? state : decodeControl<S>(encodeControl(state)));
       Promise.all([
-        Promise.all(taken.map(async ([operatorId, state]) => [operatorId, await state] as [string, unknown])),
-        Promise.all([...keyGroups].map(async ([operatorId, state]) => [operatorId, await state] as [string, KeyGroupSnapshot[]])),
+        Promise.all(taken.map(async ([operatorId, state]) => [operatorId, await settled(state)] as [string, unknown])),
+        Promise.all([...keyGroups].map(async ([operatorId, state]) => [operatorId, await settled(state)] as [string, KeyGroupSnapshot[]])),
       ]).then(
         ([operatorStates, keyGroupStates]) => acknowledge(operatorStates, new Map(keyGroupStates)),
         (error: unknown) => respond({ type: 'DeclineCheckpoint', execution, checkpointId, reason: `the asynchronous part of the snapshot failed: ${(error as Error).message}` }),
