@@ -18,3 +18,8 @@ t.test('the codec, a job beside its raw NATS baseline, Nexmark (windowed too) an
   t.match(lines[3], new RegExp(`^q5 hot items p=2 .*20,000 events .*Sluice ${number}/s, ${number}/CPU-s .*raw NATS ${number}/CPU-s .*Flink 1.13 22,000/core-s .*ratio per core ${ratio}, to raw ${ratio}$`));
   t.match(lines[4], new RegExp(`^\\(c\\) latency, 2 exchanges .*1,000 records at 1,000/s .*p50 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms`));
 });
+
+t.test('the state backends line: LevelDB beside the heap, with the ratio', async (t) => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'lib/bench/bench.ts', 'state-backends', '--records', '20000'], { cwd: repoRoot });
+  t.match(stdout.trim(), new RegExp(`^\\(e\\) keyed state p=2 .*20,000 records, 200,000 keys .*LevelDB ${number}/s, ${number}/CPU-s .*heap ${number}/s, ${number}/CPU-s .*ratio ${ratio} wall, ${ratio} CPU$`));
+});
