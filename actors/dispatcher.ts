@@ -8,6 +8,7 @@ import type { JobVertexBackPressureInfo } from '../lib/metrics/job-vertex-back-p
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
 import { JobMaster, type JobMasterMessage, type SavepointRequest } from './job-master.ts';
 import type { Reply } from './protocols.ts';
+import type { StateBackendType } from '../lib/state/state-backend.ts';
 import type { ResourceManagerMessage } from './resource-manager.ts';
 
 export type DispatcherMessage =
@@ -30,6 +31,8 @@ export interface DispatcherDependencies {
   deploymentTimeoutMs: number;
   /** Flink's state.savepoints.dir. */
   savepointsDirectory?: string;
+  /** The cluster's `state.backend.type`, for the jobs that chose none. */
+  defaultStateBackend: StateBackendType;
 }
 
 export class Dispatcher implements Actor<DispatcherMessage> {
@@ -41,7 +44,8 @@ export class Dispatcher implements Actor<DispatcherMessage> {
   receive(message: DispatcherMessage, ctx: ActorContext<DispatcherMessage>): void {
     switch (message.type) {
       case 'SubmitJob': {
-        const { submission } = message;
+        const submission = message.submission.jobGraph.stateBackend ? message.submission
+          : { ...message.submission, jobGraph: { ...message.submission.jobGraph, stateBackend: this.deps.defaultStateBackend } };
         const problem = this.validate(submission);
         if (problem) {
           ctx.tell(message.replyTo, { ok: false, error: problem });

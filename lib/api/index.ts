@@ -73,6 +73,10 @@ export type { BroadcastState, ReadOnlyBroadcastState } from '../state/operator/b
 export { CheckpointConfig, ExternalizedCheckpointCleanup } from '../checkpoint/checkpoint-config.ts';
 export { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 export { RestartStrategies, type RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
+// State backends (issue 9): env.setStateBackend(new HashMapStateBackend() | new EmbeddedLevelDBStateBackend()).
+export type { StateBackend, StateBackendType } from '../state/state-backend.ts';
+export { HashMapStateBackend } from '../state/heap/hash-map-state-backend.ts';
+export { EmbeddedLevelDBStateBackend } from '../state/leveldb/embedded-leveldb-state-backend.ts';
 // Windows: assigners, triggers, evictors, window functions (issue 8).
 export { WindowedStream } from './windowed-stream.ts';
 export { AllWindowedStream } from './all-windowed-stream.ts';

@@ -9,6 +9,8 @@ import type { OperatorFactory, StreamGraph } from '../graph/stream-graph.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 import { restartStrategyFromConfiguration, type Configuration } from '../restart/restart-strategy-options.ts';
 import { failoverStrategyFromConfiguration, type FailoverStrategyName } from '../graph/failover-strategy-options.ts';
+import type { StateBackend } from '../state/state-backend.ts';
+import { stateBackendFromConfiguration } from '../state/state-backend-options.ts';
 import { generateStreamGraph } from '../graph/stream-graph-generator.ts';
 import { Transformation, type TransformationSpec } from '../graph/transformation.ts';
 import { StreamSource } from '../operators/source-operator.ts';
@@ -42,6 +44,7 @@ export class StreamExecutionEnvironment {
   private readonly checkpointConfig = new CheckpointConfig();
   private restartStrategy?: RestartStrategyConfiguration;
   private failoverStrategy?: FailoverStrategyName;
+  private stateBackend?: StateBackend;
 
   private constructor(defaultParallelism: number) {
     this.parallelism = defaultParallelism;
@@ -52,12 +55,14 @@ export class StreamExecutionEnvironment {
     return new StreamExecutionEnvironment(currentJobContext()?.defaultParallelism ?? 1).configure(configuration);
   }
 
-  /** Applies Flink's configuration keys; today those of the restart strategy (`restart-strategy: fixed-delay`, …) and `jobmanager.execution.failover-strategy`. */
+  /** Applies Flink's configuration keys: the restart strategy's (`restart-strategy: fixed-delay`, …), `jobmanager.execution.failover-strategy` and `state.backend.type`. */
   configure(configuration: Configuration): this {
     const restartStrategy = restartStrategyFromConfiguration(configuration);
     if (restartStrategy) this.restartStrategy = restartStrategy;
     const failoverStrategy = failoverStrategyFromConfiguration(configuration);
     if (failoverStrategy) this.failoverStrategy = failoverStrategy;
+    const stateBackend = stateBackendFromConfiguration(configuration);
+    if (stateBackend) this.stateBackend = stateBackend;
     return this;
   }
 
@@ -121,6 +126,20 @@ export class StreamExecutionEnvironment {
     return this;
   }
 
+  /**
+   * Where the job's keyed state lives: `new HashMapStateBackend()` (the heap) or
+   * `new EmbeddedLevelDBStateBackend()` (local disk). Without one, the cluster's default.
+   */
+  setStateBackend(stateBackend: StateBackend): this {
+    this.stateBackend = stateBackend;
+    return this;
+  }
+
+  /** The job's state backend; undefined when the cluster's default applies. */
+  getStateBackend(): StateBackend | undefined {
+    return this.stateBackend;
+  }
+
   /** A non-parallel source emitting the given elements in order. */
   fromElements<T>(...elements: T[]): SingleOutputStreamOperator<T> {
     return this.fromCollection(elements);
@@ -163,6 +182,7 @@ export class StreamExecutionEnvironment {
       checkpointing: this.checkpointConfig.toSettings(),
       restartStrategy: this.restartStrategy,
       failoverStrategy: this.failoverStrategy,
+      stateBackend: this.stateBackend?.type,
     });
   }
 

@@ -19,6 +19,7 @@ import { interleave, median } from './interleaved-runs.ts';
 import { measureRawNatsBaseline } from './raw-nats-baseline.ts';
 import { measureRecoveryTimes } from './recovery-time.ts';
 import type { BaselineRecords } from './raw-nats-worker.ts';
+import type { StateBackendType } from '../state/state-backend.ts';
 
 const rounds = 3;
 const jobFile = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -114,6 +115,22 @@ const codec: Benchmark = {
   },
 };
 
+/** The state-heavy keyed job on the heap (the baseline) and on LevelDB, interleaved. */
+const stateBackends: Benchmark = {
+  name: 'state-backends',
+  async run({ records }, harness) {
+    const { cluster, clock } = await harness();
+    const run = (backend: StateBackendType) => () => measureJobRun(cluster.options, clock, jobFile('./jobs/keyed-state-job.ts'), ['--records', String(records), '--state-backend', backend]);
+    const readings = await interleave(rounds, run('hashmap'), run('leveldb'));
+    const heap = perSecond(records, readings.baseline);
+    const leveldb = perSecond(records, readings.job);
+    line('(g) keyed state p=2'.padEnd(26), `${count(records)} records, 200,000 keys`,
+      `LevelDB ${count(leveldb.wall)}/s, ${count(leveldb.cpu)}/CPU-s`,
+      `heap ${count(heap.wall)}/s, ${count(heap.cpu)}/CPU-s`,
+      `ratio ${(leveldb.wall / heap.wall).toFixed(2)} wall, ${(leveldb.cpu / heap.cpu).toFixed(2)} CPU`);
+  },
+};
+
 const latency: Benchmark = {
   name: 'latency',
   async run({ seconds }, harness) {
@@ -170,6 +187,7 @@ const benchmarks: Benchmark[] = [
   againstBaseline('bids-p1', '(b) Bids keyBy p=1', './jobs/bid-keyby-job.ts', 'bids', 1),
   againstBaseline('bids-p2', '(b) Bids keyBy p=2', './jobs/bid-keyby-job.ts', 'bids', 2),
   againstBaseline('keyed-window', '(d) keyed window p=2', './jobs/keyed-window-job.ts', 'pairs', 2),
+  stateBackends,
   latency,
   checkpointing,
   recovery,

@@ -42,6 +42,7 @@ export async function startJobManager(nc: NatsConnection, options: ClusterOption
       artifacts: services.resolve(JobArtifactStore),
       deploymentTimeoutMs,
       ...(options.savepointsDirectory ? { savepointsDirectory: options.savepointsDirectory } : {}),
+      defaultStateBackend: options.stateBackend,
     }),
   });
   return {

@@ -53,6 +53,7 @@ export function toJobGraph(graph: StreamGraph): JobGraph {
     ...(graph.checkpointing ? { checkpointing: graph.checkpointing } : {}),
     ...(graph.restartStrategy ? { restartStrategy: graph.restartStrategy } : {}),
     ...(graph.failoverStrategy ? { failoverStrategy: graph.failoverStrategy } : {}),
+    ...(graph.stateBackend ? { stateBackend: graph.stateBackend } : {}),
   };
 }
 

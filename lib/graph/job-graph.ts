@@ -4,6 +4,7 @@ import type { PartitionerType } from '../exchange/partitioner.ts';
 import type { CheckpointingSettings } from '../checkpoint/checkpoint-config.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 import type { FailoverStrategyName } from './failover-strategy-options.ts';
+import type { StateBackendType } from '../state/state-backend.ts';
 import type { InputIndex } from './stream-graph.ts';
 
 export interface JobVertex {
@@ -46,4 +47,6 @@ export interface JobGraph {
   restartStrategy?: RestartStrategyConfiguration;
   /** `jobmanager.execution.failover-strategy` as the job set it; without it, `region`. */
   failoverStrategy?: FailoverStrategyName;
+  /** Where keyed state lives (`state.backend.type`): the job's choice, else the cluster's default, else the heap. */
+  stateBackend?: StateBackendType;
 }

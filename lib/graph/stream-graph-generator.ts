@@ -17,6 +17,7 @@ export interface StreamGraphSettings {
   checkpointing?: StreamGraphFields['checkpointing'];
   restartStrategy?: StreamGraphFields['restartStrategy'];
   failoverStrategy?: StreamGraphFields['failoverStrategy'];
+  stateBackend?: StreamGraphFields['stateBackend'];
 }
 
 export function generateStreamGraph(transformations: readonly Transformation[], settings: StreamGraphSettings): StreamGraph {
@@ -34,7 +35,7 @@ export function generateStreamGraph(transformations: readonly Transformation[], 
     node.stateKeySelector2 = stateKeySelector(inEdges, 2);
   }
   return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled,
-    autoWatermarkInterval: settings.autoWatermarkInterval, checkpointing: settings.checkpointing, restartStrategy: settings.restartStrategy, failoverStrategy: settings.failoverStrategy });
+    autoWatermarkInterval: settings.autoWatermarkInterval, checkpointing: settings.checkpointing, restartStrategy: settings.restartStrategy, failoverStrategy: settings.failoverStrategy, stateBackend: settings.stateBackend });
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { CheckpointingSettings } from '../checkpoint/checkpoint-config.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 import type { FailoverStrategyName } from './failover-strategy-options.ts';
+import type { StateBackendType } from '../state/state-backend.ts';
 import { createHash } from 'node:crypto';
 import type { StateKeySelector, StreamOperator } from '../operators/stream-operator.ts';
 import type { ChannelSelector, PartitionerType } from '../exchange/partitioner.ts';
@@ -61,6 +62,8 @@ export interface StreamGraphFields {
   checkpointing?: CheckpointingSettings;
   restartStrategy?: RestartStrategyConfiguration;
   failoverStrategy?: FailoverStrategyName;
+  /** Set when the job chose its state backend (env.setStateBackend, `state.backend.type`). */
+  stateBackend?: StateBackendType;
 }
 
 /** Flink's default auto-watermark interval. */
@@ -76,6 +79,7 @@ export class StreamGraph implements StreamGraphFields {
   readonly checkpointing?: CheckpointingSettings;
   readonly restartStrategy?: RestartStrategyConfiguration;
   readonly failoverStrategy?: FailoverStrategyName;
+  readonly stateBackend?: StateBackendType;
 
   constructor(fields: StreamGraphFields) {
     this.jobName = fields.jobName;
@@ -87,6 +91,7 @@ export class StreamGraph implements StreamGraphFields {
     this.checkpointing = fields.checkpointing;
     this.restartStrategy = fields.restartStrategy;
     this.failoverStrategy = fields.failoverStrategy;
+    this.stateBackend = fields.stateBackend;
   }
 
   node(id: string): StreamNode {

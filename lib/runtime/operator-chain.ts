@@ -25,7 +25,8 @@ export interface OperatorChainSpec {
   operatorIds: readonly string[];
   /** The output for an edge that leaves the chain. */
   networkOutput(edge: StreamEdge): NetworkOutput;
-  environment(node: StreamNode): OperatorEnvironment;
+  /** May be asynchronous: a keyed operator's state backend may open a database first. */
+  environment(node: StreamNode): OperatorEnvironment | Promise<OperatorEnvironment>;
 }
 
 export class OperatorChain {
@@ -77,7 +78,7 @@ export class OperatorChain {
     for (const [id, operator] of [...this.operators].reverse()) {
       const node = this.spec.streamGraph.node(id);
       const context: OperatorContext = {
-        ...this.spec.environment(node),
+        ...(await this.spec.environment(node)),
         operatorName: node.name,
         autoWatermarkInterval: this.spec.streamGraph.autoWatermarkInterval,
         stateKeySelector1: node.stateKeySelector1,

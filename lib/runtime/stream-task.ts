@@ -28,16 +28,18 @@ import { OperatorChain } from './operator-chain.ts';
 import { RecordWriterOutput } from './record-writer-output.ts';
 import { StreamTaskNetworkInput } from './stream-task-network-input.ts';
 import { StreamTaskStateInitializer } from './stream-task-state-initializer.ts';
+import { stateBackendOfType } from '../state/state-backend-options.ts';
 
 /** Where a task's checkpoints go: the state backend stores them and acknowledges to the coordinator. */
 export interface CheckpointListener {
   /**
    * Checkpoint `checkpointId` was taken and its barrier forwarded. `snapshots` holds each
    * operator's snapshotState result by operator id: the state itself, or a promise of it;
-   * `keyGroups` each keyed operator's state and timers by key group, taken synchronously;
-   * `metrics` how long the barriers and the synchronous snapshot took.
+   * `keyGroups` each keyed operator's state and timers by key group: taken synchronously, or
+   * (the LevelDB backend) a promise of them read from a view taken synchronously; `metrics`
+   * how long the barriers and the synchronous snapshot took.
    */
-  onCheckpoint(checkpointId: number, snapshots: Map<string, unknown>, keyGroups: Map<string, KeyGroupSnapshot[]>, metrics: Omit<CheckpointMetrics, 'asyncDurationMs'>): void;
+  onCheckpoint(checkpointId: number, snapshots: Map<string, unknown>, keyGroups: Map<string, KeyGroupSnapshot[] | Promise<KeyGroupSnapshot[]>>, metrics: Omit<CheckpointMetrics, 'asyncDurationMs'>): void;
   /** The checkpoint was aborted here (a newer barrier or a cancel marker came during alignment). */
   onCheckpointAborted?(checkpointId: number): void;
 }
@@ -94,7 +96,7 @@ export class StreamTask {
     this.failed.catch(() => undefined);
     this.mailbox = new MailboxProcessor((controller) => this.processInput(controller), { onIdle: () => this.flushOutputs() });
     this.processingTimeService = new SystemProcessingTimeService((action) => this.mailbox.submit(action, `processing-time timer of ${this.description}`));
-    this.stateInitializer = new StreamTaskStateInitializer(this.processingTimeService);
+    this.stateInitializer = new StreamTaskStateInitializer(this.processingTimeService, stateBackendOfType(spec.jobGraph.stateBackend ?? 'hashmap'));
   }
 
   /** Subscribes every channel and opens the operators; after this, no record sent to us can be lost. */
@@ -123,8 +125,8 @@ export class StreamTask {
         this.writers.push(writer);
         return new RecordWriterOutput(writer, edge.outputTag);
       },
-      environment: (node) => ({
-        ...this.stateInitializer.streamOperatorStateContext(node, subtaskInfo, spec.restoredState?.[node.id]?.keyGroups),
+      environment: async (node) => ({
+        ...(await this.stateInitializer.streamOperatorStateContext(node, subtaskInfo, spec.restoredState?.[node.id]?.keyGroups)),
         mailboxExecutor: this.mailbox,
         processingTimeService: this.processingTimeService,
         jobCwd: spec.jobCwd,
@@ -207,7 +209,7 @@ export class StreamTask {
     this.mailbox.close();
     await Promise.all(this.writers.map((writer) => writer.close()));
     await this.chain.closeOperators(true);
-    this.stateInitializer.dispose();
+    await this.stateInitializer.dispose();
   }
 
   /** The mailbox's default action: one input message, or wait for input, for output credit, or for the source to end. */
@@ -263,7 +265,7 @@ export class StreamTask {
   private performCheckpoint(barrier: CheckpointBarrier, alignment: BarrierAlignment = { checkpointStartDelayMs: Date.now() - barrier.timestamp, alignmentDurationMs: 0 }): void {
     const syncStart = performance.now();
     const snapshots = this.chain.checkpointState(barrier);
-    const keyGroups = new Map<string, KeyGroupSnapshot[]>();
+    const keyGroups = new Map<string, KeyGroupSnapshot[] | Promise<KeyGroupSnapshot[]>>();
     for (const operatorId of snapshots.keys()) {
       const taken = this.stateInitializer.snapshotKeyGroups(operatorId);
       if (taken) keyGroups.set(operatorId, taken);
@@ -319,7 +321,7 @@ export class StreamTask {
     this.gate?.cancel();
     for (const writer of this.writers) writer.cancel();
     await this.chain?.closeOperators(false);
-    this.stateInitializer.dispose();
+    await this.stateInitializer.dispose();
   }
 
   /** Stops the loop (nothing is finished or ended downstream) and rejects run() with the first failure. */

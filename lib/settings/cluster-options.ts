@@ -1,6 +1,8 @@
 // Settings shared by every process of one cluster. Defaults favour fast failure detection
 // (seconds, not Flink's 50 s heartbeat timeout).
 import { resolve } from 'node:path';
+import type { StateBackendType } from '../state/state-backend.ts';
+import { parseStateBackendType, stateBackendTypeKey } from '../state/state-backend-options.ts';
 
 export interface ClusterOptions {
   /** NATS URL of the cluster. */
@@ -17,6 +19,8 @@ export interface ClusterOptions {
   reconnectTimeoutMs: number;
   /** Flink's state.savepoints.dir: where a savepoint goes when its command names no directory. */
   savepointsDirectory?: string;
+  /** The state backend of the jobs that choose none (Flink's `state.backend.type`; $SLUICE_STATE_BACKEND_TYPE). */
+  stateBackend: StateBackendType;
 }
 
 export const defaultClusterOptions: Omit<ClusterOptions, 'url'> = {
@@ -25,6 +29,7 @@ export const defaultClusterOptions: Omit<ClusterOptions, 'url'> = {
   heartbeatTimeoutMs: 3_000,
   slotRequestTimeoutMs: 10_000,
   reconnectTimeoutMs: 60_000,
+  stateBackend: 'hashmap',
 };
 
 function positiveMs(name: string, raw: string | undefined, fallback: number): number {
@@ -44,5 +49,6 @@ export function clusterOptionsFrom(url: string, env: NodeJS.ProcessEnv = process
     slotRequestTimeoutMs: positiveMs('SLUICE_SLOT_REQUEST_TIMEOUT_MS', env.SLUICE_SLOT_REQUEST_TIMEOUT_MS, defaultClusterOptions.slotRequestTimeoutMs),
     reconnectTimeoutMs: positiveMs('SLUICE_RECONNECT_TIMEOUT_MS', env.SLUICE_RECONNECT_TIMEOUT_MS, defaultClusterOptions.reconnectTimeoutMs),
     ...(env.SLUICE_STATE_SAVEPOINTS_DIR ? { savepointsDirectory: resolve(env.SLUICE_STATE_SAVEPOINTS_DIR) } : {}),
+    stateBackend: env.SLUICE_STATE_BACKEND_TYPE ? parseStateBackendType(env.SLUICE_STATE_BACKEND_TYPE, `SLUICE_STATE_BACKEND_TYPE (${stateBackendTypeKey})`) : defaultClusterOptions.stateBackend,
   };
 }

@@ -1,5 +1,5 @@
-// Keyed state: the descriptors and states user functions see, and the backend seam the runtime
-// (and the state issue's LevelDB backend) builds on.
+// Keyed state: the descriptors and states user functions see, and the backends behind them
+// (heap and LevelDB).
 export type { State } from './state.ts';
 export type { ValueState } from './value-state.ts';
 export type { AppendingState, MergingState } from './merging-state.ts';
@@ -29,6 +29,12 @@ export type { KeyGroupStateSnapshot, StateSnapshot, StateEntrySnapshot } from '.
 export type { KeyedStateBackend, InternalStateFor } from './keyed-state-backend.ts';
 export { DefaultKeyedStateStore, type KeyedStateStore } from './keyed-state-store.ts';
 export { HeapKeyedStateBackend, type HeapKeyedStateBackendOptions } from './heap/heap-keyed-state-backend.ts';
+export { AbstractKeyedStateBackend, type KeyedStateBackendOptions } from './abstract-keyed-state-backend.ts';
+export { LevelDBKeyedStateBackend, type LevelDBKeyedStateBackendOptions } from './leveldb/leveldb-keyed-state-backend.ts';
+export { stateBackendTypes, type StateBackend, type StateBackendType } from './state-backend.ts';
+export { HashMapStateBackend } from './heap/hash-map-state-backend.ts';
+export { EmbeddedLevelDBStateBackend } from './leveldb/embedded-leveldb-state-backend.ts';
+export { stateBackendFromConfiguration, stateBackendOfType, parseStateBackendType } from './state-backend-options.ts';
 export { StateTtlConfig, StateTtlConfigBuilder, type UpdateType, type StateVisibility, type TtlTimeCharacteristic } from './ttl/state-ttl-config.ts';
 export { systemTtlTimeProvider, type TtlTimeProvider } from './ttl/ttl-time-provider.ts';
 export type { OperatorStateStore } from './operator/operator-state-store.ts';

@@ -1,8 +1,7 @@
 // Where a keyed operator's state lives (Flink's KeyedStateBackend), scoped by key group: a value
-// belongs to (state name, key group, key, namespace). The heap backend is the first
-// implementation; the LevelDB backend comes behind the same interface, which is why every
-// access is synchronous (a disk backend caches and writes in batches, never awaits per record).
-import type { KeyGroup } from '../exchange/key-groups.ts';
+// belongs to (state name, key group, key, namespace). The heap backend and the embedded
+// LevelDB backend implement it; every access is synchronous (the LevelDB backend caches and
+// writes in batches, never awaits per record).
 import type { InternalKeyContext } from './internal-key-context.ts';
 import type { AggregatingStateDescriptor } from './aggregating-state-descriptor.ts';
 import type { InternalAggregatingState, InternalListState, InternalMapState, InternalReducingState, InternalValueState } from './internal-kv-state.ts';
@@ -33,12 +32,15 @@ export interface KeyedStateBackend<K> extends InternalKeyContext<K> {
   /** The keys that hold a value of state `name` in `namespace`. */
   getKeys(name: string, namespace: unknown): Iterable<K>;
   /**
-   * The key group's state as plain data. It shares the live values: encode it before the next
-   * record is processed (the snapshot is synchronous, the write may be asynchronous).
+   * Checkpoints the state of every key group this subtask owns, as plain data, only the key
+   * groups that hold any. This call is the synchronous part: it fixes what the snapshot holds.
+   * The heap backend returns the key groups themselves, sharing the live values (encode them
+   * before the next record is processed); the LevelDB backend returns the asynchronous part, a
+   * promise that reads them out of a database snapshot while the stream goes on.
    */
-  snapshotKeyGroup(keyGroup: KeyGroup): KeyGroupStateSnapshot;
+  snapshot(): KeyGroupStateSnapshot[] | Promise<KeyGroupStateSnapshot[]>;
   /** Loads a key group this subtask owns, before any record is processed. */
   restoreKeyGroup(snapshot: KeyGroupStateSnapshot): void;
-  /** Drops every value. */
-  dispose(): void;
+  /** Drops every value and releases what holds them (the LevelDB backend's database and its directory). */
+  dispose(): Promise<void>;
 }

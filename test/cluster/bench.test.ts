@@ -27,3 +27,8 @@ t.test('checkpoints against none, Nexmark q3 and the recovery from a TaskManager
   t.match(lines[1], new RegExp(`^q3 join p=2 .*20,000 events .*Sluice ${number}/s, ${number}/CPU-s .*Flink 1.13 152,000/core-s .*ratio per core ${ratio}$`));
   t.match(lines[2], new RegExp(`^\\(f\\) TaskManager SIGKILL .*3 kills .*RUNNING again after \\d+\\.\\d\\d s \\(median; [\\d., ]+\\) .*loss noticed after \\d+\\.\\d\\d s .*goal < 3 s`));
 });
+
+t.test('the state backends line: LevelDB beside the heap, with the ratio', async (t) => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'lib/bench/bench.ts', 'state-backends', '--records', '20000'], { cwd: repoRoot });
+  t.match(stdout.trim(), new RegExp(`^\\(g\\) keyed state p=2 .*20,000 records, 200,000 keys .*LevelDB ${number}/s, ${number}/CPU-s .*heap ${number}/s, ${number}/CPU-s .*ratio ${ratio} wall, ${ratio} CPU$`));
+});

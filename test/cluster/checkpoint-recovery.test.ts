@@ -1,7 +1,8 @@
 // Exactly-once state through a failure: a keyed running count with checkpoints fails once,
 // in a map or by the SIGKILL of its TaskManager (a new one joins); the JobMaster restarts the whole job (RESTARTING, then RUNNING again) from the
 // latest completed checkpoint, the source resumes from its checkpointed position, and every
-// key's final count is exactly what an uninterrupted run counts.
+// key's final count is exactly what an uninterrupted run counts, on the heap and on the
+// LevelDB state backend.
 import t, { type Test } from 'tap';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,10 @@ import { runSluice, startSluice, type SluiceProcess } from '../helpers/sluice-pr
 const server = await startNatsServer();
 const cluster = ['--cluster', server.url];
 const dir = mkdtempSync(join(tmpdir(), 'sluice-recovery-'));
-const env = { SLUICE_NAMESPACE: 'recovery', SLUICE_TEST_DIR: dir };
+// Where the TaskManagers' LevelDB state backends make their databases.
+const localStateDir = join(dir, 'tmp');
+mkdirSync(localStateDir);
+const env = { SLUICE_NAMESPACE: 'recovery', SLUICE_TEST_DIR: dir, SLUICE_TMP: localStateDir };
 const jobManager = startSluice(['jobmanager', ...cluster], { env });
 const taskManagers: SluiceProcess[] = [startSluice(['taskmanager', '--slots', '2', ...cluster], { env })];
 const nc = await connect({ servers: server.url });
@@ -40,6 +44,22 @@ t.test('a job that fails once restarts from its latest checkpoint and counts eve
   t.same(statuses.filter((status, i) => status !== statuses[i - 1]), ['CREATED', 'RUNNING', 'RESTARTING', 'RUNNING', 'FINISHED']);
 
   checkExactlyOnce(t, dir);
+});
+
+t.test('on the LevelDB state backend, a job that fails once restarts from its latest checkpoint and counts every record exactly once', async (t) => {
+  const jobDir = join(dir, 'leveldb');
+  mkdirSync(jobDir);
+  const statuses = followStatuses('sluice.recovery.job.*.status');
+  await nc.flush();
+  const job = startSluice(['run', 'test/fixtures/jobs/keyed-count-fails-once.ts', ...cluster], { env: { ...env, SLUICE_TEST_DIR: jobDir, SLUICE_TEST_STATE_BACKEND: 'leveldb', SLUICE_TEST_FAIL: 'after-checkpoint' } });
+  await until(() => readdirSync(localStateDir).some((name) => name.startsWith('sluice-leveldb-state-')));
+  t.pass('the keyed subtasks opened LevelDB databases');
+  t.equal(await job.exited, 0, job.stderr());
+  await nc.flush();
+  t.ok(existsSync(join(jobDir, 'failed')), 'the map failed once');
+  t.same(statuses.filter((status, i) => status !== statuses[i - 1]), ['CREATED', 'RUNNING', 'RESTARTING', 'RUNNING', 'FINISHED']);
+  checkExactlyOnce(t, jobDir);
+  t.same(readdirSync(localStateDir), [], 'every task removed its database directory when it ended');
 });
 
 t.test('a TaskManager lost to SIGKILL: the job restarts on a new one from its latest checkpoint and counts every record exactly once', async (t) => {

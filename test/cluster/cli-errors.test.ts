@@ -42,6 +42,12 @@ t.test('an unreachable --cluster', async (t) => {
   t.same(oneLine(stderr), ['sluice: cannot reach the Sluice cluster at nats://127.0.0.1:1: connection refused']);
 });
 
+t.test('an unknown state.backend.type for the cluster names the key and the accepted values', async (t) => {
+  const { code, stderr } = await runSluice(['jobmanager', '--cluster', 'nats://127.0.0.1:1'], { env: { SLUICE_STATE_BACKEND_TYPE: 'rocksdb' } });
+  t.equal(code, 1);
+  t.same(oneLine(stderr), ["sluice: SLUICE_STATE_BACKEND_TYPE (state.backend.type): unknown state backend 'rocksdb' (expected hashmap or leveldb)"]);
+});
+
 t.test('a record msgpackr cannot encode fails the job with the edge and the cause', async (t) => {
   const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/unencodable-record.ts']);
   t.equal(code, 1);

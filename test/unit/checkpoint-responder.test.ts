@@ -1,6 +1,7 @@
 // What a task took for a checkpoint becomes one acknowledgement, its state encoded by the
-// state codec: synchronous snapshots at once, an asynchronous one once written; a failed
-// write, or a value the codec cannot encode, declines the checkpoint with one line.
+// state codec: synchronous snapshots at once, an asynchronous one (an operator's write,
+// LevelDB keyed state) once done; a failure, or a value the codec cannot encode, declines
+// the checkpoint with one line.
 import t from 'tap';
 import { checkpointResponder, type CheckpointResponse } from '../../actors/checkpoint-responder.ts';
 import type { KeyGroupSnapshot } from '../../lib/checkpoint/task-state-snapshot.ts';
@@ -60,4 +61,26 @@ t.test('a state value msgpackr cannot encode declines the checkpoint, naming the
   cycle.self = cycle;
   responder.onCheckpoint(12, new Map<string, unknown>([['op-2', { position: cycle }]]), new Map(), barrierMetrics);
   t.same(responses.at(-1), { type: 'DeclineCheckpoint', execution, checkpointId: 12, reason: 'the snapshot of "Map" (2/2): cannot encode a circular (or too deeply nested) structure' });
+});
+
+t.test('keyed state read out asynchronously (LevelDB) is awaited; the synchronous parts are taken as they were', async (t) => {
+  const responses: CheckpointResponse[] = [];
+  let readOut!: (keyGroups: KeyGroupSnapshot[]) => void;
+  const position = { offset: 10 };
+  checkpointResponder(execution, describeOperator, (response) => responses.push(response))
+    .onCheckpoint(11, new Map<string, unknown>([['op-2', position], ['op-3', undefined]]), new Map([['op-3', new Promise<KeyGroupSnapshot[]>((resolve) => (readOut = resolve))]]), barrierMetrics);
+  position.offset = 20;
+  t.same(responses, [], 'nothing before the key groups are read out');
+  readOut([keyGroup]);
+  await new Promise((resolve) => setImmediate(resolve));
+  const ack = acknowledged(responses[0]);
+  t.same(ack.state, { 'op-2': { operatorState: { offset: 10 }, keyGroups: undefined }, 'op-3': { operatorState: undefined, keyGroups: [keyGroup] } },
+    'the operator state as it was at the snapshot, beside the key groups');
+  t.equal(ack.metrics.asyncDurationMs >= 0, true);
+
+  // A value that cannot be encoded among the synchronous parts declines at once.
+  responses.length = 0;
+  checkpointResponder(execution, describeOperator, (response) => responses.push(response))
+    .onCheckpoint(12, new Map<string, unknown>([['op-2', { position: () => 1 }], ['op-3', undefined]]), new Map([['op-3', new Promise<KeyGroupSnapshot[]>(() => undefined)]]), barrierMetrics);
+  t.match(responses, [{ type: 'DeclineCheckpoint', checkpointId: 12, reason: /"Map" \(2\/2\).*cannot encode a function/ }]);
 });

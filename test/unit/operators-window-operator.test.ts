@@ -383,7 +383,7 @@ t.test("a window operator's windows are keyed state of their key group: contents
   const backend = h.keyedStateBackends.get('op-1')!;
   const keyGroup = assignToKeyGroup('k', 128);
   const packr = new Packr({ useRecords: true, moreTypes: true });
-  const snapshot = packr.unpack(packr.pack(backend.snapshotKeyGroup(keyGroup))) as KeyGroupStateSnapshot;
+  const snapshot = packr.unpack(packr.pack((await backend.snapshot()).find((taken) => taken.keyGroup === keyGroup))) as KeyGroupStateSnapshot;
   const states = new Map(snapshot.states.map((state) => [state.name, state.entries]));
   t.same([...states.keys()].sort(), ['merging-window-set', 'window-contents']);
   const [[key, stateWindow, contents]] = states.get('window-contents')! as Array<[string, TimeWindow, Pair[]]>;

@@ -51,7 +51,7 @@ t.test('rolling reduce keeps its value in the keyed state backend, where a key g
   for (const word of [...words, words[0]!]) harness.processElement([word, 2], 7);
   t.same(harness.output.emitted.at(-1), { record: [words[0], 4], timestamp: 7 }, 'the second record of a key is reduced with its state');
   backend.setCurrentKey(words[0]!);
-  const snapshot = backend.snapshotKeyGroup(backend.getCurrentKeyGroupIndex());
+  const snapshot = (await backend.snapshot()).find((taken) => taken.keyGroup === backend.getCurrentKeyGroupIndex())!;
   t.same(snapshot.states.map((s) => [s.name, s.type]), [['_op_state', 'value']], 'Flink\'s state name for the reduced value');
   t.ok(snapshot.states[0]!.entries.some(([key, , value]) => key === words[0] && (value as [string, number])[1] === 4));
   await harness.finishAndClose();

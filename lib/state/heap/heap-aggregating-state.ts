@@ -2,10 +2,10 @@
 import type { AggregateFunction } from '../../functions/aggregate-function.ts';
 import type { InternalAggregatingState } from '../internal-kv-state.ts';
 import { AbstractHeapMergingState } from './abstract-heap-merging-state.ts';
-import type { StateTable } from './state-table.ts';
+import type { KeyedStateTable } from '../keyed-state-table.ts';
 
 export class HeapAggregatingState<K, N, IN, ACC, OUT> extends AbstractHeapMergingState<K, N, ACC> implements InternalAggregatingState<N, IN, ACC, OUT> {
-  constructor(table: StateTable<K, N, ACC>, private readonly aggregateFunction: AggregateFunction<IN, ACC, OUT>) {
+  constructor(table: KeyedStateTable<K, N, ACC>, private readonly aggregateFunction: AggregateFunction<IN, ACC, OUT>) {
     super(table);
   }
 

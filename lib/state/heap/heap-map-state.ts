@@ -3,7 +3,7 @@
 import { keyIdentity } from '../../exchange/key-groups.ts';
 import type { InternalMapState } from '../internal-kv-state.ts';
 import { AbstractHeapState } from './abstract-heap-state.ts';
-import type { StateValueFormat } from './state-table.ts';
+import type { StateValueFormat } from '../keyed-state-table.ts';
 
 export type UserMap<UK, UV> = Map<unknown, [UK, UV]>;
 

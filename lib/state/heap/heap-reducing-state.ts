@@ -2,10 +2,10 @@
 import type { ReduceFunction } from '../../functions/functions.ts';
 import type { InternalReducingState } from '../internal-kv-state.ts';
 import { AbstractHeapMergingState } from './abstract-heap-merging-state.ts';
-import type { StateTable } from './state-table.ts';
+import type { KeyedStateTable } from '../keyed-state-table.ts';
 
 export class HeapReducingState<K, N, T> extends AbstractHeapMergingState<K, N, T> implements InternalReducingState<N, T> {
-  constructor(table: StateTable<K, N, T>, private readonly reduceFunction: ReduceFunction<T>) {
+  constructor(table: KeyedStateTable<K, N, T>, private readonly reduceFunction: ReduceFunction<T>) {
     super(table);
   }
 

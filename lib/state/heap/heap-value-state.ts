@@ -1,10 +1,10 @@
 // ValueState on the heap: the table holds the value itself, so a read is an array index and two map lookups.
 import type { InternalValueState } from '../internal-kv-state.ts';
 import { AbstractHeapState } from './abstract-heap-state.ts';
-import type { StateTable } from './state-table.ts';
+import type { KeyedStateTable } from '../keyed-state-table.ts';
 
 export class HeapValueState<K, N, T> extends AbstractHeapState<K, N, T> implements InternalValueState<N, T> {
-  constructor(table: StateTable<K, N, T>, private readonly defaultValue: T | null) {
+  constructor(table: KeyedStateTable<K, N, T>, private readonly defaultValue: T | null) {
     super(table);
   }
 

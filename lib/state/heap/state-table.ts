@@ -5,16 +5,8 @@
 import { keyIdentity, type KeyGroup } from '../../exchange/key-groups.ts';
 import type { InternalKeyContext } from '../internal-key-context.ts';
 import type { StateEntrySnapshot } from '../key-group-state-snapshot.ts';
+import type { KeyedStateTable, StateValueFormat } from '../keyed-state-table.ts';
 import type { StateDescriptorType } from '../state-descriptor.ts';
-
-/**
- * How a state's values become plain data in a snapshot and come back, for values that msgpackr
- * would not round-trip as they are (a MapState's Map). Absent: the value is plain data already.
- */
-export interface StateValueFormat<V> {
-  toSnapshot(value: V): unknown;
-  fromSnapshot(snapshot: unknown): V;
-}
 
 interface StateEntry<K, V> {
   readonly key: K;
@@ -27,11 +19,7 @@ interface NamespaceEntries<K, N, V> {
   readonly entries: Map<unknown, StateEntry<K, V>>;
 }
 
-export class StateTable<K, N, V> {
-  /**
-   * Applied to each value's snapshot form; undefined leaves the entry out (TTL's
-   * cleanupFullSnapshot). Set when the state is created.
-   */
+export class StateTable<K, N, V> implements KeyedStateTable<K, N, V> {
   snapshotTransformer?: (value: unknown) => unknown;
   /** Indexed by key group minus the range's first key group; by namespace identity inside. */
   private readonly keyGroups: Map<unknown, NamespaceEntries<K, N, V>>[];
@@ -50,7 +38,6 @@ export class StateTable<K, N, V> {
     this.keyGroups = Array.from({ length: endKeyGroup - startKeyGroup + 1 }, () => new Map());
   }
 
-  /** The current key's value in the namespace, undefined when it has none. */
   get(namespaceId: unknown): V | undefined {
     return this.currentKeyGroup().get(namespaceId)?.entries.get(this.keyContext.getCurrentKeyIdentity())?.value;
   }
@@ -73,7 +60,6 @@ export class StateTable<K, N, V> {
     if (inNamespace.entries.size === 0) keyGroup.delete(namespaceId);
   }
 
-  /** The keys with a value in the namespace, over all key groups. */
   *keys(namespace: unknown): Iterable<K> {
     const namespaceId = keyIdentity(namespace);
     for (const keyGroup of this.keyGroups) {

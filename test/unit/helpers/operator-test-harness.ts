@@ -102,8 +102,8 @@ export class OperatorTestHarness<OUT = unknown> {
       streamGraph: graph,
       operatorIds,
       networkOutput: () => this.output,
-      environment: (node) => {
-        const state = this.stateInitializer.streamOperatorStateContext(node, { jobId: 'harness', taskName: node.name, subtaskIndex, parallelism, maxParallelism: node.maxParallelism, attemptNumber: 0 });
+      environment: async (node) => {
+        const state = await this.stateInitializer.streamOperatorStateContext(node, { jobId: 'harness', taskName: node.name, subtaskIndex, parallelism, maxParallelism: node.maxParallelism, attemptNumber: 0 });
         if (state.keyedStateBackend) this.keyedStateBackends.set(node.id, state.keyedStateBackend);
         return { ...state, mailboxExecutor: this.mailbox, processingTimeService, jobCwd: options.jobCwd ?? process.cwd(), restoredState: options.restoredState?.get(node.id) };
       },
