@@ -4,7 +4,8 @@
 // at random moments while the job runs (after a checkpoint of the current run completed, plus
 // a random delay), and starts a new one each time. The committed output must equal the
 // reference exactly: for each key k, the lines "k 1" … "k 10000", each once, and no hidden
-// part file left. The seed of the random moments is printed (SLUICE_TEST_SEED reruns one).
+// part file left. This holds on both state backends. The seed of the random moments is
+// printed (SLUICE_TEST_SEED reruns one).
 import t, { type Test } from 'tap';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,15 +37,16 @@ t.teardown(async () => {
 await jobManager.waitFor(/JobManager running/);
 await Promise.all(taskManagers.map((taskManager) => taskManager.waitFor(/TaskManager \S+ running/)));
 
-t.test('two TaskManagers SIGKILLed under a FileSink job: the committed output holds every record exactly once', async (t) => {
-  const dir = join(root, 'heap');
+for (const backend of ['hashmap', 'leveldb']) t.test(`two TaskManagers SIGKILLed under a FileSink job on the ${backend} state backend: the committed output holds every record exactly once`, async (t) => {
+  const dir = join(root, backend);
   const seed = Number(process.env.SLUICE_TEST_SEED ?? Date.now() % 1_000_000);
   t.comment(`seed ${seed}`);
   const random = mulberry32(seed);
   const statuses: string[] = [];
-  nc.subscribe('sluice.exactly-once.job.*.status', { callback: (_error, msg) => statuses.push(decodeControl<JobSummary>(msg.data).status) });
+  const subscription = nc.subscribe('sluice.exactly-once.job.*.status', { callback: (_error, msg) => statuses.push(decodeControl<JobSummary>(msg.data).status) });
+  t.teardown(() => subscription.unsubscribe());
   await nc.flush();
-  const job = startSluice(['run', 'test/fixtures/jobs/exactly-once-file-sink.ts', ...cluster], { env: { ...env, SLUICE_TEST_DIR: dir } });
+  const job = startSluice(['run', 'test/fixtures/jobs/exactly-once-file-sink.ts', ...cluster], { env: { ...env, SLUICE_TEST_DIR: dir, SLUICE_TEST_STATE_BACKEND: backend } });
   const until = async (condition: () => boolean, what: string) => {
     while (!condition()) {
       if (job.child.exitCode !== null) throw new Error(`the job ended (code ${job.child.exitCode}) before ${what}:\n${job.stderr()}`);
