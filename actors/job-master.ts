@@ -257,6 +257,10 @@ export class JobMaster implements Actor<JobMasterMessage> {
         return;
       case 'FINISHED':
       case 'CANCELED':
+        // A checkpoint still waiting for a task that ended would wait out its timeout: the task's trigger went nowhere.
+        for (const checkpointId of this.checkpointCoordinator.checkpointsWaitingFor(update.execution.vertexId, update.execution.subtaskIndex)) {
+          this.abortCheckpoint(checkpointId, 'task finished', ctx);
+        }
         if (this.status === 'RESTARTING') this.restartWhenStopped(ctx);
         else if (this.regionRestarts.inProgress) this.restartRegionsWhenStopped(ctx);
         else if (this.graph.isTerminal()) this.finish(this.status === 'CANCELLING' ? 'CANCELED' : 'FINISHED', ctx);

@@ -29,8 +29,11 @@ export type AcknowledgeResult =
   /** Not a checkpoint we wait for (aborted, completed, or a subtask's second acknowledgement). */
   | { type: 'ignored' };
 
-/** Why a pending checkpoint ends without completing; the first two count as checkpoint failures. */
-export type CheckpointAbortReason = 'expired' | 'declined' | 'job failover';
+/**
+ * Why a pending checkpoint ends without completing; the first two count as checkpoint
+ * failures. `task finished`: a subtask it waits for ended before its barrier reached it.
+ */
+export type CheckpointAbortReason = 'expired' | 'declined' | 'job failover' | 'task finished';
 
 export type AbortResult =
   | { type: 'ignored' }
@@ -166,13 +169,18 @@ export class CheckpointCoordinator {
     this.pending.delete(checkpointId);
     const failure = cause ? `${reason}: ${cause}` : reason;
     this.statsTracker.reportFailedCheckpoint(checkpointId, now, `checkpoint ${checkpointId} ${failure}`);
-    if (reason === 'job failover' || isSavepoint(pending.checkpointType)) return { type: 'aborted' };
+    if (reason === 'job failover' || reason === 'task finished' || isSavepoint(pending.checkpointType)) return { type: 'aborted' };
     this.continuousFailures++;
     const tolerable = this.settings.tolerableCheckpointFailureNumber;
     if (this.continuousFailures > tolerable) {
       return { type: 'failJob', reason: `Exceeded checkpoint tolerable failure threshold: checkpoint ${checkpointId} ${failure} (${this.continuousFailures} failures in a row, ${tolerable} tolerated)` };
     }
     return { type: 'aborted' };
+  }
+
+  /** The pending checkpoints still waiting for a subtask's acknowledgement. */
+  checkpointsWaitingFor(vertexId: string, subtaskIndex: number): number[] {
+    return [...this.pending.values()].filter((pending) => pending.isWaitingFor(vertexId, subtaskIndex)).map((pending) => pending.checkpointId);
   }
 
   /** Before a restart: every pending checkpoint is aborted; returns their ids. */

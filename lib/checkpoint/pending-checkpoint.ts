@@ -33,6 +33,10 @@ export class PendingCheckpoint {
     return this.notYetAcknowledged.size === 0;
   }
 
+  isWaitingFor(vertexId: string, subtaskIndex: number): boolean {
+    return this.notYetAcknowledged.has(subtaskKey(vertexId, subtaskIndex));
+  }
+
   /** Returns false for a subtask this checkpoint does not wait for (unknown, or acknowledged before). */
   acknowledgeTask(vertexId: string, subtaskIndex: number, state: TaskStateSnapshot): boolean {
     if (!this.notYetAcknowledged.delete(subtaskKey(vertexId, subtaskIndex))) return false;

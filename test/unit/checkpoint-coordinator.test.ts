@@ -105,6 +105,16 @@ t.test('expired and declined checkpoints abort; one more failure in a row than t
   t.same(coordinator.abortPendingCheckpoints(), [5], 'a failover aborts what is pending');
 });
 
+t.test('a checkpoint still waiting for a task that finished is aborted without counting as a failure', async (t) => {
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ tolerableCheckpointFailureNumber: 0 }), new JobManagerCheckpointStorage());
+  coordinator.triggerCheckpoint(0);
+  await coordinator.receiveAcknowledge(1, 'src', 0, { src: { operatorState: 1 } }, 1);
+  t.same(coordinator.checkpointsWaitingFor('src', 0), [], 'the source acknowledged it');
+  t.same(coordinator.checkpointsWaitingFor('count', 1), [1]);
+  t.same(coordinator.abortPendingCheckpoint(1, 'task finished'), { type: 'aborted' }, 'no tolerable failure is used up');
+  t.equal(coordinator.checkpointStatistics().latest.failed?.failure_message, 'checkpoint 1 task finished');
+});
+
 t.test('a completed checkpoint subsumes older pending ones', async (t) => {
   const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ maxConcurrentCheckpoints: 2 }), new JobManagerCheckpointStorage());
   coordinator.triggerCheckpoint(0);
