@@ -97,7 +97,7 @@ t.test('no nats-server on the PATH for the embedded mode says how to install it'
 t.test('a JobManager and a TaskManager whose NATS server goes away, and stays away, end with one line', async (t) => {
   const server = await startNatsServer();
   // They reconnect for SLUICE_RECONNECT_TIMEOUT_MS (a restart is survived), then give up.
-  const env = { SLUICE_RECONNECT_TIMEOUT_MS: '1000' };
+  const env = { SLUICE_RECONNECT_TIMEOUT_MS: '1000', SLUICE_LOG_LEVEL: 'warn' };
   const roles = [startSluice(['jobmanager', '--cluster', server.url], { env }), startSluice(['taskmanager', '--cluster', server.url], { env })];
   t.teardown(() => Promise.all(roles.map((role) => role.stop())));
   await roles[0]!.waitFor(/JobManager running/);

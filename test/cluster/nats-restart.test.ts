@@ -18,7 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'sluice-nats-restart-'));
 let server: NatsServerHandle = await startNatsServer({ storeDir });
 const cluster = ['--cluster', server.url];
 const env = { SLUICE_NAMESPACE: 'natsrestart', SLUICE_TEST_DIR: dir };
-const jobManager = startSluice(['jobmanager', ...cluster], { env });
+// The failover shows in the JobManager's warnings, whatever level the suite runs at.
+const jobManager = startSluice(['jobmanager', ...cluster], { env: { ...env, SLUICE_LOG_LEVEL: 'warn' } });
 const taskManagers: SluiceProcess[] = [0, 1].map(() => startSluice(['taskmanager', '--slots', '1', ...cluster], { env }));
 t.teardown(async () => {
   for (const taskManager of taskManagers) await taskManager.stop();
