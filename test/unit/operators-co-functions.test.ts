@@ -16,10 +16,11 @@ const context: OperatorContext = {
   mailboxExecutor: new MailboxProcessor((controller) => controller.allActionsCompleted()),
 };
 
-/** The operator the graph holds for `id`, opened on a CollectingOutput. */
+/** The operator the graph holds for `id`, initialized and opened on a CollectingOutput, as a task does. */
 async function openedOperator<OUT>(env: StreamExecutionEnvironment, id: string) {
   const operator = env.getStreamGraph().node(id).createOperator() as TwoInputStreamOperator<unknown, unknown, OUT>;
   const out = new CollectingOutput<OUT>();
+  await operator.initializeState(context);
   await operator.open(context, out);
   return { operator, out };
 }
