@@ -4,9 +4,7 @@
 // operator never sees two of them interleave. A mail that returns a promise is awaited
 // before anything else runs. When the default action has nothing to do it suspends
 // itself until a promise (input available, output writable) settles; new mail still runs
-// meanwhile. A loop that always has input still gives the thread's event loop a turn every
-// few milliseconds, so that I/O it started (an asynchronous snapshot's read-out, a file
-// write) completes while the stream goes on.
+// meanwhile.
 
 import type { MailboxExecutor } from '../operators/stream-operator.ts';
 
@@ -26,9 +24,6 @@ export interface MailboxProcessorOptions {
   /** Called when the loop is about to wait: the task has nothing left to do for now. */
   onIdle?(): void;
 }
-
-/** How long the loop runs default actions before it lets the event loop's I/O callbacks run. */
-const eventLoopTurnIntervalMs = 10;
 
 export class MailboxProcessor implements MailboxController, MailboxExecutor {
   private readonly mails: Array<{ mail: Mail; description: string }> = [];
@@ -71,7 +66,6 @@ export class MailboxProcessor implements MailboxController, MailboxExecutor {
 
   /** Runs until allActionsCompleted() (then the queued mails first) or close(); rejects with the first failure. */
   async runMailboxLoop(): Promise<void> {
-    let lastTurn = performance.now();
     for (;;) {
       while (this.mails.length > 0) {
         const { mail, description } = this.mails.shift()!;
@@ -86,12 +80,6 @@ export class MailboxProcessor implements MailboxController, MailboxExecutor {
       if (this.suspendedUntil) {
         this.options.onIdle?.();
         await this.nextWakeUp();
-        lastTurn = performance.now();
-        continue;
-      }
-      if (performance.now() - lastTurn > eventLoopTurnIntervalMs) {
-        await new Promise(setImmediate);
-        lastTurn = performance.now();
         continue;
       }
       this.defaultAction(this);
