@@ -4,7 +4,9 @@
 // operator never sees two of them interleave. A mail that returns a promise is awaited
 // before anything else runs. When the default action has nothing to do it suspends
 // itself until a promise (input available, output writable) settles; new mail still runs
-// meanwhile.
+// meanwhile. While I/O the task started must complete in the background (an asynchronous
+// snapshot's read-out), a loop that always has input gives the event loop a turn every few
+// milliseconds, so that the I/O's callbacks run.
 
 import type { MailboxExecutor } from '../operators/stream-operator.ts';
 
@@ -25,8 +27,13 @@ export interface MailboxProcessorOptions {
   onIdle?(): void;
 }
 
+/** While background I/O is pending: how long the loop runs before the event loop gets a turn. */
+const eventLoopTurnIntervalMs = 10;
+
 export class MailboxProcessor implements MailboxController, MailboxExecutor {
   private readonly mails: Array<{ mail: Mail; description: string }> = [];
+  /** Background I/O not settled yet. */
+  private pendingIo = 0;
   private suspendedUntil?: Promise<unknown>;
   private completed = false;
   private closed = false;
@@ -52,6 +59,13 @@ export class MailboxProcessor implements MailboxController, MailboxExecutor {
     this.suspendedUntil = suspension;
   }
 
+  /** Until `io` settles, the loop lets the event loop turn every few milliseconds even when it always has input. */
+  yieldUntil(io: Promise<unknown>): void {
+    this.pendingIo++;
+    const settled = () => { this.pendingIo--; };
+    io.then(settled, settled);
+  }
+
   allActionsCompleted(): void {
     this.completed = true;
     this.wake();
@@ -66,6 +80,7 @@ export class MailboxProcessor implements MailboxController, MailboxExecutor {
 
   /** Runs until allActionsCompleted() (then the queued mails first) or close(); rejects with the first failure. */
   async runMailboxLoop(): Promise<void> {
+    let lastTurn = performance.now();
     for (;;) {
       while (this.mails.length > 0) {
         const { mail, description } = this.mails.shift()!;
@@ -80,6 +95,12 @@ export class MailboxProcessor implements MailboxController, MailboxExecutor {
       if (this.suspendedUntil) {
         this.options.onIdle?.();
         await this.nextWakeUp();
+        lastTurn = performance.now();
+        continue;
+      }
+      if (this.pendingIo > 0 && performance.now() - lastTurn > eventLoopTurnIntervalMs) {
+        await new Promise(setImmediate);
+        lastTurn = performance.now();
         continue;
       }
       this.defaultAction(this);

@@ -268,6 +268,7 @@ export class StreamTask {
     const keyGroups = new Map<string, KeyGroupSnapshot[] | Promise<KeyGroupSnapshot[]>>();
     for (const operatorId of snapshots.keys()) {
       const taken = this.stateInitializer.snapshotKeyGroups(operatorId);
+      if (taken instanceof Promise) this.mailbox.yieldUntil(taken);
       if (taken) keyGroups.set(operatorId, taken);
     }
     this.spec.checkpointListener?.onCheckpoint(barrier.checkpointId, snapshots, keyGroups, { ...alignment, syncDurationMs: performance.now() - syncStart });

@@ -45,3 +45,17 @@ t.test('close drops the mails not yet run and ends the loop', async (t) => {
   await loop;
   t.same(ran, ['first']);
 });
+
+t.test('while background I/O is pending, a loop that always has input still lets the event loop turn, so the I/O completes', async (t) => {
+  let ioDone = false;
+  let stepsAfterIo = 0;
+  const mailbox = new MailboxProcessor((controller) => {
+    // Busy work that never suspends: without a turn of the event loop the I/O below never completes.
+    const until = performance.now() + 1;
+    while (performance.now() < until);
+    if (ioDone && ++stepsAfterIo === 3) controller.allActionsCompleted();
+  });
+  mailbox.yieldUntil(new Promise<void>((resolve) => setImmediate(() => { ioDone = true; resolve(); })));
+  await mailbox.runMailboxLoop();
+  t.ok(ioDone, 'the I/O completed while the loop was busy');
+});
