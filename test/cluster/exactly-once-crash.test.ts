@@ -8,7 +8,7 @@
 // mid-run and started again on the same port and JetStream store. The seed of the random
 // moments is printed (SLUICE_TEST_SEED reruns one).
 import t, { type Test } from 'tap';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'nats';
@@ -30,7 +30,10 @@ t.comment(`seed ${seed}`);
 const random = mulberry32(seed);
 const env = { SLUICE_NAMESPACE: 'exactly-once' };
 const jobManager = startSluice(['jobmanager', ...cluster], { env });
-const startTaskManager = () => startSluice(['taskmanager', '--slots', '1', ...cluster], { env });
+// The LevelDB databases of SIGKILLed TaskManagers stay behind: they go with the test's directory.
+const localStateDir = join(root, 'local-state');
+mkdirSync(localStateDir);
+const startTaskManager = () => startSluice(['taskmanager', '--slots', '1', ...cluster], { env: { ...env, SLUICE_TMP: localStateDir } });
 const taskManagers: SluiceProcess[] = [startTaskManager(), startTaskManager(), startTaskManager()];
 const nc = await connect({ servers: server.url });
 t.teardown(async () => {
@@ -62,6 +65,9 @@ for (const backend of ['hashmap', 'leveldb']) t.test(`two TaskManagers SIGKILLed
   await nc.flush();
   t.same(statuses.filter((status, i) => status !== statuses[i - 1]), ['CREATED', 'RUNNING', 'RESTARTING', 'RUNNING', 'RESTARTING', 'RUNNING', 'FINISHED'], 'two restarts, then finished');
   checkOutput(t, join(dir, 'out'));
+  if (backend === 'leveldb') {
+    t.ok(readdirSync(localStateDir).some((name) => name.startsWith('sluice-leveldb-state-')), 'the databases live under the TaskManagers\' SLUICE_TMP (the killed ones\' are left there)');
+  }
 });
 
 t.test('nats-server stopped under a FileSink job and started again on the same port and store: the committed output holds every record exactly once', async (t) => {

@@ -1,15 +1,15 @@
 // Flink's EmbeddedRocksDBStateBackend, with LevelDB: each keyed operator subtask keeps its
 // state in a LevelDB database in a directory of its own under the TaskManager's temporary
 // directory ($SLUICE_TMP, else the system's), removed when the task ends.
-import { tmpdir } from 'node:os';
 import type { KeyedStateBackendOptions } from '../abstract-keyed-state-backend.ts';
 import type { StateBackend } from '../state-backend.ts';
 import { LevelDBKeyedStateBackend } from './leveldb-keyed-state-backend.ts';
+import { localStateDirectory } from './local-state-directory.ts';
 
 export class EmbeddedLevelDBStateBackend implements StateBackend {
   readonly type = 'leveldb';
 
   createKeyedStateBackend<K>(options: KeyedStateBackendOptions): Promise<LevelDBKeyedStateBackend<K>> {
-    return LevelDBKeyedStateBackend.create<K>({ ...options, localDirectory: process.env.SLUICE_TMP || tmpdir() });
+    return LevelDBKeyedStateBackend.create<K>({ ...options, localDirectory: localStateDirectory() });
   }
 }
