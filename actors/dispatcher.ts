@@ -85,9 +85,8 @@ export class Dispatcher implements Actor<DispatcherMessage> {
       case 'GetCheckpointStats':
       case 'GetJobVertexBackPressure': {
         const { jobId, ...request } = message;
-        const jobMaster = this.jobMasters.get(jobId);
+        const jobMaster = this.runningJobMaster(jobId, message.replyTo as ActorRef<Reply>, ctx, (status) => `job ${jobId} is ${status}: its figures went with its JobMaster`);
         if (jobMaster) ctx.tell(jobMaster, request);
-        else ctx.tell<Reply>(message.replyTo, { ok: false, error: this.notRunning(jobId) });
         return;
       }
       case 'JobStatusChanged':
@@ -106,17 +105,17 @@ export class Dispatcher implements Actor<DispatcherMessage> {
     }
   }
 
-  private notRunning(jobId: JobId): string {
-    const job = this.jobs.get(jobId);
-    return job ? `job ${jobId} is ${job.status}: its figures went with its JobMaster` : `no job ${jobId}`;
-  }
-
-  /** The JobMaster of a job that has not ended; otherwise the caller is told why not. */
-  private runningJobMaster<T extends object>(jobId: JobId, replyTo: ActorRef<Reply<T>>, ctx: ActorContext<DispatcherMessage>): ActorRef<JobMasterMessage> | undefined {
+  /** The JobMaster of a job that has not ended; otherwise the caller is told why not (`whyEnded`). */
+  private runningJobMaster<T extends object>(
+    jobId: JobId,
+    replyTo: ActorRef<Reply<T>>,
+    ctx: ActorContext<DispatcherMessage>,
+    whyEnded = (status: string) => `job ${jobId} is already ${status}`,
+  ): ActorRef<JobMasterMessage> | undefined {
     const job = this.jobs.get(jobId);
     const jobMaster = this.jobMasters.get(jobId);
     if (!job) ctx.tell(replyTo, { ok: false, error: `no job ${jobId}` });
-    else if (terminalStatuses.has(job.status) || !jobMaster) ctx.tell(replyTo, { ok: false, error: `job ${jobId} is already ${job.status}` });
+    else if (terminalStatuses.has(job.status) || !jobMaster) ctx.tell(replyTo, { ok: false, error: whyEnded(job.status) });
     else return jobMaster;
     return undefined;
   }
