@@ -10,6 +10,7 @@ import type { Addresses } from '../lib/ids/addresses.ts';
 import type { ExecutionAttemptId } from '../lib/graph/execution-graph.ts';
 import type { TaskExecutionState } from '../lib/graph/execution-state.ts';
 import type { StreamGraph } from '../lib/graph/stream-graph.ts';
+import { ChannelTransport } from '../lib/exchange/channel-transport.ts';
 import { StreamTask } from '../lib/runtime/stream-task.ts';
 import { checkpointResponder, type CheckpointResponse } from './checkpoint-responder.ts';
 import type { SlotDeployment } from './protocols.ts';
@@ -32,6 +33,8 @@ export const escalateEveryFailure = oneForOne({ decide: () => 'escalate' });
 export class SlotTasks implements Actor<SlotTasksMessage> {
   private readonly tasks: Array<{ execution: ExecutionAttemptId; task: StreamTask }> = [];
   private metricsTimer?: NodeJS.Timeout;
+  /** Shared by the job's subtasks in this thread, so that their channels to each other stay in memory. */
+  private transport?: ChannelTransport;
 
   constructor(
     private readonly deployment: SlotDeployment,
@@ -78,7 +81,7 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
         restart: 'temporary',
         start: () => {
           const task = new StreamTask({
-            nc: ctx.system.nc,
+            transport: this.transport ??= new ChannelTransport(ctx.system.nc),
             namespace: this.namespace,
             jobId: submission.jobId,
             jobGraph: submission.jobGraph,

@@ -3,9 +3,9 @@
 // order channels became available; a blocked channel (checkpoint alignment) is not read
 // while the others go on. Credit goes back to a producer only for messages the task took,
 // so a blocked channel or a slow task holds its producers back instead of overflowing NATS.
-import type { NatsConnection, Subscription } from 'nats';
 import { decodeMessage, encodeCreditGrant, type ChannelMessage } from './codec.ts';
 import { ChannelSequence } from './channel-sequence.ts';
+import type { ChannelSubscription, ChannelTransport } from './channel-transport.ts';
 import { creditSubject, dataSubject } from './subjects.ts';
 
 export interface InputEdge {
@@ -23,7 +23,7 @@ export interface ChannelInput {
 }
 
 export interface InputGateOptions {
-  nc: NatsConnection;
+  transport: ChannelTransport;
   namespace: string;
   jobId: string;
   consumerIndex: number;
@@ -57,7 +57,7 @@ export interface PolledMessage {
 export class InputGate {
   readonly channels: readonly ChannelInput[];
   private readonly inputChannels: InputChannel[];
-  private readonly subscriptions: Subscription[] = [];
+  private readonly subscriptions: ChannelSubscription[] = [];
   /** Unblocked channels with queued messages, in the order they became available. */
   private available: number[] = [];
   private stopped = false;
@@ -94,21 +94,18 @@ export class InputGate {
   /** Subscribes to every channel; resolves once the server has the subscriptions. */
   async open(): Promise<void> {
     this.inputChannels.forEach((channel, index) => {
-      this.subscriptions.push(this.options.nc.subscribe(channel.dataSubject, {
-        callback: (error, msg) => {
-          if (error) this.fail(new Error(`data subscription of channel ${channel.info.name}: ${error.message}`));
-          else this.receive(index, msg.data);
-        },
-      }));
+      this.subscriptions.push(this.options.transport.subscribe(channel.dataSubject,
+        (data) => this.receive(index, data),
+        (error) => this.fail(new Error(`data subscription of channel ${channel.info.name}: ${error.message}`))));
     });
-    await this.options.nc.flush();
+    await this.options.transport.flush();
   }
 
   /** Grants each channel its initial credit: call after every producer has opened its channel. */
   start(initialCredit = 16): void {
     // Grant back in batches of a quarter of the window, so producers never run dry while we grant.
     this.grantThreshold = Math.max(1, initialCredit >> 2);
-    for (const channel of this.inputChannels) this.options.nc.publish(channel.creditSubject, encodeCreditGrant(initialCredit));
+    for (const channel of this.inputChannels) this.options.transport.publish(channel.creditSubject, encodeCreditGrant(initialCredit));
   }
 
   /** The next message of an unblocked channel, or undefined when none is there now (see whenAvailable). */
@@ -193,7 +190,7 @@ export class InputGate {
 
   private grant(channel: InputChannel): void {
     try {
-      this.options.nc.publish(channel.creditSubject, encodeCreditGrant(channel.ungranted));
+      this.options.transport.publish(channel.creditSubject, encodeCreditGrant(channel.ungranted));
     } catch (error) {
       return this.fail(new Error(`cannot grant credit on channel ${channel.info.name}: ${(error as Error).message}`));
     }

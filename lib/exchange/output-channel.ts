@@ -1,10 +1,10 @@
 // One producer -> consumer channel: buffers records into batches, stamps each message with
 // the channel's next sequence number and sends it only while the consumer has granted credit.
-import type { NatsConnection, Subscription } from 'nats';
+import type { ChannelSubscription, ChannelTransport } from './channel-transport.ts';
 import { decodeCreditGrant, encodeBatch, encodeEvent, RecordEncodeError, type ChannelEvent } from './codec.ts';
 
 export interface OutputChannelOptions {
-  nc: NatsConnection;
+  transport: ChannelTransport;
   dataSubject: string;
   creditSubject: string;
   /** Where records come from, for errors: "edge Map -> Sink: Print, subtask 2". */
@@ -27,7 +27,7 @@ export class OutputChannel {
   private nextSeq = 0;
   private sent = 0;
   private flushTimer: NodeJS.Timeout | undefined;
-  private creditSubscription: Subscription | undefined;
+  private creditSubscription: ChannelSubscription | undefined;
   private writableWaiters: Array<() => void> = [];
   /** After cancel() or the first error the channel sends nothing more: a stream with a hole must not go on. */
   private stopped = false;
@@ -47,18 +47,16 @@ export class OutputChannel {
 
   /** Subscribes to credit grants; resolves once the server has the subscription, so no grant is lost. */
   async open(): Promise<void> {
-    this.creditSubscription = this.options.nc.subscribe(this.options.creditSubject, {
-      callback: (error, msg) => {
-        if (error) return this.fail(new Error(`credit subscription of ${this.options.description}: ${error.message}`));
-        try {
-          this.credit += decodeCreditGrant(msg.data);
-        } catch (failure) {
-          return this.fail(new Error(`credit subscription of ${this.options.description}: ${(failure as Error).message}`));
-        }
-        this.sendBacklog();
-      },
-    });
-    await this.options.nc.flush();
+    const creditFailure = (reason: string) => this.fail(new Error(`credit subscription of ${this.options.description}: ${reason}`));
+    this.creditSubscription = this.options.transport.subscribe(this.options.creditSubject, (data) => {
+      try {
+        this.credit += decodeCreditGrant(data);
+      } catch (failure) {
+        return creditFailure((failure as Error).message);
+      }
+      this.sendBacklog();
+    }, (error) => creditFailure(error.message));
+    await this.options.transport.flush();
   }
 
   push(record: unknown, timestamp?: number): void {
@@ -117,7 +115,7 @@ export class OutputChannel {
 
   private sendRecords(records: unknown[], timestamps: Array<number | null> | undefined): void {
     const bytes = encodeBatch(this.nextSeq, records, this.options.description, timestamps);
-    const maxPayload = this.options.nc.info?.max_payload ?? Infinity;
+    const maxPayload = this.options.transport.maxPayload;
     if (bytes.length > maxPayload) {
       if (records.length === 1) {
         throw new RecordEncodeError(this.options.description, `encoded size ${bytes.length} bytes exceeds the server's max payload of ${maxPayload} bytes`, records[0]);
@@ -146,7 +144,7 @@ export class OutputChannel {
 
   private publish(bytes: Uint8Array): boolean {
     try {
-      this.options.nc.publish(this.options.dataSubject, bytes);
+      this.options.transport.publish(this.options.dataSubject, bytes);
     } catch (error) {
       this.fail(new Error(`cannot send on ${this.options.description}: ${(error as Error).message}`));
       return false;

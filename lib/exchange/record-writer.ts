@@ -1,14 +1,14 @@
 // The output of one producer subtask on one edge: a partitioner choosing among the
 // channels to every consumer subtask.
-import type { NatsConnection } from 'nats';
 import type { PartitionerType } from './partitioner.ts';
 import type { ChannelEvent } from './codec.ts';
+import type { ChannelTransport } from './channel-transport.ts';
 import { OutputChannel } from './output-channel.ts';
 import { createPartitioner, type ChannelSelector, type KeySelector, type Partitioner } from './partitioner.ts';
 import { creditSubject, dataSubject } from './subjects.ts';
 
 export interface RecordWriterOptions {
-  nc: NatsConnection;
+  transport: ChannelTransport;
   namespace: string;
   jobId: string;
   edgeId: string;
@@ -35,7 +35,7 @@ export class RecordWriter {
   private readonly partitioner: Partitioner;
 
   constructor(options: RecordWriterOptions) {
-    const { nc, namespace, jobId, edgeId, producerIndex, consumerAttempts } = options;
+    const { transport, namespace, jobId, edgeId, producerIndex, consumerAttempts } = options;
     const consumerCount = consumerAttempts.length;
     const producer = { subtaskIndex: producerIndex, attemptNumber: options.producerAttempt };
     this.partitioner = createPartitioner(options.partitioner, {
@@ -43,7 +43,7 @@ export class RecordWriter {
       keySelector: options.keySelector, channelSelector: options.channelSelector, description: options.description,
     });
     this.channels = consumerAttempts.map((attemptNumber, subtaskIndex) => new OutputChannel({
-      nc,
+      transport,
       dataSubject: dataSubject(namespace, jobId, edgeId, producer, { subtaskIndex, attemptNumber }),
       creditSubject: creditSubject(namespace, jobId, edgeId, producer, { subtaskIndex, attemptNumber }),
       description: options.description,

@@ -8,14 +8,13 @@
 // A stop-with-savepoint (a synchronous savepoint) stops the source right after its barrier;
 // every task then ends once that savepoint completes, without finishing its operators.
 // The Subtask actor drives the task (prepare, run, cancel) and reports to the JobMaster.
-import type { NatsConnection } from 'nats';
 import { isSynchronous, type CheckpointType } from '../checkpoint/checkpoint-type.ts';
 import type { KeyGroupSnapshot, TaskStateSnapshot } from '../checkpoint/task-state-snapshot.ts';
 import { SystemProcessingTimeService } from '../time/system-processing-time-service.ts';
 import type { AttemptNumbers } from '../graph/execution-graph.ts';
 import type { JobEdge, JobGraph, JobVertex } from '../graph/job-graph.ts';
 import type { InputIndex, StreamEdge, StreamGraph } from '../graph/stream-graph.ts';
-import { InputGate, RecordWriter } from '../exchange/index.ts';
+import { InputGate, RecordWriter, type ChannelTransport } from '../exchange/index.ts';
 import { isSourceOperator, type SourceOperator } from '../operators/stream-operator.ts';
 import { StreamSourceContext } from '../operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../operators/watermark.ts';
@@ -45,7 +44,8 @@ export interface CheckpointListener {
 }
 
 export interface StreamTaskSpec {
-  nc: NatsConnection;
+  /** This worker thread's: channels between its subtasks skip the server. */
+  transport: ChannelTransport;
   namespace: string;
   jobId: JobId;
   jobGraph: JobGraph;
@@ -148,7 +148,7 @@ export class StreamTask {
     const { vertex, jobGraph, subtaskIndex } = spec;
     const consumer = jobGraph.vertices.find((v) => v.id === edge.targetVertex)!;
     return new RecordWriter({
-      nc: spec.nc,
+      transport: spec.transport,
       namespace: spec.namespace,
       jobId: spec.jobId,
       edgeId: edge.id,
@@ -171,7 +171,7 @@ export class StreamTask {
     const { spec } = this;
     const producerAttempts = (edge: JobEdge) => spec.attemptNumbers[edge.sourceVertex]!;
     const gate = (this.gate = new InputGate({
-      nc: spec.nc,
+      transport: spec.transport,
       namespace: spec.namespace,
       jobId: spec.jobId,
       consumerIndex: spec.subtaskIndex,

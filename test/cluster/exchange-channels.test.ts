@@ -6,10 +6,13 @@ import { InputGate, type ChannelInput, type InputEdge } from '../../lib/exchange
 import { assignToKeyGroup, computeOperatorIndexForKeyGroup } from '../../lib/exchange/key-groups.ts';
 import { RecordWriter, type RecordWriterOptions } from '../../lib/exchange/record-writer.ts';
 import { creditSubject, dataSubject } from '../../lib/exchange/subjects.ts';
+import { ChannelTransport } from '../../lib/exchange/channel-transport.ts';
 
 const server = await startNatsServer();
 const producerNc = await connect({ servers: server.url });
 const consumerNc = await connect({ servers: server.url });
+const producerTransport = new ChannelTransport(producerNc);
+const consumerTransport = new ChannelTransport(consumerNc);
 t.teardown(async () => {
   await producerNc.close();
   await consumerNc.close();
@@ -23,7 +26,7 @@ const failOnError = (error: Error) => t.fail(`unexpected exchange error: ${error
 
 function writer(options: Partial<RecordWriterOptions> & { jobId: string }): RecordWriter {
   return new RecordWriter({
-    nc: producerNc, namespace: 'test', edgeId: 'e0', producerIndex: 0, producerCount: 1, producerAttempt: 0, consumerAttempts: [0], partitioner: 'forward',
+    transport: producerTransport, namespace: 'test', edgeId: 'e0', producerIndex: 0, producerCount: 1, producerAttempt: 0, consumerAttempts: [0], partitioner: 'forward',
     maxParallelism: 128, bufferTimeoutMs: 5, description: 'edge Map -> Sink: Print, subtask 0', onError: failOnError, ...options,
   });
 }
@@ -31,7 +34,7 @@ function writer(options: Partial<RecordWriterOptions> & { jobId: string }): Reco
 /** A gate and a consumer that takes its messages as a task does, recording what it took, in order. */
 function gate(jobId: string, consumerIndex: number, inputs: InputEdge[], options: { consumerAttempt?: number; onError?: (e: Error) => void; handler?: (input: ChannelInput, message: ChannelMessage) => void | Promise<void> } = {}) {
   const seen: Array<{ input: ChannelInput; message: ChannelMessage }> = [];
-  const inputGate = new InputGate({ nc: consumerNc, namespace: 'test', jobId, consumerIndex, consumerAttempt: options.consumerAttempt ?? 0, inputs, onError: options.onError ?? failOnError });
+  const inputGate = new InputGate({ transport: consumerTransport, namespace: 'test', jobId, consumerIndex, consumerAttempt: options.consumerAttempt ?? 0, inputs, onError: options.onError ?? failOnError });
   const consume = async (): Promise<void> => {
     for (;;) {
       const next = inputGate.pollNext();

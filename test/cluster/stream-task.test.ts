@@ -19,6 +19,7 @@ import type { ValueState } from '../../lib/state/value-state.ts';
 import { VoidNamespace } from '../../lib/state/void-namespace.ts';
 import type { InternalTimer, InternalTimerService, Triggerable } from '../../lib/time/index.ts';
 import { StreamTask, type CheckpointListener } from '../../lib/runtime/stream-task.ts';
+import { ChannelTransport } from '../../lib/exchange/channel-transport.ts';
 
 const server = await startNatsServer();
 const nc = await connect({ servers: server.url });
@@ -46,7 +47,8 @@ async function startJob(createSource: () => SourceOperator<unknown>, createConsu
   const jobId = `job${jobCount++}`;
   const attemptNumbers = Object.fromEntries(jobGraph.vertices.map((vertex) => [vertex.id, [0, 0]]));
   const tasks = jobGraph.vertices.flatMap((vertex) => [0, 1].map((subtaskIndex) => new StreamTask({
-    nc, namespace: 'test', jobId, jobGraph, streamGraph, vertex, subtaskIndex, attemptNumber: 0, attemptNumbers, jobCwd: process.cwd(),
+    // A transport each: these channels go through the server, as between threads.
+    transport: new ChannelTransport(nc), namespace: 'test', jobId, jobGraph, streamGraph, vertex, subtaskIndex, attemptNumber: 0, attemptNumbers, jobCwd: process.cwd(),
     checkpointListener: listener?.(`${vertex.id}/${subtaskIndex}`),
   })));
   await Promise.all(tasks.map((task) => task.prepare()));
