@@ -1,5 +1,5 @@
 // JobMaster: one per job. Gets slots from the ResourceManager, deploys one subtask of each
-// task into each slot (slot sharing), starts them once all are ready, and drives the job's
+// task of a slot sharing group into each of the group's slots, starts them once all are ready, and drives the job's
 // status CREATED → RUNNING → FINISHED / CANCELED / FAILED. Each subtask's current execution
 // attempt lives in the ExecutionGraph; a report from an attempt that is no longer current
 // is ignored. With checkpointing, its CheckpointCoordinator triggers the source tasks
@@ -33,6 +33,7 @@ import type { TaskIOMetrics } from '../lib/metrics/task-io-metrics.ts';
 import { unpackTaskStateSnapshot } from '../lib/state/state-snapshot-codec.ts';
 import type { DispatcherMessage } from './dispatcher.ts';
 import type { CheckpointResponse } from './checkpoint-responder.ts';
+import { SlotSharingLayout } from '../lib/graph/slot-sharing-layout.ts';
 import type { Reply, SlotAssignment } from './protocols.ts';
 import type { ResourceManagerMessage } from './resource-manager.ts';
 import { SavepointRequests, type SavepointRequest } from './savepoint-requests.ts';
@@ -90,8 +91,9 @@ export class JobMaster implements Actor<JobMasterMessage> {
   /** The job's answer to failures: its restart strategy, restarting the failed region or the whole job. */
   private readonly failoverStrategy: FailoverStrategy;
   private readonly regionRestarts: RegionRestarts;
-  /** The slots of the current deployment: slot k runs subtask k of every task. */
+  /** The slots of the current deployment, placed by `slotLayout`. */
   private slots: SlotAssignment[] = [];
+  private readonly slotLayout: SlotSharingLayout;
   private readonly checkpointCoordinator: CheckpointCoordinator;
   private readonly savepointRequests = new SavepointRequests();
   private readonly backPressure = new JobVertexBackPressureTracker();
@@ -107,6 +109,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
   constructor(private readonly submission: JobSubmission, private readonly deps: JobMasterDependencies) {
     const { jobGraph, jobId } = submission;
     this.graph = new ExecutionGraph(jobGraph);
+    this.slotLayout = new SlotSharingLayout(jobGraph.vertices);
     this.failoverStrategy = createFailoverStrategy(jobGraph);
     this.regionRestarts = new RegionRestarts(this.graph);
     // Without checkpointing the coordinator only takes savepoints.
@@ -132,10 +135,9 @@ export class JobMaster implements Actor<JobMasterMessage> {
     this.requestSlots(ctx);
   }
 
-  /** As many slots as the highest parallelism: slot k runs subtask k of every task. */
+  /** As many slots as each slot sharing group's highest parallelism, summed over the groups. */
   private requestSlots(ctx: ActorContext<JobMasterMessage>): void {
-    const count = Math.max(...this.submission.jobGraph.vertices.map((v) => v.parallelism));
-    ctx.tell(this.deps.resourceManager, { type: 'RequestSlots', jobId: this.submission.jobId, count, jobMaster: ctx.self });
+    ctx.tell(this.deps.resourceManager, { type: 'RequestSlots', jobId: this.submission.jobId, count: this.slotLayout.slotCount, jobMaster: ctx.self });
   }
 
   postStop(): void {
@@ -421,7 +423,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
     this.requestSlots(ctx);
   }
 
-  /** Slot k runs subtask k of every task whose parallelism exceeds k. */
+  /** Each subtask goes to its slot in `slotLayout`. */
   private deploy(slots: SlotAssignment[], ctx: ActorContext<JobMasterMessage>): void {
     this.slots = slots;
     this.deployExecutions(this.graph.vertices, this.restoreFrom, ctx);
@@ -433,7 +435,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
     const attemptNumbers = this.graph.attemptNumbers();
     const jobVertex = (id: string) => this.submission.jobGraph.vertices.find((v) => v.id === id)!;
     for (const [index, assignment] of this.slots.entries()) {
-      const vertices = deployed.filter((vertex) => vertex.id.subtaskIndex === index);
+      const vertices = deployed.filter(({ id }) => this.slotLayout.slotOf(id.vertexId, id.subtaskIndex) === index);
       if (vertices.length === 0) continue;
       const executions = vertices.map((vertex) => {
         vertex.currentExecution.deploy({ tmId: assignment.tmId, slotIndex: assignment.slotIndex });

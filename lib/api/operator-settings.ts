@@ -16,6 +16,12 @@ export interface OperatorSettings {
   setMaxParallelism(maxParallelism: number): this;
   /** Runs this operator in a task of its own, chained neither to its input nor to its outputs. */
   disableChaining(): this;
+  /**
+   * Operators of one slot sharing group may share a slot (and so a worker thread); another
+   * group's operators never do, and its chains start anew. Without it, an operator is in
+   * its inputs' group when they agree, else in 'default'.
+   */
+  slotSharingGroup(name: string): this;
 }
 
 /** What the installed methods need of the class they are installed on. */
@@ -40,6 +46,11 @@ const settings: { [Method in keyof OperatorSettings]: (this: OperatorHandle, ...
   },
   disableChaining() {
     this.transformation.chainingStrategy = 'never';
+    return this;
+  },
+  slotSharingGroup(name) {
+    if (typeof name !== 'string' || name.length === 0) throw new Error(`${this.transformation.describe()}: a slot sharing group needs a non-empty name (got ${String(name)})`);
+    this.transformation.slotSharingGroup = name;
     return this;
   },
 };

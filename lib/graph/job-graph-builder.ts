@@ -1,7 +1,7 @@
 // StreamGraph → JobGraph with Flink's chaining rule: an operator joins its input's chain
 // when the edge is forward, the parallelisms match, it has that one input only (so the
 // consumer of a union and a two-input operator always head a chain), both
-// operators allow chaining and chaining is enabled for the job. Records inside a chain
+// operators allow chaining, they are in one slot sharing group and chaining is enabled for the job. Records inside a chain
 // pass by direct calls; only the edges between chains go over the network.
 import type { JobEdge, JobGraph, JobVertex } from './job-graph.ts';
 import type { StreamEdge, StreamGraph } from './stream-graph.ts';
@@ -29,6 +29,7 @@ export function toJobGraph(graph: StreamGraph): JobGraph {
         maxParallelism: node.maxParallelism,
         operatorIds: [node.id],
         isSource: node.isSource,
+        slotSharingGroup: node.slotSharingGroup,
       });
     }
   }
@@ -66,6 +67,7 @@ function isChainable(edge: StreamEdge, graph: StreamGraph): boolean {
     upstream.parallelism === downstream.parallelism &&
     // One vertex has one key-group count.
     upstream.maxParallelism === downstream.maxParallelism &&
+    upstream.slotSharingGroup === downstream.slotSharingGroup &&
     upstream.chainingStrategy !== 'never' &&
     downstream.chainingStrategy === 'always'
   );

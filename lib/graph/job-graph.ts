@@ -17,6 +17,8 @@ export interface JobVertex {
   /** Stream node ids in the chain, head first (the chain is a tree in general; order is topological). */
   operatorIds: string[];
   isSource: boolean;
+  /** Its operators' slot sharing group. */
+  slotSharingGroup: string;
 }
 
 export interface JobEdge {

@@ -3,7 +3,7 @@
 // change of parallelism) with the operator's name in the message.
 import type { PartitionerType } from '../exchange/partitioner.ts';
 import type { StateKeySelector } from '../operators/stream-operator.ts';
-import { StreamGraph, type InputIndex, type StreamEdge, type StreamGraphFields, type StreamNode } from './stream-graph.ts';
+import { defaultSlotSharingGroup, StreamGraph, type InputIndex, type StreamEdge, type StreamGraphFields, type StreamNode } from './stream-graph.ts';
 import type { Transformation, TransformationInput } from './transformation.ts';
 
 export interface StreamGraphSettings {
@@ -25,7 +25,7 @@ export function generateStreamGraph(transformations: readonly Transformation[], 
   const nodes = new Map<string, StreamNode>();
   const edges: StreamEdge[] = [];
   for (const transformation of transformations) {
-    const node = toStreamNode(transformation, settings);
+    const node = toStreamNode(transformation, settings, nodes);
     const holder = nodes.get(node.id);
     if (holder) throw new Error(`job '${settings.jobName}': duplicate uid '${node.id}', used by operators '${holder.name}' and '${node.name}'`);
     nodes.set(node.id, node);
@@ -48,7 +48,14 @@ function stateKeySelector(inEdges: StreamEdge[], input: InputIndex): StateKeySel
   return selectors.size === 1 ? selectors.values().next().value : undefined;
 }
 
-function toStreamNode(transformation: Transformation, settings: StreamGraphSettings): StreamNode {
+/** Flink's rule: the group set on the operator, else its inputs' group when they all agree, else 'default'. */
+function slotSharingGroup(transformation: Transformation, nodes: Map<string, StreamNode>): string {
+  if (transformation.slotSharingGroup !== undefined) return transformation.slotSharingGroup;
+  const inputGroups = new Set(transformation.inputs.map((input) => nodes.get(input.upstream.id)!.slotSharingGroup));
+  return inputGroups.size === 1 ? inputGroups.values().next().value! : defaultSlotSharingGroup;
+}
+
+function toStreamNode(transformation: Transformation, settings: StreamGraphSettings, nodes: Map<string, StreamNode>): StreamNode {
   const parallelism = transformation.parallelism ?? settings.parallelism;
   const maxParallelism = transformation.maxParallelism ?? settings.maxParallelism;
   if (parallelism > maxParallelism) {
@@ -61,6 +68,7 @@ function toStreamNode(transformation: Transformation, settings: StreamGraphSetti
     maxParallelism,
     isSource: transformation.isSource,
     chainingStrategy: transformation.chainingStrategy,
+    slotSharingGroup: slotSharingGroup(transformation, nodes),
     createOperator: transformation.createOperator,
   };
 }

@@ -16,6 +16,9 @@ import type { ChannelSelector, PartitionerType } from '../exchange/partitioner.t
  */
 export type ChainingStrategy = 'always' | 'never' | 'head';
 
+/** The group of operators that set none and whose inputs disagree (or that have none). */
+export const defaultSlotSharingGroup = 'default';
+
 export type OperatorFactory = () => StreamOperator<any>;
 
 export interface StreamNode {
@@ -26,6 +29,8 @@ export interface StreamNode {
   maxParallelism: number;
   isSource: boolean;
   chainingStrategy: ChainingStrategy;
+  /** Operators of one group may share a slot; chains never cross groups. */
+  slotSharingGroup: string;
   /** A fresh operator for one subtask: a SourceOperator when `isSource`, else a one- or two-input operator. */
   createOperator: OperatorFactory;
   /** The key of input 1's / input 2's records when that input is keyed (fed by keyBy): keyed state is scoped by it. */
@@ -111,7 +116,7 @@ export class StreamGraph implements StreamGraphFields {
   /** A digest of the graph's shape (ids, names, parallelism, edges): equal for equal job definitions. */
   fingerprint(): string {
     const shape = {
-      nodes: [...this.nodes.values()].map((n) => [n.id, n.name, n.parallelism, n.maxParallelism, n.isSource, n.chainingStrategy]),
+      nodes: [...this.nodes.values()].map((n) => [n.id, n.name, n.parallelism, n.maxParallelism, n.isSource, n.chainingStrategy, n.slotSharingGroup]),
       edges: this.edges.map((e) => [e.sourceId, e.targetId, e.partitioner, e.targetInput, e.outputTag ?? null]),
       chainingEnabled: this.chainingEnabled,
     };

@@ -40,6 +40,8 @@ export class Transformation {
   parallelism?: number;
   maxParallelism?: number;
   chainingStrategy: ChainingStrategy;
+  /** Set by slotSharingGroup(); absent: its inputs' group when they agree, else 'default'. */
+  slotSharingGroup?: string;
 
   constructor(spec: TransformationSpec) {
     this.autoId = spec.autoId;

@@ -38,3 +38,23 @@ t.test('the rolling maximum of the parallel SensorSource covers 10 sensors per s
   t.equal(stdout.trim().split('\n').length, 60, 'a rolling update per reading: 20 sensors × 3 rounds');
   t.match(stdout, /^[12]> \{"id":"sensor_\d+","timestamp":\d+,"temperature":-?\d/m, 'Celsius readings with the subtask prefix');
 });
+
+t.test('slot sharing groups: the embedded cluster has a slot for each, and a group\'s subtasks never share a thread with another group\'s', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-ssg-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const output = join(dir, 'out.txt');
+  const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/slot-sharing-groups.ts', '--', '--output', output]);
+  t.equal(code, 0, `exit code (stderr: ${stderr})`);
+  const lines = readFileSync(output, 'utf8').trim().split('\n');
+  t.equal(lines.length, 40, 'every record arrived');
+  const threads = new Map<string, Set<string>>();
+  for (const line of lines) {
+    for (const [, subtask, thread] of line.matchAll(/ (\w+\d)=(\d+)/g)) (threads.get(subtask!) ?? threads.set(subtask!, new Set()).get(subtask!)!).add(thread!);
+  }
+  t.same([...threads.keys()].sort(), ['main0', 'main1', 'side0', 'side1', 'source0'], 'both subtasks of each map saw records');
+  const threadOf = (subtask: string) => [...threads.get(subtask)!].join();
+  t.equal(threadOf('source0'), threadOf('main0'), 'subtask 0 of the default group\'s tasks share a slot\'s thread');
+  const side = [threadOf('side0'), threadOf('side1')];
+  const main = [threadOf('source0'), threadOf('main0'), threadOf('main1')];
+  t.equal(new Set([...side, ...main]).size, 4, `four threads: two per group (side ${side}, default ${main})`);
+});

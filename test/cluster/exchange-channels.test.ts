@@ -266,3 +266,65 @@ t.test('cancel drops what was not sent and releases writers waiting for credit',
   t.equal(producer.channels[0].sentMessages, 0);
   t.notOk(producer.isBackpressured);
 });
+
+/** Counts what reaches the server on a subject. */
+function snoop(subject: string): { count: () => number } {
+  let received = 0;
+  producerNc.subscribe(subject, { callback: () => { received++; } });
+  return { count: () => received };
+}
+
+t.test('a channel whose two ends share a transport (one worker thread) is handed over in memory, never through the server', async (t) => {
+  const jobId = `j${jobCount++}`;
+  const consumer = gate(jobId, 0, [{ edgeId: 'e0', producerAttempts: [0] }]);
+  const producer = writer({ jobId, transport: consumerTransport, batchSize: 10 });
+  const onServer = [dataSubject, creditSubject].map((subject) => snoop(subject('test', jobId, 'e0', end(0), end(0))));
+  await producerNc.flush();
+  await producer.open();
+  await consumer.inputGate.open();
+  consumer.inputGate.start(4);
+  const records = Array.from({ length: 2_000 }, (_, i) => ({ word: 'w', i }));
+  await emitAll(producer, records.slice(0, 1_000));
+  producer.broadcastEvent({ type: 'watermark', timestamp: 999 });
+  await emitAll(producer, records.slice(1_000));
+  await producerNc.flush();
+  await consumerNc.flush();
+  t.same(onServer.map((subject) => subject.count()), [0, 0], 'no batch and no credit grant went through the server');
+  await producer.close();
+  await consumer.finished;
+  t.same(consumer.records(), records, 'every record, in order, through a credit of 4 batches');
+  t.not(consumer.records()[0], records[0], 'the consumer has its own copy, as over the server');
+  const watermarkAt = consumer.seen.findIndex(({ message }) => message.event?.type === 'watermark');
+  t.equal(consumer.seen.slice(0, watermarkAt).flatMap(({ message }) => message.records ?? []).length, 1_000, 'the watermark keeps its place');
+  await producerNc.flush();
+  await consumerNc.flush();
+  // The consumer's last grant may follow the producer's end: with nobody here listening, it goes to the server.
+  t.equal(onServer[0]!.count(), 0, 'nor did the end');
+});
+
+t.test('a transport hands nothing more to a subscriber once it unsubscribed, not even what was pending; later messages go to the server', async (t) => {
+  const transport = new ChannelTransport(consumerNc);
+  const subject = `test.local.${jobCount++}`;
+  const received: string[] = [];
+  const subscription = transport.subscribe(subject, (data) => received.push(new TextDecoder().decode(data)), (error) => t.fail(error.message));
+  const onServer = snoop(subject);
+  await transport.flush();
+  await producerNc.flush();
+  transport.publish(subject, new TextEncoder().encode('handed over'));
+  await new Promise((resolve) => setImmediate(resolve));
+  transport.publish(subject, new TextEncoder().encode('pending'));
+  subscription.unsubscribe();
+  transport.publish(subject, new TextEncoder().encode('after'));
+  await consumerNc.flush();
+  await producerNc.flush();
+  t.same(received, ['handed over']);
+  t.equal(onServer.count(), 1, 'the message after unsubscribing went to the server');
+});
+
+t.test('a second subscriber to one channel subject in one transport is refused, naming the subject', async (t) => {
+  const transport = new ChannelTransport(consumerNc);
+  const subject = `test.local.${jobCount++}`;
+  const first = transport.subscribe(subject, () => undefined, () => undefined);
+  t.throws(() => transport.subscribe(subject, () => undefined, () => undefined), { message: `channel subject ${subject} has a subscriber in this thread already` });
+  first.unsubscribe();
+});

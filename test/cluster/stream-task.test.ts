@@ -33,7 +33,7 @@ let jobCount = 0;
 /** Runs source -> consumer, both at parallelism 2, as four StreamTasks; resolves with the tasks once started. */
 async function startJob(createSource: () => SourceOperator<unknown>, createConsumer: () => StreamOperator<unknown>, partitioner: PartitionerType, listener?: (subtask: string) => CheckpointListener) {
   const node = (id: string, isSource: boolean, createOperator: () => StreamOperator<unknown>): StreamNode =>
-    ({ id, name: id, parallelism: 2, maxParallelism: 128, isSource, chainingStrategy: isSource ? 'head' : 'always', createOperator });
+    ({ id, name: id, parallelism: 2, maxParallelism: 128, isSource, chainingStrategy: isSource ? 'head' : 'always', slotSharingGroup: 'default', createOperator });
   // A hash edge keys its consumer by the same selector, as the StreamGraphGenerator does.
   const keyed = partitioner === 'hash' ? { keySelector: (n: number) => n % 7 } : {};
   const streamGraph = new StreamGraph({

@@ -37,7 +37,7 @@ t.test('a store without metadata (a checkpoint whose write did not finish)', asy
 t.test('a restart whose latest checkpoint directory went missing gets the one line naming it', async (t) => {
   const jobGraph: JobGraph = {
     jobName: 'restore test', edges: [], bufferTimeoutMs: 5, fingerprint: 'x',
-    vertices: [{ id: 'src', name: 'Source', parallelism: 1, maxParallelism: 8, operatorIds: ['src'], isSource: true }],
+    vertices: [{ id: 'src', name: 'Source', parallelism: 1, maxParallelism: 8, operatorIds: ['src'], isSource: true, slotSharingGroup: 'default' }],
   };
   const settings: CheckpointingSettings = {
     intervalMs: 100, mode: 'EXACTLY_ONCE', timeoutMs: 1000, minPauseBetweenCheckpointsMs: 0, maxConcurrentCheckpoints: 1,

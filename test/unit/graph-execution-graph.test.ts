@@ -6,8 +6,8 @@ import type { JobGraph } from '../../lib/graph/job-graph.ts';
 const jobGraph: JobGraph = {
   jobName: 'two tasks',
   vertices: [
-    { id: 'op-1', name: 'Source', parallelism: 1, maxParallelism: 128, operatorIds: ['op-1'], isSource: true },
-    { id: 'op-2', name: 'Map -> Sink', parallelism: 2, maxParallelism: 128, operatorIds: ['op-2', 'op-3'], isSource: false },
+    { id: 'op-1', name: 'Source', parallelism: 1, maxParallelism: 128, operatorIds: ['op-1'], isSource: true, slotSharingGroup: 'default' },
+    { id: 'op-2', name: 'Map -> Sink', parallelism: 2, maxParallelism: 128, operatorIds: ['op-2', 'op-3'], isSource: false, slotSharingGroup: 'default' },
   ],
   edges: [],
   bufferTimeoutMs: 5,

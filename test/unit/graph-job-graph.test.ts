@@ -2,6 +2,7 @@ import t from 'tap';
 import { StreamExecutionEnvironment } from '../../lib/api/index.ts';
 import { toJobGraph } from '../../lib/graph/job-graph-builder.ts';
 import type { JobGraph } from '../../lib/graph/job-graph.ts';
+import { SlotSharingLayout } from '../../lib/graph/slot-sharing-layout.ts';
 
 const env = (parallelism = 2) => StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(parallelism);
 const vertices = (graph: JobGraph) => graph.vertices.map((v) => `${v.name} [${v.operatorIds.join(',')}] x${v.parallelism}`);
@@ -61,4 +62,31 @@ t.test('disableOperatorChaining gives every operator its own vertex', async (t) 
   const graph = toJobGraph(e.getStreamGraph());
   t.equal(graph.vertices.length, 3);
   t.same(graph.edges.map((edge) => edge.id), ['e0', 'e1']);
+});
+
+t.test('slotSharingGroup: set on an operator, inherited from inputs that agree, else default; chains never cross groups', async (t) => {
+  const e = env(1);
+  const source = e.fromElements(1);
+  const isolated = source.map((x) => x).name('Isolated').slotSharingGroup('side');
+  const after = isolated.filter(() => true).name('After');
+  after.union(source.map((x) => x).name('Main')).map((x) => x).name('Merged').print();
+  const graph = toJobGraph(e.getStreamGraph());
+  t.same(graph.vertices.map((v) => `${v.name}: ${v.slotSharingGroup}`), [
+    'Collection Source -> Main: default',
+    'Isolated -> After: side',
+    'Merged -> Print to Std. Out: default',
+  ], 'Isolated does not join its input\'s chain; After inherits side; the union of side and default falls back to default');
+  t.throws(() => source.map((x) => x).slotSharingGroup(''), { message: /^operator 'Map' \(op-\d+\): a slot sharing group needs a non-empty name \(got \)$/ });
+});
+
+t.test('a slot sharing group takes as many slots as its highest parallelism; its k-th slot runs subtask k of each of its tasks', async (t) => {
+  const e = env(2);
+  e.fromElements(1, 2, 3).map((x) => x).setParallelism(3).slotSharingGroup('maps').rebalance().print().setParallelism(2).slotSharingGroup('default');
+  const graph = toJobGraph(e.getStreamGraph());
+  const layout = new SlotSharingLayout(graph.vertices);
+  t.equal(layout.slotCount, 5, 'default: the source (1) and the sink (2) share 2 slots; maps takes 3 more');
+  const [source, map, sink] = graph.vertices.map((v) => v.id);
+  t.same([layout.slotOf(source!, 0), layout.slotOf(sink!, 0), layout.slotOf(sink!, 1)], [0, 0, 1]);
+  t.same([0, 1, 2].map((subtask) => layout.slotOf(map!, subtask)), [2, 3, 4]);
+  t.throws(() => layout.slotOf('op-99', 0), { message: 'no task op-99 in this job' });
 });

@@ -7,7 +7,7 @@ import type { JobGraph } from '../../lib/graph/job-graph.ts';
 import { computePipelinedRegions } from '../../lib/graph/pipelined-region.ts';
 import { RegionRestarts } from '../../lib/graph/region-restarts.ts';
 
-const vertex = (id: string, parallelism: number, isSource = false) => ({ id, name: id, parallelism, maxParallelism: 128, operatorIds: [id], isSource });
+const vertex = (id: string, parallelism: number, isSource = false) => ({ id, name: id, parallelism, maxParallelism: 128, operatorIds: [id], isSource, slotSharingGroup: 'default' });
 const edge = (id: string, sourceVertex: string, targetVertex: string) =>
   ({ id, sourceVertex, targetVertex, sourceOperator: sourceVertex, targetOperator: targetVertex, partitioner: 'rebalance' as const, targetInput: 1 as const });
 const jobGraph: JobGraph = {

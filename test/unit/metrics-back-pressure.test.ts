@@ -42,7 +42,7 @@ t.test("Flink's levels: ok up to 10 % of the time backpressured, low up to 50 %,
 });
 
 t.test('a vertex\'s backpressure: each current subtask\'s ratios, the vertex at its worst subtask\'s level', async (t) => {
-  const vertex: JobVertex = { id: 'map', name: 'Map', parallelism: 3, maxParallelism: 128, operatorIds: ['map'], isSource: false };
+  const vertex: JobVertex = { id: 'map', name: 'Map', parallelism: 3, maxParallelism: 128, operatorIds: ['map'], isSource: false, slotSharingGroup: 'default' };
   const tracker = new JobVertexBackPressureTracker();
   t.same(tracker.backPressureInfo(vertex, () => 0), { status: 'deprecated' }, 'nothing reported yet');
   tracker.report({ vertexId: 'map', subtaskIndex: 0, attemptNumber: 0 }, { backPressuredTimeMsPerSecond: 50, idleTimeMsPerSecond: 150, busyTimeMsPerSecond: 800 }, 1000);

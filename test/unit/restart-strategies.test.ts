@@ -46,7 +46,7 @@ t.test('exponential-delay grows the backoff to its maximum and resets it after a
 });
 
 t.test('the restart-all failover strategy restarts while the restart strategy allows, then fails the job naming the strategy', async (t) => {
-  const graph = new ExecutionGraph({ jobName: 'j', vertices: [{ id: 'v', name: 'V', parallelism: 1, maxParallelism: 8, operatorIds: ['v'], isSource: true }], edges: [], bufferTimeoutMs: 5, fingerprint: 'x' });
+  const graph = new ExecutionGraph({ jobName: 'j', vertices: [{ id: 'v', name: 'V', parallelism: 1, maxParallelism: 8, operatorIds: ['v'], isSource: true, slotSharingGroup: 'default' }], edges: [], bufferTimeoutMs: 5, fingerprint: 'x' });
   const failover: FailoverStrategy = new RestartAllFailoverStrategy(createRestartBackoffTimeStrategy(RestartStrategies.fixedDelayRestart(1, 250)), () => 0);
   const cause = { name: 'Error', message: 'V (1/1) failed: boom' };
   t.same(failover.onTaskFailure(graph.vertices[0]!, cause, graph), { type: 'restartAll', delayMs: 250 });

@@ -232,7 +232,7 @@ t.test('side outputs reach only the edges of their OutputTag; watermarks reach e
     }
   }
   const node = (id: string, createOperator: () => StreamOperator<unknown>): StreamNode =>
-    ({ id, name: id, parallelism: 1, maxParallelism: 128, isSource: false, chainingStrategy: 'always', createOperator });
+    ({ id, name: id, parallelism: 1, maxParallelism: 128, isSource: false, chainingStrategy: 'always', slotSharingGroup: 'default', createOperator });
   const graph = new StreamGraph({
     jobName: 'side outputs',
     nodes: new Map([

@@ -17,8 +17,8 @@ import type { JobGraph } from '../../lib/graph/job-graph.ts';
 const jobGraph: JobGraph = {
   jobName: 'savepoint test',
   vertices: [
-    { id: 'src', name: 'Source', parallelism: 1, maxParallelism: 8, operatorIds: ['src'], isSource: true },
-    { id: 'count', name: 'Count', parallelism: 2, maxParallelism: 8, operatorIds: ['count', 'sink'], isSource: false },
+    { id: 'src', name: 'Source', parallelism: 1, maxParallelism: 8, operatorIds: ['src'], isSource: true, slotSharingGroup: 'default' },
+    { id: 'count', name: 'Count', parallelism: 2, maxParallelism: 8, operatorIds: ['count', 'sink'], isSource: false, slotSharingGroup: 'default' },
   ],
   edges: [],
   bufferTimeoutMs: 5,

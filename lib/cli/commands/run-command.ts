@@ -7,6 +7,7 @@ import { startLocalCluster, type LocalCluster } from '../../cluster/local-cluste
 import { prepareSubmission } from '../../job/prepare-submission.ts';
 import { isLogLevel, setLogLevel } from '../../log/logger.ts';
 import { positiveInteger } from '../cli-options.ts';
+import { SlotSharingLayout } from '../../graph/slot-sharing-layout.ts';
 
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -30,9 +31,8 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
   if (options.fromSavepoint) submission.savepointRestoreSettings = { restorePath: resolve(options.fromSavepoint), allowNonRestoredState: options.allowNonRestoredState ?? false };
   const { jobGraph } = submission;
 
-  const slotsNeeded = Math.max(...jobGraph.vertices.map((vertex) => vertex.parallelism));
   let local: LocalCluster | undefined;
-  if (!url) local = await startLocalCluster(slotsNeeded);
+  if (!url) local = await startLocalCluster(new SlotSharingLayout(jobGraph.vertices).slotCount);
   try {
     return await withClient(local?.options ?? clusterOptionsFrom(url!), async (client) => {
       const watch = await client.submit(submission, bundle);

@@ -72,7 +72,7 @@ export class OperatorTestHarness<OUT = unknown> {
     operators.forEach((operator, i) => {
       const id = `op-${i + 1}`;
       nodes.set(id, {
-        id, name: operator.constructor.name, parallelism: 1, maxParallelism: 128, isSource: isSourceOperator(operator), chainingStrategy: 'always',
+        id, name: operator.constructor.name, parallelism: 1, maxParallelism: 128, isSource: isSourceOperator(operator), chainingStrategy: 'always', slotSharingGroup: 'default',
         createOperator: () => operator,
         ...(i === 0 && options.keySelector ? { stateKeySelector1: options.keySelector } : {}),
         ...(i === 0 && options.keySelector2 ? { stateKeySelector2: options.keySelector2 } : {}),
@@ -81,7 +81,7 @@ export class OperatorTestHarness<OUT = unknown> {
     });
     // Where the chain's output leaves it: the harness collects there.
     nodes.set('harness-output', {
-      id: 'harness-output', name: 'Harness Output', parallelism: 1, maxParallelism: 128, isSource: false, chainingStrategy: 'always',
+      id: 'harness-output', name: 'Harness Output', parallelism: 1, maxParallelism: 128, isSource: false, chainingStrategy: 'always', slotSharingGroup: 'default',
       createOperator: () => { throw new Error('the harness output is not an operator'); },
     });
     edges.push({ sourceId: `op-${operators.length}`, targetId: 'harness-output', partitioner: 'forward', targetInput: 1 });
