@@ -13,10 +13,11 @@ import { startLocalCluster, type LocalCluster } from '../cluster/local-cluster.t
 import { setLogLevel } from '../log/logger.ts';
 import { channelCodec, measureCodec, plainMapsCodec, type CodecReading } from './codec-bench.ts';
 import { CpuClock, type Reading } from './cpu-clock.ts';
-import type { LatencyReport } from './jobs/latency-job.ts';
+import type { LatencyReport } from './latency-report.ts';
 import { measureJobRun } from './measure-job-run.ts';
 import { interleave, median } from './interleaved-runs.ts';
 import { measureRawNatsBaseline } from './raw-nats-baseline.ts';
+import { measureRawNatsLatency } from './raw-nats-latency.ts';
 import { measureRecoveryTimes } from './recovery-time.ts';
 import type { BaselineRecords } from './raw-nats-worker.ts';
 import type { StateBackendType } from '../state/state-backend.ts';
@@ -131,21 +132,50 @@ const stateBackends: Benchmark = {
   },
 };
 
+/** Medians of the runs' p50 and p99, the highest max, and the samples of one run. */
+function medianLatency(reports: LatencyReport[]): LatencyReport {
+  return {
+    samples: reports[0]!.samples,
+    p50Ms: median(reports.map((report) => report.p50Ms)),
+    p99Ms: median(reports.map((report) => report.p99Ms)),
+    maxMs: Math.max(...reports.map((report) => report.maxMs)),
+  };
+}
+
+const latencyFigures = ({ p50Ms, p99Ms }: LatencyReport) => `p50 ${p50Ms.toFixed(2)} ms, p99 ${p99Ms.toFixed(2)} ms`;
+
+/**
+ * The latency job as it runs by default (its exchanges inside one slot's thread) and with its
+ * middle subtask in another thread (both exchanges through nats-server), interleaved with
+ * the raw NATS baseline making the same two trips.
+ */
 const latency: Benchmark = {
   name: 'latency',
   async run({ seconds }, harness) {
     const { cluster, clock } = await harness();
+    const rate = 1_000;
     const directory = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
-    try {
+    const runJob = async (extraArgs: string[]) => {
       const out = join(directory, 'latency.json');
-      await measureJobRun(cluster.options, clock, jobFile('./jobs/latency-job.ts'), ['--rate', '1000', '--seconds', String(seconds), '--out', out]);
-      const report = JSON.parse(readFileSync(out, 'utf8')) as LatencyReport;
-      line('(c) latency, 2 exchanges'.padEnd(26), `${count(report.samples)} records at 1,000/s`,
-        `p50 ${report.p50Ms.toFixed(2)} ms, p99 ${report.p99Ms.toFixed(2)} ms, max ${report.maxMs.toFixed(2)} ms`,
-        'target p99 <= 1.5 ms');
+      await measureJobRun(cluster.options, clock, jobFile('./jobs/latency-job.ts'), ['--rate', String(rate), '--seconds', String(seconds), '--out', out, ...extraArgs]);
+      return JSON.parse(readFileSync(out, 'utf8')) as LatencyReport;
+    };
+    const readings = { raw: [] as LatencyReport[], acrossThreads: [] as LatencyReport[], inThread: [] as LatencyReport[] };
+    try {
+      for (let round = 0; round < rounds; round++) {
+        readings.raw.push(await measureRawNatsLatency(cluster.options.url, rate, seconds));
+        readings.acrossThreads.push(await runJob(['--across-threads']));
+        readings.inThread.push(await runJob([]));
+      }
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+    const [inThread, acrossThreads, raw] = [readings.inThread, readings.acrossThreads, readings.raw].map(medianLatency) as [LatencyReport, LatencyReport, LatencyReport];
+    line('(c) latency, 2 exchanges'.padEnd(26), `${count(inThread.samples)} records at 1,000/s`,
+      `${latencyFigures(inThread)}, max ${inThread.maxMs.toFixed(2)} ms`, 'target p99 <= 1.5 ms');
+    line('(c) across threads'.padEnd(26), `${count(acrossThreads.samples)} records at 1,000/s`,
+      `Sluice ${latencyFigures(acrossThreads)}`, `raw NATS ${latencyFigures(raw)}`,
+      `ratio p50 ${(acrossThreads.p50Ms / raw.p50Ms).toFixed(2)}, p99 ${(acrossThreads.p99Ms / raw.p99Ms).toFixed(2)}`);
   },
 };
 

@@ -5,21 +5,21 @@ import { Worker } from 'node:worker_threads';
 import { CpuClock, type Reading } from './cpu-clock.ts';
 import type { BaselineRecords, RawNatsWorkerData, RawNatsWorkerEvent } from './raw-nats-worker.ts';
 
-const workerEntry = new URL('./raw-nats-worker-bootstrap.js', import.meta.url);
+export const workerEntry = new URL('./raw-nats-worker-bootstrap.js', import.meta.url);
 let runs = 0;
 
-function nextEvent(worker: Worker): Promise<RawNatsWorkerEvent> {
+export function nextEvent<Event = RawNatsWorkerEvent>(worker: Worker): Promise<Event> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     worker.once('error', onError);
-    worker.once('message', (event: RawNatsWorkerEvent) => { worker.off('error', onError); resolve(event); });
+    worker.once('message', (event: Event) => { worker.off('error', onError); resolve(event); });
   });
 }
 
 /** Wall and CPU seconds from the start signal until every consumer has every record. */
 export async function measureRawNatsBaseline(url: string, clock: CpuClock, shape: BaselineRecords, records: number, parallelism: number): Promise<Reading> {
   const prefix = `bench.raw.${process.pid}.${runs++}`;
-  const start = (data: RawNatsWorkerData) => new Worker(workerEntry, { workerData: data });
+  const start = (data: RawNatsWorkerData) => new Worker(workerEntry, { workerData: { module: './raw-nats-worker.ts', ...data } });
   const workers: Worker[] = [];
   try {
     const producers = Array.from({ length: parallelism }, (_, index) => start({ role: 'producer', url, prefix, index, parallelism, records, shape }));

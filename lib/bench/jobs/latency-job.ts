@@ -1,31 +1,18 @@
 // Benchmark (c): end-to-end latency through two exchanges at a steady, light rate, with the
 // default settings. The source stamps each record with the wall clock when it emits it;
-// the sink, in another subtask (and on a cluster another thread or process), subtracts.
-// Both read `performance.timeOrigin + performance.now()`: the wall clock with sub-ms
-// resolution, comparable across threads, where `Date.now()` has whole milliseconds only.
+// the sink, in another subtask, subtracts.
 //
 //   source --keyBy--> map --rebalance--> sink, each at parallelism 1
-//   sluice run lib/bench/jobs/latency-job.ts -- --rate 1000 --seconds 10 --out /tmp/latency.json
+//   sluice run lib/bench/jobs/latency-job.ts -- --rate 1000 --seconds 10 --out /tmp/latency.json [--across-threads]
+//
+// By default all three share a slot, so both exchanges stay inside its worker thread. With
+// --across-threads the map is in a slot sharing group of its own: both exchanges go through
+// nats-server to another thread and back, as the raw NATS baseline's records do.
 import { writeFileSync } from 'node:fs';
 import { RichSinkFunction, RichSourceFunction, StreamExecutionEnvironment, type SourceContext } from 'sluice';
+import { emitPaced, LatencyRecorder, type Stamped } from '../latency-report.ts';
 import { positiveIntegerArgument, stringArgument } from './job-arguments.ts';
 
-interface Stamped {
-  seq: number;
-  /** Wall clock in ms, sub-ms resolution. */
-  emittedAt: number;
-}
-
-export interface LatencyReport {
-  samples: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-}
-
-const now = (): number => performance.timeOrigin + performance.now();
-
-/** Emits `rate` records per second for `seconds`, on schedule: a late tick catches up. */
 class PacedSource extends RichSourceFunction<Stamped> {
   private running = true;
 
@@ -34,18 +21,7 @@ class PacedSource extends RichSourceFunction<Stamped> {
   }
 
   async run(ctx: SourceContext<Stamped>): Promise<void> {
-    const total = this.rate * this.seconds;
-    const start = now();
-    for (let seq = 0; this.running && seq < total;) {
-      const dueAt = start + (seq * 1000) / this.rate;
-      const wait = dueAt - now();
-      if (wait > 0) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        continue;
-      }
-      const backpressure = ctx.collect({ seq: seq++, emittedAt: now() });
-      if (backpressure) await backpressure;
-    }
+    await emitPaced(this.rate, this.seconds, (record) => ctx.collect(record), () => this.running);
   }
 
   cancel(): void {
@@ -55,31 +31,32 @@ class PacedSource extends RichSourceFunction<Stamped> {
 
 /** Collects each record's latency and writes the percentiles to `out` when the job ends. */
 class LatencySink extends RichSinkFunction<Stamped> {
-  private readonly latencies: number[] = [];
+  private readonly recorder: LatencyRecorder;
 
-  constructor(private readonly out: string, private readonly warmUpRecords: number) {
+  constructor(private readonly out: string, warmUpRecords: number) {
     super();
+    this.recorder = new LatencyRecorder(warmUpRecords);
   }
 
   invoke(record: Stamped): void {
-    if (record.seq >= this.warmUpRecords) this.latencies.push(now() - record.emittedAt);
+    this.recorder.record(record);
   }
 
   close(): void {
-    const sorted = Float64Array.from(this.latencies).sort();
-    const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? NaN;
-    const report: LatencyReport = { samples: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
-    writeFileSync(this.out, JSON.stringify(report));
+    writeFileSync(this.out, JSON.stringify(this.recorder.report()));
   }
 }
 
 const rate = positiveIntegerArgument('rate', 1_000);
+const acrossThreads = process.argv.includes('--across-threads');
 const env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(1);
-env.addSource(new PacedSource(rate, positiveIntegerArgument('seconds', 10)), 'PacedSource')
+const passed = env.addSource(new PacedSource(rate, positiveIntegerArgument('seconds', 10)), 'PacedSource')
   .keyBy((record) => record.seq % 16)
-  .map((record) => record).name('Pass')
+  .map((record) => record).name('Pass');
+if (acrossThreads) passed.slotSharingGroup('pass');
+passed
   .rebalance()
   // The first second warms the JIT and the connections up; it is not measured.
-  .addSink(new LatencySink(stringArgument('out', 'latency.json'), rate)).name('LatencySink');
+  .addSink(new LatencySink(stringArgument('out', 'latency.json'), rate)).name('LatencySink').slotSharingGroup('default');
 
 await env.execute('Latency benchmark');
