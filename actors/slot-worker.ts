@@ -12,7 +12,7 @@ import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
 import { evaluateJob } from '../lib/job/job-evaluator.ts';
 import { failureCause } from '../lib/graph/failure-cause.ts';
 import { setLogLevel, type LogLevel } from '../lib/log/logger.ts';
-import { setLocalStateDirectory } from '../lib/state/leveldb/local-state-directory.ts';
+import { setLocalWorkingDirectory } from '../lib/settings/local-working-directory.ts';
 import { decodeControl } from '../lib/codec/control-codec.ts';
 import { addDeployment, slotFailure, type SlotDeployment } from './protocols.ts';
 import { SlotTasks, escalateEveryFailure, type SlotTasksMessage } from './slot-tasks.ts';
@@ -26,8 +26,8 @@ export interface SlotWorkerData {
   deployment: Uint8Array;
   /** The TaskManager's log level: the job's env must not change how the runtime logs. */
   logLevel: LogLevel;
-  /** The TaskManager's $SLUICE_TMP (else the system's): where keyed state on LevelDB lives. */
-  localStateDirectory: string;
+  /** The TaskManager's $SLUICE_TMP (else the system's): where keyed state on LevelDB and the evaluated job file live. */
+  localWorkingDirectory: string;
 }
 
 export type SlotWorkerCommand =
@@ -39,7 +39,7 @@ const data = workerData as SlotWorkerData;
 const deployment = decodeControl<SlotDeployment>(data.deployment);
 const { submission } = deployment;
 setLogLevel(data.logLevel);
-setLocalStateDirectory(data.localStateDirectory);
+setLocalWorkingDirectory(data.localWorkingDirectory);
 const label = `TaskManager ${data.tmId} slot ${data.slotIndex}`;
 // The job sees the argv it was submitted with, exactly.
 process.argv = [...submission.argv];

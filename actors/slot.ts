@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Actor, ActorContext } from '../lib/actor/index.ts';
 import type { JobId, TaskManagerId } from '../lib/ids/addresses.ts';
 import { logLevel } from '../lib/log/logger.ts';
-import { localStateDirectory } from '../lib/state/leveldb/local-state-directory.ts';
+import { localWorkingDirectory } from '../lib/settings/local-working-directory.ts';
 import { encodeControl } from '../lib/codec/control-codec.ts';
 import type { SlotWorkerData, SlotWorkerCommand } from './slot-worker.ts';
 import { addDeployment, slotFailure, type SlotDeployment } from './protocols.ts';
@@ -101,7 +101,7 @@ export class Slot implements Actor<SlotMessage> {
   private startWorker(deployment: SlotDeployment, ctx: ActorContext<SlotMessage>): void {
     const { submission } = deployment;
     // Encoded, not cloned: a structured clone would turn the restored state's windows into plain objects.
-    const workerData: SlotWorkerData = { ...this.identity, deployment: encodeControl(deployment), logLevel: logLevel(), localStateDirectory: localStateDirectory() };
+    const workerData: SlotWorkerData = { ...this.identity, deployment: encodeControl(deployment), logLevel: logLevel(), localWorkingDirectory: localWorkingDirectory() };
     const worker = new Worker(workerEntry, {
       workerData,
       env: submission.env,

@@ -3,11 +3,11 @@
 // `env.execute()` hands us the graph and then never settles, so nothing the job does
 // after execute() runs while we only wanted its graph.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installJobContext } from '../api/job-context.ts';
 import type { StreamGraph } from '../graph/stream-graph.ts';
+import { localWorkingDirectory } from '../settings/local-working-directory.ts';
 import { sluiceApiGlobal } from './job-bundler.ts';
 import { JobFileError } from './job-file-error.ts';
 
@@ -36,7 +36,8 @@ function jobLine(error: unknown, jobFile: string): number | undefined {
 export async function evaluateJob(evaluation: JobEvaluation): Promise<StreamGraph> {
   await exposeApi();
   process.setSourceMapsEnabled(true);
-  const dir = mkdtempSync(join(tmpdir(), 'sluice-job-'));
+  // A process killed while it evaluates leaves this behind: under a TaskManager's $SLUICE_TMP, its owner's to clear.
+  const dir = mkdtempSync(join(localWorkingDirectory(), 'sluice-job-'));
   const file = join(dir, 'job.mjs');
   writeFileSync(file, evaluation.bundle);
   let captured!: (graph: StreamGraph) => void;

@@ -4,12 +4,12 @@
 import type { KeyedStateBackendOptions } from '../abstract-keyed-state-backend.ts';
 import type { StateBackend } from '../state-backend.ts';
 import { LevelDBKeyedStateBackend } from './leveldb-keyed-state-backend.ts';
-import { localStateDirectory } from './local-state-directory.ts';
+import { localWorkingDirectory } from '../../settings/local-working-directory.ts';
 
 export class EmbeddedLevelDBStateBackend implements StateBackend {
   readonly type = 'leveldb';
 
   createKeyedStateBackend<K>(options: KeyedStateBackendOptions): Promise<LevelDBKeyedStateBackend<K>> {
-    return LevelDBKeyedStateBackend.create<K>({ ...options, localDirectory: localStateDirectory() });
+    return LevelDBKeyedStateBackend.create<K>({ ...options, localDirectory: localWorkingDirectory() });
   }
 }
