@@ -1,5 +1,6 @@
 // The entry point of a job: declares sources, holds job-wide settings, and hands the built
 // StreamGraph to whatever evaluates the job (`sluice run`, or a TaskManager rebuilding it).
+import { NumberSequenceSource } from '../../connectors/number-sequence-source.ts';
 import { CollectionSource } from '../../connectors/collection-source.ts';
 import { SocketTextSource } from '../../connectors/socket-text-source.ts';
 import { TextFileSource } from '../../connectors/text-file-source.ts';
@@ -149,6 +150,14 @@ export class StreamExecutionEnvironment {
   fromCollection<T>(collection: Iterable<T>): SingleOutputStreamOperator<T> {
     const elements = Array.from(collection);
     return this.source('Collection Source', () => new CollectionSource(elements), false);
+  }
+
+  /**
+   * A parallel source of the integers `from` … `to`, both included: each subtask emits a
+   * contiguous part of the range in ascending order. Its position is checkpointed.
+   */
+  fromSequence(from: number, to: number): SingleOutputStreamOperator<number> {
+    return this.addSource(new NumberSequenceSource(from, to), 'Sequence Source');
   }
 
   /** A non-parallel source emitting the file's lines; a relative path resolves against the job's directory. */

@@ -58,3 +58,22 @@ t.test('slot sharing groups: the embedded cluster has a slot for each, and a gro
   const main = [threadOf('source0'), threadOf('main0'), threadOf('main1')];
   t.equal(new Set([...side, ...main]).size, 4, `four threads: two per group (side ${side}, default ${main})`);
 });
+
+t.test('fromSequence splits its range into one ascending part per subtask, every number once; from > to is refused', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-seq-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const output = join(dir, 'out.txt');
+  const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/sequence.ts', '--', '--from', '1', '--to', '1000', '--output', output]);
+  t.equal(code, 0, `exit code (stderr: ${stderr})`);
+  const parts: number[][] = [[], [], []];
+  for (const line of readFileSync(output, 'utf8').trim().split('\n')) {
+    const [subtask, n] = line.split(' ').map(Number);
+    parts[subtask!]!.push(n!);
+  }
+  const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  t.same(parts, [range(1, 334), range(335, 667), range(668, 1000)], 'subtask 0 emits 1..334, 1 emits 335..667, 2 emits 668..1000, each in order');
+
+  const refused = await runSluice(['run', 'test/fixtures/jobs/sequence.ts', '--', '--from', '5', '--to', '1', '--output', output]);
+  t.not(refused.code, 0);
+  t.match(refused.stderr, /sequence\.ts.*fromSequence\(5, 1\): 'from' must be <= 'to'/s);
+});
