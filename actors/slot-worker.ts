@@ -98,7 +98,7 @@ parentPort!.on('message', async (command: SlotWorkerCommand) => {
 async function setUpTasks(): Promise<ActorRef<SlotTasksMessage>> {
   const artifacts = await JobArtifactStore.open(nc, data.namespace);
   const bundle = await artifacts.getBundle(submission.jobId);
-  const streamGraph = await evaluateJob({
+  const { graph: streamGraph } = await evaluateJob({
     bundle,
     jobFile: submission.jobFile,
     cwd: submission.cwd,

@@ -36,7 +36,7 @@ export type { State } from '../state/state.ts';
 export type { ValueState } from '../state/value-state.ts';
 export { Time } from './time.ts';
 export { OutputTag } from '../functions/output-tag.ts';
-export type { JobExecutionResult } from './job-context.ts';
+export { JobExecutionResult } from './job-execution-result.ts';
 // Time and watermarks (event-time branch).
 export { ExecutionConfig } from './execution-config.ts';
 export { Duration } from '../time/duration.ts';

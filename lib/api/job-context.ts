@@ -3,19 +3,15 @@
 // installed a handler that receives the StreamGraph. Kept on globalThis so that the
 // engine and a job bundle share it whatever module instances they were loaded from.
 import type { StreamGraph } from '../graph/stream-graph.ts';
+import type { JobExecutionResult } from './job-execution-result.ts';
 
-export interface JobExecutionResult {
-  jobId: string;
-  jobName: string;
-  status: string;
-}
 
 export interface JobContext {
   /** `sluice run --parallelism N`: the environment's default parallelism unless the job sets one. */
   defaultParallelism?: number;
   /** Directory the job was submitted from. */
   cwd: string;
-  /** Receives the graph built by the job; what it returns is what `execute()` returns. */
+  /** Receives the graph built by the job; what it resolves to (once the job finished) is what `execute()` returns. */
   execute(graph: StreamGraph): Promise<JobExecutionResult>;
 }
 

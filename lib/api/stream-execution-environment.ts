@@ -18,7 +18,8 @@ import { StreamSource } from '../operators/source-operator.ts';
 import { SingleOutputStreamOperator } from './data-stream.ts';
 import { ExecutionConfig } from './execution-config.ts';
 import type { ParallelSourceFunction, SourceFunction } from '../functions/functions.ts';
-import { currentJobContext, type JobExecutionResult } from './job-context.ts';
+import { currentJobContext } from './job-context.ts';
+import type { JobExecutionResult } from './job-execution-result.ts';
 import { perSubtaskOperator } from './per-subtask-operator.ts';
 
 const defaultJobName = 'Sluice Streaming Job';

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installJobContext } from '../api/job-context.ts';
 import type { StreamGraph } from '../graph/stream-graph.ts';
+import type { JobExecutionResult } from '../api/job-execution-result.ts';
 import { localWorkingDirectory } from '../settings/local-working-directory.ts';
 import { sluiceApiGlobal } from './job-bundler.ts';
 import { JobFileError } from './job-file-error.ts';
@@ -33,7 +34,18 @@ function jobLine(error: unknown, jobFile: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export async function evaluateJob(evaluation: JobEvaluation): Promise<StreamGraph> {
+export interface EvaluatedJob {
+  graph: StreamGraph;
+  /**
+   * The evaluation waits inside `env.execute()`. This settles that call, with the job's result
+   * or (as Flink's execute throws) its failure, and resolves once the rest of the job file has
+   * run; it rejects with a JobFileError when that code throws something other than the failure.
+   * Only the client resumes: on the TaskManagers execute() never returns.
+   */
+  resumeAfterExecute(outcome: { result: JobExecutionResult } | { failure: Error }): Promise<void>;
+}
+
+export async function evaluateJob(evaluation: JobEvaluation): Promise<EvaluatedJob> {
   await exposeApi();
   process.setSourceMapsEnabled(true);
   // A process killed while it evaluates leaves this behind: under a TaskManager's $SLUICE_TMP, its owner's to clear.
@@ -42,27 +54,47 @@ export async function evaluateJob(evaluation: JobEvaluation): Promise<StreamGrap
   writeFileSync(file, evaluation.bundle);
   let captured!: (graph: StreamGraph) => void;
   const graphBuilt = new Promise<StreamGraph>((resolve) => { captured = resolve; });
+  let settleExecute!: { resolve: (result: JobExecutionResult) => void; reject: (failure: Error) => void };
+  let executed = false;
+  /** The job's failure, once execute() threw it: the job file not catching it is no new error. */
+  let failure: Error | undefined;
   installJobContext({
     cwd: evaluation.cwd,
     defaultParallelism: evaluation.defaultParallelism,
     execute: (graph) => {
+      if (executed) return Promise.reject(new Error('env.execute() was called a second time: a job file runs one job'));
+      executed = true;
       captured(graph);
-      return new Promise(() => undefined);
+      return new Promise((resolve, reject) => { settleExecute = { resolve, reject }; });
     },
   });
+  const evaluated = import(pathToFileURL(file).href).then(
+    () => {
+      if (!executed) throw new JobFileError(evaluation.jobFile, 'the job never called env.execute()');
+    },
+    (error: unknown) => {
+      if (error === failure) return;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new JobFileError(evaluation.jobFile, `failed ${executed ? 'after env.execute()' : 'while building its graph'}: ${message}`, jobLine(error, evaluation.jobFile));
+    },
+  );
+  // A job may fail after it handed over its graph; only a resumed evaluation reports that.
+  evaluated.catch(() => undefined);
   try {
-    const evaluated = import(pathToFileURL(file).href).then(
-      () => { throw new JobFileError(evaluation.jobFile, 'the job never called env.execute()'); },
-      (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new JobFileError(evaluation.jobFile, `failed while building its graph: ${message}`, jobLine(error, evaluation.jobFile));
+    const graph = await Promise.race([graphBuilt, evaluated.then(() => graphBuilt)]);
+    return {
+      graph,
+      resumeAfterExecute: async (outcome) => {
+        if ('result' in outcome) {
+          settleExecute.resolve(outcome.result);
+        } else {
+          failure = outcome.failure;
+          settleExecute.reject(failure);
+        }
+        await evaluated;
       },
-    );
-    // A job may fail after it handed over its graph; that is no longer our concern.
-    evaluated.catch(() => undefined);
-    return await Promise.race([graphBuilt, evaluated]);
+    };
   } finally {
-    installJobContext(undefined);
     rmSync(dir, { recursive: true, force: true });
   }
 }

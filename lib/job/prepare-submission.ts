@@ -5,13 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { toJobGraph } from '../graph/job-graph-builder.ts';
 import { bundleJob } from './job-bundler.ts';
-import { evaluateJob } from './job-evaluator.ts';
+import { evaluateJob, type EvaluatedJob } from './job-evaluator.ts';
 import { JobFileError } from './job-file-error.ts';
 import type { JobSubmission } from './job-submission.ts';
 
 export interface PreparedJob {
   submission: JobSubmission;
   bundle: string;
+  /** Runs the job file's code after `env.execute()`, with the job's argv, once the job has ended. */
+  resumeAfterExecute: EvaluatedJob['resumeAfterExecute'];
 }
 
 export async function prepareSubmission(jobFile: string, jobArgs: string[], defaultParallelism?: number): Promise<PreparedJob> {
@@ -22,8 +24,10 @@ export async function prepareSubmission(jobFile: string, jobArgs: string[], defa
   const ownArgv = process.argv;
   process.argv = [...argv];
   let jobGraph;
+  let evaluated: EvaluatedJob;
   try {
-    jobGraph = toJobGraph(await evaluateJob({ bundle, jobFile, cwd, defaultParallelism }));
+    evaluated = await evaluateJob({ bundle, jobFile, cwd, defaultParallelism });
+    jobGraph = toJobGraph(evaluated.graph);
   } catch (error) {
     throw error instanceof JobFileError ? error : new JobFileError(jobFile, (error as Error).message);
   } finally {
@@ -39,5 +43,13 @@ export async function prepareSubmission(jobFile: string, jobArgs: string[], defa
     cwd,
     ...(defaultParallelism ? { defaultParallelism } : {}),
   };
-  return { submission, bundle };
+  const resumeAfterExecute: PreparedJob['resumeAfterExecute'] = async (outcome) => {
+    process.argv = [...argv];
+    try {
+      await evaluated.resumeAfterExecute(outcome);
+    } finally {
+      process.argv = ownArgv;
+    }
+  };
+  return { submission, bundle, resumeAfterExecute };
 }

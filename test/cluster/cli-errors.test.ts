@@ -112,3 +112,19 @@ t.test('a JobManager and a TaskManager whose NATS server goes away, and stays aw
     t.same(lines.slice(1, -1).filter((line) => !/^\S+ WARN /.test(line)), [], 'nothing else in between');
   }
 });
+
+t.test('code after `await env.execute()` runs in the client once the job ended: with its result, its failure, or failing itself', async (t) => {
+  const finished = await runSluice(['run', 'test/fixtures/jobs/after-execute.ts', '--', '--mode', 'ok']);
+  t.equal(finished.code, 0, finished.stderr);
+  const jobId = /Job (\w+) \(AfterExecute\) submitted/.exec(finished.stderr)?.[1];
+  t.ok(jobId, 'the job was submitted');
+  t.match(finished.stdout, new RegExp(`^10\\n20\\n30\\nafter execute: job ${jobId} ran \\d+ ms; argv --mode ok\\n$`), 'after the records, with the job id, its run time and the job\'s argv');
+
+  const failed = await runSluice(['run', 'test/fixtures/jobs/after-execute.ts', '--', '--mode', 'fail']);
+  t.equal(failed.code, 1);
+  t.match(failed.stdout, /^caught: Job execution failed: job \w+ FAILED: Collection Source -> Times ten -> Print to Std\. Out \(1\/1\) failed: cannot take 2$/m, 'execute() threw the failure');
+
+  const thrown = await runSluice(['run', 'test/fixtures/jobs/after-execute.ts', '--', '--mode', 'throw']);
+  t.equal(thrown.code, 1);
+  t.match(thrown.stderr, /^sluice: job file test\/fixtures\/jobs\/after-execute\.ts: line 20: failed after env\.execute\(\): the report could not be written$/m);
+});

@@ -8,6 +8,7 @@ import { prepareSubmission } from '../../job/prepare-submission.ts';
 import { isLogLevel, setLogLevel } from '../../log/logger.ts';
 import { positiveInteger } from '../cli-options.ts';
 import { SlotSharingLayout } from '../../graph/slot-sharing-layout.ts';
+import { JobExecutionResult } from '../../api/job-execution-result.ts';
 
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -27,7 +28,7 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
   // The embedded cluster's supervision warnings would drown the job's outcome, which we print.
   if (!isLogLevel(process.env.SLUICE_LOG_LEVEL)) setLogLevel('error');
   if (options.allowNonRestoredState && !options.fromSavepoint) command.error('--allowNonRestoredState needs --fromSavepoint');
-  const { submission, bundle } = await prepareSubmission(jobFile, jobArgs, defaultParallelism);
+  const { submission, bundle, resumeAfterExecute } = await prepareSubmission(jobFile, jobArgs, defaultParallelism);
   if (options.fromSavepoint) submission.savepointRestoreSettings = { restorePath: resolve(options.fromSavepoint), allowNonRestoredState: options.allowNonRestoredState ?? false };
   const { jobGraph } = submission;
 
@@ -48,12 +49,21 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
       watch.onStatus((summary) => process.stderr.write(`Job ${summary.jobId} is ${summary.status}\n`));
       const final = await watch.terminated;
       for (const signal of stopSignals) process.off(signal, cancelOnSignal);
-      if (final.status === 'FINISHED') {
-        process.stderr.write(`Job ${final.jobId} finished in ${(final.endTime ?? Date.now()) - final.startTime} ms\n`);
-        return 0;
+      const finished = final.status === 'FINISHED';
+      const netRuntime = (final.endTime ?? Date.now()) - final.startTime;
+      const outcome = `${final.status}${final.reason ? `: ${final.reason}` : ''}`;
+      if (finished) process.stderr.write(`Job ${final.jobId} finished in ${netRuntime} ms\n`);
+      else process.stderr.write(`sluice: job ${final.jobId} ${outcome}\n`);
+      // As in Flink, execute() returns the result or throws, and the job file's code after it runs now.
+      try {
+        await resumeAfterExecute(finished
+          ? { result: new JobExecutionResult(final.jobId, netRuntime) }
+          : { failure: new Error(`Job execution failed: job ${final.jobId} ${outcome}`) });
+      } catch (error) {
+        process.stderr.write(`sluice: ${(error as Error).message}\n`);
+        return 1;
       }
-      process.stderr.write(`sluice: job ${final.jobId} ${final.status}${final.reason ? `: ${final.reason}` : ''}\n`);
-      return 1;
+      return finished ? 0 : 1;
     });
   } finally {
     await local?.shutdown();

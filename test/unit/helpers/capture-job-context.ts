@@ -1,6 +1,7 @@
 // Installs a JobContext that keeps the graphs `env.execute()` hands it, as `sluice run` would receive them.
 import { installJobContext, type JobContext } from '../../../lib/api/job-context.ts';
 import type { StreamGraph } from '../../../lib/graph/stream-graph.ts';
+import { JobExecutionResult } from '../../../lib/api/job-execution-result.ts';
 
 export function captureJobGraphs(settings: Partial<Pick<JobContext, 'defaultParallelism' | 'cwd'>> = {}): StreamGraph[] {
   const graphs: StreamGraph[] = [];
@@ -9,7 +10,7 @@ export function captureJobGraphs(settings: Partial<Pick<JobContext, 'defaultPara
     defaultParallelism: settings.defaultParallelism,
     async execute(graph) {
       graphs.push(graph);
-      return { jobId: `job-${graphs.length}`, jobName: graph.jobName, status: 'FINISHED' };
+      return new JobExecutionResult(`job-${graphs.length}`, 0);
     },
   });
   return graphs;
