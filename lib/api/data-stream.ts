@@ -49,6 +49,8 @@ import { CountTrigger } from '../windowing/triggers/count-trigger.ts';
 import { PurgingTrigger } from '../windowing/triggers/purging-trigger.ts';
 import type { GlobalWindow } from '../windowing/windows/global-window.ts';
 import type { Window } from '../windowing/windows/window.ts';
+import { CollectSinkOperator } from '../operators/collect-sink-operator.ts';
+import { CollectedRecords } from './collected-records.ts';
 
 /** One operator whose records the stream carries, and how they are partitioned to the stream's consumer. */
 type Producer = Omit<TransformationInput, 'targetInput'>;
@@ -247,6 +249,25 @@ export class DataStream<T> {
 
   protected transform<R>(name: string, createOperator: () => OneInputStreamOperator<T, R>): SingleOutputStreamOperator<R> {
     return new SingleOutputStreamOperator<R>(this.environment, this.addDownstream(name, createOperator));
+  }
+
+  /**
+   * Runs the job, sending this stream's records back to `sluice run` (Flink's
+   * executeAndCollect): await the result for an array of them, or iterate it with
+   * `for await`. They come once the job has finished, each once also through restarts; with
+   * `limit`, the first `limit` of them, and the job is cancelled once they have arrived. Code
+   * after it runs in the client only, as after execute().
+   */
+  executeAndCollect(limit?: number): CollectedRecords<T>;
+  executeAndCollect(jobName: string, limit?: number): CollectedRecords<T>;
+  executeAndCollect(jobNameOrLimit?: string | number, maybeLimit?: number): CollectedRecords<T> {
+    const [jobName, limit] = typeof jobNameOrLimit === 'number' ? [undefined, jobNameOrLimit] : [jobNameOrLimit, maybeLimit];
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+      throw new Error(`executeAndCollect: the limit must be a positive integer (got ${limit})`);
+    }
+    const sink = this.addSinkOperator('Collect Sink', () => new CollectSinkOperator<T>());
+    sink.setParallelism(1);
+    return new CollectedRecords(this.environment.executeAndCollectGraph(jobName, limit) as Promise<T[]>);
   }
 
   /** Flink's Sink v2 entry: a Sink such as FileSink (SinkFunctions go through addSink). */

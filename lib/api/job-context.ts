@@ -13,6 +13,8 @@ export interface JobContext {
   cwd: string;
   /** Receives the graph built by the job; what it resolves to (once the job finished) is what `execute()` returns. */
   execute(graph: StreamGraph): Promise<JobExecutionResult>;
+  /** Like execute, for a graph whose collect sink sends its records back: resolves to them once the job has finished. */
+  executeAndCollect(graph: StreamGraph, limit: number | undefined): Promise<unknown[]>;
 }
 
 const contextKey = Symbol.for('sluice.jobContext');

@@ -203,6 +203,13 @@ export class StreamExecutionEnvironment {
     return context.execute(this.getStreamGraph(jobName));
   }
 
+  /** @internal DataStream.executeAndCollect, once its collect sink is in the graph. */
+  executeAndCollectGraph(jobName: string | undefined, limit: number | undefined): Promise<unknown[]> {
+    const context = currentJobContext();
+    if (!context) return Promise.reject(new Error('No Sluice job context: run this job with `sluice run <file>`'));
+    return context.executeAndCollect(this.getStreamGraph(jobName ?? defaultJobName), limit);
+  }
+
   /** @internal Records an operator; its auto id follows creation order. */
   addOperator(spec: Omit<TransformationSpec, 'autoId'>): Transformation {
     const transformation = new Transformation({ ...spec, autoId: `op-${this.transformations.length + 1}` });

@@ -12,6 +12,7 @@ import { Addresses, type JobId } from '../ids/addresses.ts';
 import { JobArtifactStore } from '../job/job-artifact-store.ts';
 import type { JobVertexBackPressureInfo } from '../metrics/job-vertex-back-pressure.ts';
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../job/job-submission.ts';
+import { CollectedResults } from './collected-results.ts';
 
 const askTimeoutMs = 5_000;
 /** A savepoint is answered once stored, or once it failed: at the latest when it expires (Flink's default checkpoint timeout). */
@@ -56,6 +57,11 @@ export class ClusterClient {
       throw error;
     }
     return watch;
+  }
+
+  /** Gathers what the job's executeAndCollect() sink sends back; call before submitting it. */
+  collectResults(jobId: JobId, limit: number | undefined, onLimit: () => void): CollectedResults {
+    return new CollectedResults(this.nc, this.addresses.jobResults(jobId), limit, onLimit);
   }
 
   watch(jobId: JobId): JobWatch {

@@ -18,6 +18,8 @@ export class Addresses {
   jobMaster(jobId: JobId): string { return `${this.root}.job.${jobId}.master`; }
   /** Plain NATS subject (not an actor) on which a JobMaster publishes every status change. */
   jobStatus(jobId: JobId): string { return `${this.root}.job.${jobId}.status`; }
+  /** Plain NATS subject on which the sink of executeAndCollect() sends the records back to the job's client. */
+  jobResults(jobId: JobId): string { return `${this.root}.job.${jobId}.results`; }
   taskExecutor(tmId: TaskManagerId): string { return `${this.root}.tm.${tmId}.executor`; }
   slot(tmId: TaskManagerId, slotIndex: number): string { return `${this.root}.tm.${tmId}.slot.${slotIndex}`; }
   /** The supervisor of one job's subtasks in one slot's worker thread. */

@@ -34,15 +34,23 @@ function jobLine(error: unknown, jobFile: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** How the job ended, for the job file's code after execute(). */
+export type ExecutionOutcome =
+  /** `collected`: the records of executeAndCollect(). */
+  | { result: JobExecutionResult; collected?: unknown[] }
+  | { failure: Error };
+
 export interface EvaluatedJob {
   graph: StreamGraph;
+  /** Set when the job called executeAndCollect(): its records go back to the client, up to `limit`. */
+  collect?: { limit?: number };
   /**
    * The evaluation waits inside `env.execute()`. This settles that call, with the job's result
    * or (as Flink's execute throws) its failure, and resolves once the rest of the job file has
    * run; it rejects with a JobFileError when that code throws something other than the failure.
    * Only the client resumes: on the TaskManagers execute() never returns.
    */
-  resumeAfterExecute(outcome: { result: JobExecutionResult } | { failure: Error }): Promise<void>;
+  resumeAfterExecute(outcome: ExecutionOutcome): Promise<void>;
 }
 
 export async function evaluateJob(evaluation: JobEvaluation): Promise<EvaluatedJob> {
@@ -54,20 +62,26 @@ export async function evaluateJob(evaluation: JobEvaluation): Promise<EvaluatedJ
   writeFileSync(file, evaluation.bundle);
   let captured!: (graph: StreamGraph) => void;
   const graphBuilt = new Promise<StreamGraph>((resolve) => { captured = resolve; });
-  let settleExecute!: { resolve: (result: JobExecutionResult) => void; reject: (failure: Error) => void };
+  let settleExecute!: { resolve: (outcome: Extract<ExecutionOutcome, { result: unknown }>) => void; reject: (failure: Error) => void };
   let executed = false;
+  let collect: EvaluatedJob['collect'];
   /** The job's failure, once execute() threw it: the job file not catching it is no new error. */
   let failure: Error | undefined;
   installJobContext({
     cwd: evaluation.cwd,
     defaultParallelism: evaluation.defaultParallelism,
-    execute: (graph) => {
-      if (executed) return Promise.reject(new Error('env.execute() was called a second time: a job file runs one job'));
-      executed = true;
-      captured(graph);
-      return new Promise((resolve, reject) => { settleExecute = { resolve, reject }; });
+    execute: async (graph) => (await run(graph)).result,
+    executeAndCollect: async (graph, limit) => {
+      collect = { limit };
+      return (await run(graph)).collected ?? [];
     },
   });
+  function run(graph: StreamGraph): Promise<Extract<ExecutionOutcome, { result: unknown }>> {
+    if (executed) return Promise.reject(new Error('env.execute() was called a second time: a job file runs one job'));
+    executed = true;
+    captured(graph);
+    return new Promise((resolve, reject) => { settleExecute = { resolve, reject }; });
+  }
   const evaluated = import(pathToFileURL(file).href).then(
     () => {
       if (!executed) throw new JobFileError(evaluation.jobFile, 'the job never called env.execute()');
@@ -84,9 +98,10 @@ export async function evaluateJob(evaluation: JobEvaluation): Promise<EvaluatedJ
     const graph = await Promise.race([graphBuilt, evaluated.then(() => graphBuilt)]);
     return {
       graph,
+      collect,
       resumeAfterExecute: async (outcome) => {
         if ('result' in outcome) {
-          settleExecute.resolve(outcome.result);
+          settleExecute.resolve(outcome);
         } else {
           failure = outcome.failure;
           settleExecute.reject(failure);

@@ -12,6 +12,8 @@ import type { JobSubmission } from './job-submission.ts';
 export interface PreparedJob {
   submission: JobSubmission;
   bundle: string;
+  /** Set when the job called executeAndCollect(). */
+  collect: EvaluatedJob['collect'];
   /** Runs the job file's code after `env.execute()`, with the job's argv, once the job has ended. */
   resumeAfterExecute: EvaluatedJob['resumeAfterExecute'];
 }
@@ -51,5 +53,5 @@ export async function prepareSubmission(jobFile: string, jobArgs: string[], defa
       process.argv = ownArgv;
     }
   };
-  return { submission, bundle, resumeAfterExecute };
+  return { submission, bundle, collect: evaluated.collect, resumeAfterExecute };
 }

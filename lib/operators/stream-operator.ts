@@ -56,6 +56,8 @@ export interface OperatorContext {
   readonly timeServiceManager?: InternalTimeServiceManager<unknown>;
   /** The operator's own snapshot (what its snapshotState returned) when restoring from a checkpoint. */
   readonly restoredState?: unknown;
+  /** Publishes to the job's client (`sluice run`) on the job's results subject: the way back of executeAndCollect(). */
+  readonly sendToClient: (message: Uint8Array) => void;
 }
 
 /**

@@ -18,7 +18,7 @@ import { InputGate, RecordWriter, type ChannelTransport } from '../exchange/inde
 import { isSourceOperator, type SourceOperator } from '../operators/stream-operator.ts';
 import { StreamSourceContext } from '../operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../operators/watermark.ts';
-import type { JobId } from '../ids/addresses.ts';
+import { Addresses, type JobId } from '../ids/addresses.ts';
 import { TaskIOMetricGroup } from '../metrics/task-io-metrics.ts';
 import type { CheckpointMetrics } from '../checkpoint/checkpoint-metrics.ts';
 import type { BarrierAlignment, CheckpointBarrier } from './checkpoint-barrier-handler.ts';
@@ -112,6 +112,7 @@ export class StreamTask {
       attemptNumber: spec.attemptNumber,
     };
     this.headId = vertex.operatorIds[0]!;
+    const resultsSubject = new Addresses(spec.namespace).jobResults(spec.jobId);
     // Job edges keep the stream graph's order, so the n-th stream edge between two operators
     // is the n-th job edge between them: a stream unioned or connected with itself has two.
     const unwired = jobGraph.edges.filter((e) => e.sourceVertex === vertex.id);
@@ -131,6 +132,7 @@ export class StreamTask {
         processingTimeService: this.processingTimeService,
         jobCwd: spec.jobCwd,
         restoredState: spec.restoredState?.[node.id]?.operatorState,
+        sendToClient: (message) => spec.transport.publish(resultsSubject, message),
       }),
     });
     const head = this.chain.operator(this.headId);

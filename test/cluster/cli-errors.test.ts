@@ -128,3 +128,26 @@ t.test('code after `await env.execute()` runs in the client once the job ended: 
   t.equal(thrown.code, 1);
   t.match(thrown.stderr, /^sluice: job file test\/fixtures\/jobs\/after-execute\.ts: line 20: failed after env\.execute\(\): the report could not be written$/m);
 });
+
+t.test('executeAndCollect() brings the records back to the client: awaited, iterated, up to a limit (then cancelled), each once through a restart', async (t) => {
+  const run = (mode: string) => runSluice(['run', 'test/fixtures/jobs/execute-and-collect.ts', '--', '--mode', mode]);
+  const doubled = JSON.stringify(Array.from({ length: 100 }, (_, i) => (i + 1) * 2));
+  for (const mode of ['all', 'iterate']) {
+    const { code, stdout, stderr } = await run(mode);
+    t.equal(code, 0, stderr);
+    t.equal(stdout, `${doubled}\n`, `${mode}: the 100 doubled numbers of both subtasks`);
+  }
+  const limited = await run('limit');
+  t.equal(limited.code, 0, limited.stderr);
+  t.equal(limited.stdout, '5 records\n');
+  t.match(limited.stderr, /Job \w+ was cancelled once its 5 records were collected/);
+
+  const restarted = await run('restart');
+  t.equal(restarted.code, 0, restarted.stderr);
+  t.equal(restarted.stdout, '2000 records, each once\n', 'a failure restored from a checkpoint neither lost nor repeated a record');
+  t.match(restarted.stderr, /is RESTARTING/);
+
+  const zero = await run('zero');
+  t.equal(zero.code, 1);
+  t.match(zero.stderr, /execute-and-collect\.ts.*executeAndCollect: the limit must be a positive integer \(got 0\)/);
+});

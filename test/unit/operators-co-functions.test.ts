@@ -14,6 +14,7 @@ const context: OperatorContext = {
   autoWatermarkInterval: 200,
   runtimeContext: new StreamingRuntimeContext({ jobId: 'j', taskName: 'Co-Flat Map', subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0 }),
   mailboxExecutor: new MailboxProcessor((controller) => controller.allActionsCompleted()),
+  sendToClient: () => { throw new Error('nothing here sends to the client'); },
 };
 
 /** The operator the graph holds for `id`, initialized and opened on a CollectingOutput, as a task does. */

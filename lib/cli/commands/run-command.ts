@@ -4,11 +4,13 @@ import { Command } from 'commander';
 import { withClient } from '../../client/with-client.ts';
 import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { startLocalCluster, type LocalCluster } from '../../cluster/local-cluster.ts';
-import { prepareSubmission } from '../../job/prepare-submission.ts';
+import { prepareSubmission, type PreparedJob } from '../../job/prepare-submission.ts';
 import { isLogLevel, setLogLevel } from '../../log/logger.ts';
 import { positiveInteger } from '../cli-options.ts';
 import { SlotSharingLayout } from '../../graph/slot-sharing-layout.ts';
 import { JobExecutionResult } from '../../api/job-execution-result.ts';
+import type { CollectedResults } from '../../client/collected-results.ts';
+import type { JobSummary } from '../../job/job-submission.ts';
 
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -28,45 +30,79 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
   // The embedded cluster's supervision warnings would drown the job's outcome, which we print.
   if (!isLogLevel(process.env.SLUICE_LOG_LEVEL)) setLogLevel('error');
   if (options.allowNonRestoredState && !options.fromSavepoint) command.error('--allowNonRestoredState needs --fromSavepoint');
-  const { submission, bundle, resumeAfterExecute } = await prepareSubmission(jobFile, jobArgs, defaultParallelism);
+  const prepared = await prepareSubmission(jobFile, jobArgs, defaultParallelism);
+  const { submission, collect } = prepared;
+  if (options.detached && collect) command.error('executeAndCollect() needs `sluice run` to stay attached for the records: drop --detached');
   if (options.fromSavepoint) submission.savepointRestoreSettings = { restorePath: resolve(options.fromSavepoint), allowNonRestoredState: options.allowNonRestoredState ?? false };
-  const { jobGraph } = submission;
 
   let local: LocalCluster | undefined;
-  if (!url) local = await startLocalCluster(new SlotSharingLayout(jobGraph.vertices).slotCount);
+  if (!url) local = await startLocalCluster(new SlotSharingLayout(submission.jobGraph.vertices).slotCount);
   try {
     return await withClient(local?.options ?? clusterOptionsFrom(url!), async (client) => {
-      const watch = await client.submit(submission, bundle);
-      process.stderr.write(`Job ${submission.jobId} (${submission.jobName}) submitted\n`);
-      if (options.detached) {
-        watch.stop();
-        process.stdout.write(`${submission.jobId}\n`);
-        return 0;
-      }
       // Stopping the client stops its job (and the embedded cluster): nothing is left running.
-      const cancelOnSignal = () => void client.cancel(submission.jobId).catch(() => undefined);
-      for (const signal of stopSignals) process.once(signal, cancelOnSignal);
-      watch.onStatus((summary) => process.stderr.write(`Job ${summary.jobId} is ${summary.status}\n`));
-      const final = await watch.terminated;
-      for (const signal of stopSignals) process.off(signal, cancelOnSignal);
-      const finished = final.status === 'FINISHED';
-      const netRuntime = (final.endTime ?? Date.now()) - final.startTime;
-      const outcome = `${final.status}${final.reason ? `: ${final.reason}` : ''}`;
-      if (finished) process.stderr.write(`Job ${final.jobId} finished in ${netRuntime} ms\n`);
-      else process.stderr.write(`sluice: job ${final.jobId} ${outcome}\n`);
-      // As in Flink, execute() returns the result or throws, and the job file's code after it runs now.
+      const cancelJob = () => void client.cancel(submission.jobId).catch(() => undefined);
+      const results = collect && client.collectResults(submission.jobId, collect.limit, cancelJob);
       try {
-        await resumeAfterExecute(finished
-          ? { result: new JobExecutionResult(final.jobId, netRuntime) }
-          : { failure: new Error(`Job execution failed: job ${final.jobId} ${outcome}`) });
-      } catch (error) {
-        process.stderr.write(`sluice: ${(error as Error).message}\n`);
-        return 1;
+        const watch = await client.submit(submission, prepared.bundle);
+        process.stderr.write(`Job ${submission.jobId} (${submission.jobName}) submitted\n`);
+        if (options.detached) {
+          watch.stop();
+          process.stdout.write(`${submission.jobId}\n`);
+          return 0;
+        }
+        for (const signal of stopSignals) process.once(signal, cancelJob);
+        watch.onStatus((summary) => process.stderr.write(`Job ${summary.jobId} is ${summary.status}\n`));
+        const final = await watch.terminated;
+        for (const signal of stopSignals) process.off(signal, cancelJob);
+        return await reportAndResume(final, prepared, results);
+      } finally {
+        results?.stop();
       }
-      return finished ? 0 : 1;
     });
   } finally {
     await local?.shutdown();
+  }
+}
+
+/** How long the client waits, after FINISHED, for the collect sink's last message: the two travel apart. */
+const resultsGraceMs = 10_000;
+
+/** Prints how the job ended; then, as in Flink, execute() returns or throws and the job file's code after it runs. */
+async function reportAndResume(final: JobSummary, prepared: PreparedJob, results: CollectedResults | undefined): Promise<number> {
+  const netRuntime = (final.endTime ?? Date.now()) - final.startTime;
+  let failure = `${final.status}${final.reason ? `: ${final.reason}` : ''}`;
+  let succeeded = final.status === 'FINISHED';
+  if (succeeded && results && !(await settlesWithin(results.ended, resultsGraceMs))) {
+    succeeded = false;
+    failure = `FINISHED, but the last records of its collect sink did not arrive within ${resultsGraceMs} ms`;
+  }
+  if (succeeded) {
+    process.stderr.write(`Job ${final.jobId} finished in ${netRuntime} ms\n`);
+  } else if (final.status === 'CANCELED' && results?.limitReached) {
+    // executeAndCollect(limit) cancels its job once the limit is reached: that is how it ends.
+    succeeded = true;
+    process.stderr.write(`Job ${final.jobId} was cancelled once its ${results.records().length} records were collected\n`);
+  } else {
+    process.stderr.write(`sluice: job ${final.jobId} ${failure}\n`);
+  }
+  try {
+    await prepared.resumeAfterExecute(succeeded
+      ? { result: new JobExecutionResult(final.jobId, netRuntime), collected: results?.records() }
+      : { failure: new Error(`Job execution failed: job ${final.jobId} ${failure}`) });
+  } catch (error) {
+    process.stderr.write(`sluice: ${(error as Error).message}\n`);
+    return 1;
+  }
+  return succeeded ? 0 : 1;
+}
+
+async function settlesWithin(arrival: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  try {
+    return await Promise.race([arrival.then(() => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

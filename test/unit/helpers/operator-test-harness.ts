@@ -49,6 +49,8 @@ export class OperatorTestHarness<OUT = unknown> {
   /** Checkpoints taken when barriers had come on every channel: what each operator's snapshotState returned. */
   readonly checkpoints: Array<{ checkpointId: number; snapshots: Map<string, unknown> }> = [];
   readonly abortedCheckpoints: number[] = [];
+  /** What operators sent to the job's client (the collect sink's messages), in order. */
+  readonly sentToClient: Uint8Array[] = [];
   readonly blockedChannels = new Set<number>();
   readonly chain: OperatorChain;
   /** Runs only mails: the harness's calls are the input. */
@@ -105,7 +107,7 @@ export class OperatorTestHarness<OUT = unknown> {
       environment: async (node) => {
         const state = await this.stateInitializer.streamOperatorStateContext(node, { jobId: 'harness', taskName: node.name, subtaskIndex, parallelism, maxParallelism: node.maxParallelism, attemptNumber: 0 });
         if (state.keyedStateBackend) this.keyedStateBackends.set(node.id, state.keyedStateBackend);
-        return { ...state, mailboxExecutor: this.mailbox, processingTimeService, jobCwd: options.jobCwd ?? process.cwd(), restoredState: options.restoredState?.get(node.id) };
+        return { ...state, mailboxExecutor: this.mailbox, processingTimeService, jobCwd: options.jobCwd ?? process.cwd(), restoredState: options.restoredState?.get(node.id), sendToClient: (message) => this.sentToClient.push(message) };
       },
     });
     const channels = options.channels ?? [];
