@@ -37,6 +37,8 @@ export type { ValueState } from '../state/value-state.ts';
 export { Time } from './time.ts';
 export { OutputTag } from '../functions/output-tag.ts';
 export { JobExecutionResult } from './job-execution-result.ts';
+export { RuntimeExecutionMode } from './runtime-execution-mode.ts';
+export type { CollectedRecords } from './collected-records.ts';
 // Time and watermarks (event-time branch).
 export { ExecutionConfig } from './execution-config.ts';
 export { Duration } from '../time/duration.ts';

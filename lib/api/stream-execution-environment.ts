@@ -1,5 +1,6 @@
 // The entry point of a job: declares sources, holds job-wide settings, and hands the built
 // StreamGraph to whatever evaluates the job (`sluice run`, or a TaskManager rebuilding it).
+import { checkRuntimeMode, resolveRuntimeMode, RuntimeExecutionMode, runtimeModeFromConfiguration } from './runtime-execution-mode.ts';
 import { NumberSequenceSource } from '../../connectors/number-sequence-source.ts';
 import { CollectionSource } from '../../connectors/collection-source.ts';
 import { SocketTextSource } from '../../connectors/socket-text-source.ts';
@@ -47,6 +48,7 @@ export class StreamExecutionEnvironment {
   private restartStrategy?: RestartStrategyConfiguration;
   private failoverStrategy?: FailoverStrategyName;
   private stateBackend?: StateBackend;
+  private runtimeMode: RuntimeExecutionMode = RuntimeExecutionMode.STREAMING;
 
   private constructor(defaultParallelism: number) {
     this.parallelism = defaultParallelism;
@@ -57,14 +59,26 @@ export class StreamExecutionEnvironment {
     return new StreamExecutionEnvironment(currentJobContext()?.defaultParallelism ?? 1).configure(configuration);
   }
 
-  /** Applies Flink's configuration keys: the restart strategy's (`restart-strategy: fixed-delay`, …), `jobmanager.execution.failover-strategy` and `state.backend.type`. */
+  /** Applies Flink's configuration keys: the restart strategy's (`restart-strategy: fixed-delay`, …), `jobmanager.execution.failover-strategy`, `state.backend.type` and `execution.runtime-mode`. */
   configure(configuration: Configuration): this {
+    const runtimeMode = runtimeModeFromConfiguration(configuration);
+    if (runtimeMode) this.runtimeMode = runtimeMode;
     const restartStrategy = restartStrategyFromConfiguration(configuration);
     if (restartStrategy) this.restartStrategy = restartStrategy;
     const failoverStrategy = failoverStrategyFromConfiguration(configuration);
     if (failoverStrategy) this.failoverStrategy = failoverStrategy;
     const stateBackend = stateBackendFromConfiguration(configuration);
     if (stateBackend) this.stateBackend = stateBackend;
+    return this;
+  }
+
+  /**
+   * STREAMING (the default), BATCH (a bounded job with batch results: keyed rolling reduces
+   * and aggregations emit each key's final value only, no checkpoints) or AUTOMATIC (BATCH
+   * when every source is bounded).
+   */
+  setRuntimeMode(mode: RuntimeExecutionMode): this {
+    this.runtimeMode = checkRuntimeMode(mode, 'setRuntimeMode');
     return this;
   }
 
@@ -150,7 +164,7 @@ export class StreamExecutionEnvironment {
   /** A non-parallel source emitting the collection's elements in order (read when the job is declared). */
   fromCollection<T>(collection: Iterable<T>): SingleOutputStreamOperator<T> {
     const elements = Array.from(collection);
-    return this.source('Collection Source', () => new CollectionSource(elements), false);
+    return this.source('Collection Source', () => new CollectionSource(elements), { isParallel: false, isBounded: true });
   }
 
   /**
@@ -158,17 +172,18 @@ export class StreamExecutionEnvironment {
    * contiguous part of the range in ascending order. Its position is checkpointed.
    */
   fromSequence(from: number, to: number): SingleOutputStreamOperator<number> {
-    return this.addSource(new NumberSequenceSource(from, to), 'Sequence Source');
+    const sequence = new NumberSequenceSource(from, to);
+    return this.source('Sequence Source', perSubtaskOperator(sequence, (copy) => new StreamSource(copy)), { isParallel: true, isBounded: true });
   }
 
   /** A non-parallel source emitting the file's lines; a relative path resolves against the job's directory. */
   readTextFile(path: string): SingleOutputStreamOperator<string> {
-    return this.source('Read Text File Source', () => new TextFileSource(path), false);
+    return this.source('Read Text File Source', () => new TextFileSource(path), { isParallel: false, isBounded: true });
   }
 
   /** A non-parallel source emitting the text between delimiters received on a TCP connection (at-most-once). */
   socketTextStream(hostname: string, port: number, delimiter = '\n'): SingleOutputStreamOperator<string> {
-    return this.source('Socket Stream', () => new SocketTextSource(hostname, port, delimiter), false);
+    return this.source('Socket Stream', () => new SocketTextSource(hostname, port, delimiter), { isParallel: false });
   }
 
   /**
@@ -177,11 +192,13 @@ export class StreamExecutionEnvironment {
    */
   addSource<T>(sourceFunction: SourceFunction<T> | ParallelSourceFunction<T>, name = 'Custom Source'): SingleOutputStreamOperator<T> {
     const isParallel = (sourceFunction as Partial<ParallelSourceFunction<T>>).parallel === true;
-    return this.source(name, perSubtaskOperator(sourceFunction, (copy) => new StreamSource(copy)), isParallel);
+    return this.source(name, perSubtaskOperator(sourceFunction, (copy) => new StreamSource(copy)), { isParallel });
   }
 
   /** The graph the job declared so far. */
   getStreamGraph(jobName = defaultJobName): StreamGraph {
+    const unboundedSources = this.transformations.filter((t) => t.isSource && !t.isBounded).map((t) => `'${t.name}'`);
+    const runtimeMode = resolveRuntimeMode(this.runtimeMode, unboundedSources);
     return generateStreamGraph(this.transformations, {
       jobName,
       parallelism: this.parallelism,
@@ -189,10 +206,12 @@ export class StreamExecutionEnvironment {
       bufferTimeoutMs: this.bufferTimeoutMs,
       chainingEnabled: this.chainingEnabled,
       autoWatermarkInterval: this.config.getAutoWatermarkInterval(),
-      checkpointing: this.checkpointConfig.toSettings(),
+      // Flink's batch execution takes no checkpoints: a failed task reruns from the start of its input.
+      checkpointing: runtimeMode === 'BATCH' ? undefined : this.checkpointConfig.toSettings(),
       restartStrategy: this.restartStrategy,
       failoverStrategy: this.failoverStrategy,
       stateBackend: this.stateBackend?.type,
+      runtimeMode,
     });
   }
 
@@ -217,7 +236,7 @@ export class StreamExecutionEnvironment {
     return transformation;
   }
 
-  private source<T>(name: string, createOperator: OperatorFactory, isParallel: boolean): SingleOutputStreamOperator<T> {
-    return new SingleOutputStreamOperator<T>(this, this.addOperator({ name, inputs: [], createOperator, isSource: true, isParallel }));
+  private source<T>(name: string, createOperator: OperatorFactory, kind: Pick<TransformationSpec, 'isParallel' | 'isBounded'>): SingleOutputStreamOperator<T> {
+    return new SingleOutputStreamOperator<T>(this, this.addOperator({ name, inputs: [], createOperator, isSource: true, ...kind }));
   }
 }

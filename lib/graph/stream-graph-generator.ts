@@ -18,6 +18,7 @@ export interface StreamGraphSettings {
   restartStrategy?: StreamGraphFields['restartStrategy'];
   failoverStrategy?: StreamGraphFields['failoverStrategy'];
   stateBackend?: StreamGraphFields['stateBackend'];
+  runtimeMode?: StreamGraphFields['runtimeMode'];
 }
 
 export function generateStreamGraph(transformations: readonly Transformation[], settings: StreamGraphSettings): StreamGraph {
@@ -35,7 +36,7 @@ export function generateStreamGraph(transformations: readonly Transformation[], 
     node.stateKeySelector2 = stateKeySelector(inEdges, 2);
   }
   return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled,
-    autoWatermarkInterval: settings.autoWatermarkInterval, checkpointing: settings.checkpointing, restartStrategy: settings.restartStrategy, failoverStrategy: settings.failoverStrategy, stateBackend: settings.stateBackend });
+    autoWatermarkInterval: settings.autoWatermarkInterval, checkpointing: settings.checkpointing, restartStrategy: settings.restartStrategy, failoverStrategy: settings.failoverStrategy, stateBackend: settings.stateBackend, runtimeMode: settings.runtimeMode });
 }
 
 /**

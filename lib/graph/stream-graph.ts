@@ -69,6 +69,8 @@ export interface StreamGraphFields {
   failoverStrategy?: FailoverStrategyName;
   /** Set when the job chose its state backend (env.setStateBackend, `state.backend.type`). */
   stateBackend?: StateBackendType;
+  /** The resolved RuntimeExecutionMode (default STREAMING). */
+  runtimeMode?: 'STREAMING' | 'BATCH';
 }
 
 /** Flink's default auto-watermark interval. */
@@ -85,6 +87,7 @@ export class StreamGraph implements StreamGraphFields {
   readonly restartStrategy?: RestartStrategyConfiguration;
   readonly failoverStrategy?: FailoverStrategyName;
   readonly stateBackend?: StateBackendType;
+  readonly runtimeMode: 'STREAMING' | 'BATCH';
 
   constructor(fields: StreamGraphFields) {
     this.jobName = fields.jobName;
@@ -97,6 +100,7 @@ export class StreamGraph implements StreamGraphFields {
     this.restartStrategy = fields.restartStrategy;
     this.failoverStrategy = fields.failoverStrategy;
     this.stateBackend = fields.stateBackend;
+    this.runtimeMode = fields.runtimeMode ?? 'STREAMING';
   }
 
   node(id: string): StreamNode {
@@ -119,6 +123,7 @@ export class StreamGraph implements StreamGraphFields {
       nodes: [...this.nodes.values()].map((n) => [n.id, n.name, n.parallelism, n.maxParallelism, n.isSource, n.chainingStrategy, n.slotSharingGroup]),
       edges: this.edges.map((e) => [e.sourceId, e.targetId, e.partitioner, e.targetInput, e.outputTag ?? null]),
       chainingEnabled: this.chainingEnabled,
+      runtimeMode: this.runtimeMode,
     };
     return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16);
   }

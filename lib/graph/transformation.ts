@@ -25,6 +25,8 @@ export interface TransformationSpec {
   isSource: boolean;
   /** False for a non-parallel source: its parallelism is fixed at 1. */
   isParallel: boolean;
+  /** A source that ends by itself (fromElements, readTextFile, …); a SourceFunction counts as unbounded, as in Flink. */
+  isBounded?: boolean;
 }
 
 const subjectSafeId = /^[A-Za-z0-9_-]+$/;
@@ -35,6 +37,7 @@ export class Transformation {
   readonly createOperator: OperatorFactory;
   readonly isSource: boolean;
   readonly isParallel: boolean;
+  readonly isBounded: boolean;
   name: string;
   uid?: string;
   parallelism?: number;
@@ -50,6 +53,7 @@ export class Transformation {
     this.createOperator = spec.createOperator;
     this.isSource = spec.isSource;
     this.isParallel = spec.isParallel;
+    this.isBounded = spec.isBounded ?? false;
     if (!spec.isParallel) this.parallelism = 1;
     // Flink's sources start a chain: nothing upstream to chain with.
     this.chainingStrategy = spec.isSource ? 'head' : 'always';

@@ -43,6 +43,8 @@ export interface OperatorContext {
   readonly processingTimeService: ProcessingTimeService;
   /** The job's ExecutionConfig.autoWatermarkInterval in ms (0: no periodic watermarks). */
   readonly autoWatermarkInterval: number;
+  /** The job's resolved RuntimeExecutionMode. */
+  readonly runtimeMode: 'STREAMING' | 'BATCH';
   /** The task's mailbox: where timers and other deferred work of the operator run. */
   readonly mailboxExecutor: MailboxExecutor;
   /** Directory the job was submitted from: relative paths in connectors resolve against it. */

@@ -10,7 +10,7 @@ import { ChainingOutput } from './chaining-output.ts';
 import { operatorInput, type OperatorInput } from './operator-input.ts';
 
 /** What an operator's context holds beyond what the chain knows from its StreamNode. */
-export type OperatorEnvironment = Omit<OperatorContext, 'operatorName' | 'autoWatermarkInterval' | 'stateKeySelector1' | 'stateKeySelector2'>;
+export type OperatorEnvironment = Omit<OperatorContext, 'operatorName' | 'autoWatermarkInterval' | 'runtimeMode' | 'stateKeySelector1' | 'stateKeySelector2'>;
 
 /** An output that leaves the chain: events (barriers, cancel markers) go to it directly, not through an operator. */
 export interface NetworkOutput extends Output<unknown> {
@@ -81,6 +81,7 @@ export class OperatorChain {
         ...(await this.spec.environment(node)),
         operatorName: node.name,
         autoWatermarkInterval: this.spec.streamGraph.autoWatermarkInterval,
+        runtimeMode: this.spec.streamGraph.runtimeMode,
         stateKeySelector1: node.stateKeySelector1,
         stateKeySelector2: node.stateKeySelector2,
       };

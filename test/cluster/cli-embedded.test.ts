@@ -77,3 +77,23 @@ t.test('fromSequence splits its range into one ascending part per subtask, every
   t.not(refused.code, 0);
   t.match(refused.stderr, /sequence\.ts.*fromSequence\(5, 1\): 'from' must be <= 'to'/s);
 });
+
+t.test('RuntimeExecutionMode: BATCH (set or configured) emits each key\'s final count only, STREAMING every update, AUTOMATIC picks BATCH for bounded sources; BATCH refuses an unbounded source', async (t) => {
+  const run = (...args: string[]) => runSluice(['run', 'test/fixtures/jobs/batch-mode.ts', '--', ...args]);
+  const lines = (stdout: string) => stdout.trim().split('\n').map((line) => line.replace(/^\d+> /, '')).sort();
+  for (const mode of ['BATCH', 'config', 'AUTOMATIC']) {
+    const { code, stdout, stderr } = await run('--mode', mode);
+    t.equal(code, 0, stderr);
+    t.same(lines(stdout), ['a=4', 'b=2', 'c=1'], `${mode}: one final count per word`);
+  }
+  const streaming = await run('--mode', 'STREAMING');
+  t.equal(streaming.code, 0, streaming.stderr);
+  t.same(lines(streaming.stdout), ['a=1', 'a=2', 'a=3', 'a=4', 'b=1', 'b=2', 'c=1'], 'STREAMING: every rolling update');
+
+  const unbounded = await run('--mode', 'BATCH', '--source', 'unbounded');
+  t.equal(unbounded.code, 1);
+  t.match(unbounded.stderr, /batch-mode\.ts.*Detected an UNBOUNDED source \('Words'\) with the 'execution\.runtime-mode' set to 'BATCH'/s);
+  const automatic = await run('--mode', 'AUTOMATIC', '--source', 'unbounded');
+  t.equal(automatic.code, 0, automatic.stderr);
+  t.same(lines(automatic.stdout), ['a=1', 'a=2', 'b=1'], 'AUTOMATIC with an unbounded source: STREAMING');
+});

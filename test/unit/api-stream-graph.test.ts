@@ -1,6 +1,6 @@
 import t from 'tap';
 import { installJobContext } from '../../lib/api/job-context.ts';
-import { JobExecutionResult, RichParallelSourceFunction, StreamExecutionEnvironment, type Collector, type SourceContext } from '../../lib/api/index.ts';
+import { JobExecutionResult, RuntimeExecutionMode, RichParallelSourceFunction, StreamExecutionEnvironment, type Collector, type SourceContext } from '../../lib/api/index.ts';
 import { captureJobGraphs } from './helpers/capture-job-context.ts';
 
 const tokenize = (line: string, out: Collector<[string, number]>) => {
@@ -135,4 +135,20 @@ t.test('execute() without a job context explains how to run the job', async (t) 
   t.equal(env.getParallelism(), 1);
   declareWordCount(env);
   await t.rejects(env.execute(), { message: 'No Sluice job context: run this job with `sluice run <file>`' });
+});
+
+t.test('the runtime mode: STREAMING by default, BATCH without checkpoints, AUTOMATIC by the sources; a wrong name is refused', async (t) => {
+  const bounded = () => {
+    const env = StreamExecutionEnvironment.getExecutionEnvironment().enableCheckpointing(1000);
+    env.fromSequence(1, 10).print();
+    return env;
+  };
+  t.equal(bounded().getStreamGraph().runtimeMode, 'STREAMING');
+  const batch = bounded().setRuntimeMode(RuntimeExecutionMode.BATCH).getStreamGraph();
+  t.equal(batch.runtimeMode, 'BATCH');
+  t.equal(batch.checkpointing, undefined, 'no checkpoints in BATCH');
+  t.equal(bounded().setRuntimeMode(RuntimeExecutionMode.AUTOMATIC).getStreamGraph().runtimeMode, 'BATCH');
+  t.equal(StreamExecutionEnvironment.getExecutionEnvironment({ 'execution.runtime-mode': 'automatic' }).fromElements(1).getExecutionEnvironment().getStreamGraph().runtimeMode, 'BATCH');
+  t.throws(() => bounded().setRuntimeMode('FAST' as RuntimeExecutionMode), { message: "setRuntimeMode: unknown runtime mode 'FAST' (expected STREAMING, BATCH or AUTOMATIC)" });
+  t.throws(() => StreamExecutionEnvironment.getExecutionEnvironment({ 'execution.runtime-mode': 'fast' }), { message: "execution.runtime-mode: unknown runtime mode 'fast' (expected STREAMING, BATCH or AUTOMATIC)" });
 });

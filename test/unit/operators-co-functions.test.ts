@@ -12,6 +12,7 @@ const context: OperatorContext = {
   jobCwd: process.cwd(),
   processingTimeService: new SystemProcessingTimeService(() => undefined),
   autoWatermarkInterval: 200,
+  runtimeMode: 'STREAMING',
   runtimeContext: new StreamingRuntimeContext({ jobId: 'j', taskName: 'Co-Flat Map', subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0 }),
   mailboxExecutor: new MailboxProcessor((controller) => controller.allActionsCompleted()),
   sendToClient: () => { throw new Error('nothing here sends to the client'); },
