@@ -34,6 +34,7 @@ import { unpackTaskStateSnapshot } from '../lib/state/state-snapshot-codec.ts';
 import type { DispatcherMessage } from './dispatcher.ts';
 import type { CheckpointResponse } from './checkpoint-responder.ts';
 import { SlotSharingLayout } from '../lib/graph/slot-sharing-layout.ts';
+import { mergeAccumulatorSnapshots, type AccumulatorSnapshot } from '../lib/functions/accumulator-registry.ts';
 import type { Reply, SlotAssignment } from './protocols.ts';
 import type { ResourceManagerMessage } from './resource-manager.ts';
 import { SavepointRequests, type SavepointRequest } from './savepoint-requests.ts';
@@ -94,6 +95,8 @@ export class JobMaster implements Actor<JobMasterMessage> {
   /** The slots of the current deployment, placed by `slotLayout`. */
   private slots: SlotAssignment[] = [];
   private readonly slotLayout: SlotSharingLayout;
+  /** Each subtask's accumulators, as its latest attempt finished with them. */
+  private readonly finishedAccumulators = new Map<string, AccumulatorSnapshot>();
   private readonly checkpointCoordinator: CheckpointCoordinator;
   private readonly savepointRequests = new SavepointRequests();
   private readonly backPressure = new JobVertexBackPressureTracker();
@@ -252,6 +255,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
       return;
     }
     const execution = vertex.currentExecution;
+    if (update.state === 'FINISHED' && update.accumulators) this.finishedAccumulators.set(`${update.execution.vertexId}/${update.execution.subtaskIndex}`, update.accumulators);
     switch (execution.state) {
       case 'INITIALIZING':
         if ((this.status === 'CREATED' || this.status === 'RESTARTING') && this.graph.countIn('INITIALIZING') === this.graph.vertices.length) this.start(ctx);
@@ -628,6 +632,7 @@ export class JobMaster implements Actor<JobMasterMessage> {
       startTime: this.startTime,
       ...(terminalStatuses.has(this.status) ? { endTime: Date.now() } : {}),
       ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.status === 'FINISHED' ? { accumulators: mergeAccumulatorSnapshots(this.finishedAccumulators.values()) } : {}),
     };
   }
 

@@ -66,7 +66,7 @@ export class Subtask implements Actor<SubtaskMessage> {
       case 'TaskEnded':
         if (this.state === 'cancelling') this.end({ execution: this.execution, state: 'CANCELED' }, ctx);
         else if (message.failure) this.end({ execution: this.execution, state: 'FAILED', cause: message.failure }, ctx);
-        else this.end({ execution: this.execution, state: 'FINISHED' }, ctx);
+        else this.end({ execution: this.execution, state: 'FINISHED', accumulators: this.task.accumulators.snapshot() }, ctx);
         return;
       case 'TriggerCheckpoint':
         if (this.state === 'running') {

@@ -31,6 +31,7 @@ export {
   RichSourceFunction,
 } from '../functions/rich-functions.ts';
 export { StreamingRuntimeContext, type RuntimeContext } from '../functions/runtime-context.ts';
+export { DoubleCounter, Histogram, IntCounter, LongCounter, type Accumulator } from '../functions/accumulators.ts';
 export { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
 export type { State } from '../state/state.ts';
 export type { ValueState } from '../state/value-state.ts';

@@ -11,6 +11,8 @@ import type { ReducingState } from '../state/reducing-state.ts';
 import type { ReducingStateDescriptor } from '../state/reducing-state-descriptor.ts';
 import type { ValueState } from '../state/value-state.ts';
 import type { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
+import { AccumulatorRegistry } from './accumulator-registry.ts';
+import { DoubleCounter, Histogram, IntCounter, LongCounter, type Accumulator } from './accumulators.ts';
 
 export interface RuntimeContext {
   /** 0-based index of this parallel subtask. */
@@ -32,6 +34,14 @@ export interface RuntimeContext {
   getMapState<UK, UV>(descriptor: MapStateDescriptor<UK, UV>): MapState<UK, UV>;
   getReducingState<T>(descriptor: ReducingStateDescriptor<T>): ReducingState<T>;
   getAggregatingState<IN, ACC, OUT>(descriptor: AggregatingStateDescriptor<IN, ACC, OUT>): AggregatingState<IN, OUT>;
+  /** Registers an accumulator of this subtask's task; a second one of the same name is refused. */
+  addAccumulator<V, R>(name: string, accumulator: Accumulator<V, R>): void;
+  getAccumulator<V, R>(name: string): Accumulator<V, R> | undefined;
+  /** The task's IntCounter of that name, created on first use (so are the three below). */
+  getIntCounter(name: string): IntCounter;
+  getLongCounter(name: string): LongCounter;
+  getDoubleCounter(name: string): DoubleCounter;
+  getHistogram(name: string): Histogram;
 }
 
 /** The facts the runtime knows when it deploys a subtask. */
@@ -42,16 +52,46 @@ export interface SubtaskInfo {
   parallelism: number;
   maxParallelism: number;
   attemptNumber: number;
+  /** The task's accumulators, shared by its chain's functions; reported when the task finishes. */
+  accumulators?: AccumulatorRegistry;
 }
 
 export class StreamingRuntimeContext implements RuntimeContext {
+  private readonly accumulators: AccumulatorRegistry;
+
   constructor(
     private readonly info: SubtaskInfo,
     /** The operator the function belongs to, for errors. */
     private readonly operatorName: string = info.taskName,
     /** Present exactly when the operator is keyed. */
     private readonly keyedStateStore?: KeyedStateStore,
-  ) {}
+  ) {
+    this.accumulators = info.accumulators ?? new AccumulatorRegistry();
+  }
+
+  addAccumulator<V, R>(name: string, accumulator: Accumulator<V, R>): void {
+    this.accumulators.add(name, accumulator);
+  }
+
+  getAccumulator<V, R>(name: string): Accumulator<V, R> | undefined {
+    return this.accumulators.get(name);
+  }
+
+  getIntCounter(name: string): IntCounter {
+    return this.accumulators.getOrAdd(name, IntCounter);
+  }
+
+  getLongCounter(name: string): LongCounter {
+    return this.accumulators.getOrAdd(name, LongCounter);
+  }
+
+  getDoubleCounter(name: string): DoubleCounter {
+    return this.accumulators.getOrAdd(name, DoubleCounter);
+  }
+
+  getHistogram(name: string): Histogram {
+    return this.accumulators.getOrAdd(name, Histogram);
+  }
 
   getIndexOfThisSubtask(): number {
     return this.info.subtaskIndex;

@@ -8,6 +8,7 @@
 // channel nobody listens on yet), and RUNNING after that.
 import type { ExecutionAttemptId } from './execution-graph.ts';
 import type { FailureCause } from './failure-cause.ts';
+import type { AccumulatorSnapshot } from '../functions/accumulator-registry.ts';
 
 export type ExecutionState =
   | 'CREATED'
@@ -28,5 +29,7 @@ export function isTerminal(state: ExecutionState): boolean {
 
 /** A task's report of its own state; a failure carries its cause. */
 export type TaskExecutionState =
-  | { execution: ExecutionAttemptId; state: 'INITIALIZING' | 'RUNNING' | 'FINISHED' | 'CANCELED' }
+  | { execution: ExecutionAttemptId; state: 'INITIALIZING' | 'RUNNING' | 'CANCELED' }
+  /** A finished task's accumulators, for the job's result. */
+  | { execution: ExecutionAttemptId; state: 'FINISHED'; accumulators?: AccumulatorSnapshot }
   | { execution: ExecutionAttemptId; state: 'FAILED'; cause: FailureCause };

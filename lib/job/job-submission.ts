@@ -3,6 +3,7 @@
 import type { JobGraph } from '../graph/job-graph.ts';
 import type { JobId } from '../ids/addresses.ts';
 import type { SavepointRestoreSettings } from '../checkpoint/savepoint-restore-settings.ts';
+import type { AccumulatorSnapshot } from '../functions/accumulator-registry.ts';
 
 export interface JobSubmission {
   jobId: JobId;
@@ -31,4 +32,6 @@ export interface JobSummary {
   endTime?: number;
   /** Why the job FAILED. */
   reason?: string;
+  /** A FINISHED job's accumulators, merged over its subtasks. */
+  accumulators?: AccumulatorSnapshot;
 }

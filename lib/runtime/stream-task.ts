@@ -20,6 +20,7 @@ import { StreamSourceContext } from '../operators/stream-source-context.ts';
 import { MAX_WATERMARK } from '../operators/watermark.ts';
 import { Addresses, type JobId } from '../ids/addresses.ts';
 import { TaskIOMetricGroup } from '../metrics/task-io-metrics.ts';
+import { AccumulatorRegistry } from '../functions/accumulator-registry.ts';
 import type { CheckpointMetrics } from '../checkpoint/checkpoint-metrics.ts';
 import type { BarrierAlignment, CheckpointBarrier } from './checkpoint-barrier-handler.ts';
 import { MailboxProcessor, type MailboxController } from './mailbox-processor.ts';
@@ -68,6 +69,8 @@ export class StreamTask {
   readonly mailbox: MailboxProcessor;
   /** Time waiting for output credit and for input, read by the periodic metrics report. */
   readonly ioMetrics = new TaskIOMetricGroup();
+  /** The accumulators of the task's functions, reported when it finishes. */
+  readonly accumulators = new AccumulatorRegistry();
   private readonly writers: RecordWriter[] = [];
   private gate?: InputGate;
   private networkInput?: StreamTaskNetworkInput;
@@ -110,6 +113,7 @@ export class StreamTask {
       parallelism: vertex.parallelism,
       maxParallelism: vertex.maxParallelism,
       attemptNumber: spec.attemptNumber,
+      accumulators: this.accumulators,
     };
     this.headId = vertex.operatorIds[0]!;
     const resultsSubject = new Addresses(spec.namespace).jobResults(spec.jobId);

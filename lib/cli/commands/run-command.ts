@@ -9,6 +9,7 @@ import { isLogLevel, setLogLevel } from '../../log/logger.ts';
 import { positiveInteger } from '../cli-options.ts';
 import { SlotSharingLayout } from '../../graph/slot-sharing-layout.ts';
 import { JobExecutionResult } from '../../api/job-execution-result.ts';
+import { accumulatorResults } from '../../functions/accumulator-registry.ts';
 import type { CollectedResults } from '../../client/collected-results.ts';
 import type { JobSummary } from '../../job/job-submission.ts';
 
@@ -87,7 +88,7 @@ async function reportAndResume(final: JobSummary, prepared: PreparedJob, results
   }
   try {
     await prepared.resumeAfterExecute(succeeded
-      ? { result: new JobExecutionResult(final.jobId, netRuntime), collected: results?.records() }
+      ? { result: new JobExecutionResult(final.jobId, netRuntime, accumulatorResults(final.accumulators)), collected: results?.records() }
       : { failure: new Error(`Job execution failed: job ${final.jobId} ${failure}`) });
   } catch (error) {
     process.stderr.write(`sluice: ${(error as Error).message}\n`);
