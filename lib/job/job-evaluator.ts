@@ -1,7 +1,8 @@
 // Evaluates a job bundle to obtain its StreamGraph. The client does it once to validate
 // and translate the job; every TaskManager worker does it again to get the functions.
-// `env.execute()` hands us the graph and then never settles, so nothing the job does
-// after execute() runs while we only wanted its graph.
+// `env.execute()` hands us the graph and waits there. On a TaskManager it never settles, so
+// nothing the job does after execute() runs where only its graph was wanted; the client
+// settles it once the job has ended (resumeAfterExecute), and the rest of the file runs.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
