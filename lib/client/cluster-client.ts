@@ -19,6 +19,8 @@ const askTimeoutMs = 5_000;
 const savepointTimeoutMs = 600_000;
 /** Status events are the fast path; polling covers a missed event or a JobManager gone silent. */
 const pollIntervalMs = 2_000;
+/** After this client's connection comes back, the JobManager's may take this long to follow (it retries every half second). */
+const jobManagerReconnectGraceMs = 10_000;
 
 export class ClusterClient {
   private readonly addresses: Addresses;
@@ -67,6 +69,8 @@ export class ClusterClient {
   watch(jobId: JobId): JobWatch {
     const subscription = this.nc.subscribe(this.addresses.jobStatus(jobId));
     let timer: NodeJS.Timeout | undefined;
+    let reconnectedAt = -Infinity;
+    const stopWatchingReconnects = this.system.connection.onReconnect(() => { reconnectedAt = Date.now(); });
     const listeners: ((summary: JobSummary) => void)[] = [];
     /** Every status seen so far, so that a listener added late still sees them all. */
     const history: JobSummary[] = [];
@@ -93,8 +97,10 @@ export class ClusterClient {
             seen((await this.ask<{ job: JobSummary }>((replyTo) => ({ type: 'GetJob', jobId, replyTo }))).job);
             if (!subscription.isClosed()) poll();
           } catch (error) {
-            // An ask lost to a nats-server restart says nothing about the JobManager: ask again once reconnected.
-            if (!connectedBefore || !connection.isConnected || connection.interruptions !== interruptionsBefore) {
+            // An ask lost to a nats-server restart says nothing about the JobManager, nor does one
+            // that finds it still reconnecting after the restart: ask again.
+            const jobManagerMayBeReconnecting = Date.now() - reconnectedAt < jobManagerReconnectGraceMs;
+            if (!connectedBefore || !connection.isConnected || connection.interruptions !== interruptionsBefore || jobManagerMayBeReconnecting) {
               if (!subscription.isClosed()) poll();
               return;
             }
@@ -107,6 +113,7 @@ export class ClusterClient {
     });
     const stop = () => {
       clearTimeout(timer);
+      stopWatchingReconnects();
       subscription.unsubscribe();
     };
     const onStatus = (listener: (summary: JobSummary) => void) => {
