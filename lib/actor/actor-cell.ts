@@ -9,6 +9,7 @@ import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope.ts';
 import { Mailbox } from './mailbox.ts';
 import { defaultSupervisorStrategy } from './supervisor-strategy.ts';
 import { Supervisor } from './supervisor.ts';
+import { settlesWithin } from './settles-within.ts';
 
 // The runtime around one actor: its subscription, mailbox, current instance, children and
 // death watch. It is also the ActorContext its instance sees. Each instance is an
@@ -220,16 +221,5 @@ export class ActorCell<M> implements ActorContext<M> {
       case 'terminated': return this.deathWatch.terminated(envelope.address, { kind: 'stopped' });
       default: this.log.warn('unknown envelope', { kind: (envelope as { kind: unknown }).kind });
     }
-  }
-}
-
-/** True if `work` settles within `ms`, false if the time ran out first. */
-async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
-  try {
-    return await Promise.race([work.then(() => true, () => true), timedOut]);
-  } finally {
-    clearTimeout(timer);
   }
 }

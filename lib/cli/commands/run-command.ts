@@ -12,6 +12,7 @@ import { JobExecutionResult } from '../../api/job-execution-result.ts';
 import { accumulatorResults } from '../../functions/accumulator-registry.ts';
 import type { CollectedResults } from '../../client/collected-results.ts';
 import type { JobSummary } from '../../job/job-submission.ts';
+import { settlesWithin } from '../../actor/settles-within.ts';
 
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -97,15 +98,6 @@ async function reportAndResume(final: JobSummary, prepared: PreparedJob, results
   return succeeded ? 0 : 1;
 }
 
-async function settlesWithin(arrival: Promise<void>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
-  try {
-    return await Promise.race([arrival.then(() => true), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export function runCommand(): Command {
   return new Command('run')
