@@ -61,8 +61,9 @@ export interface SinkFunction<T> {
 
 /**
  * What a source emits into. `collect` returns a promise while the downstream channels are
- * backpressured: a source should `await ctx.collect(x)` so that it slows down instead of
- * piling records up in memory.
+ * backpressured, and now and then (every few milliseconds) to give the thread to the task's
+ * checkpoint triggers, timers and the other tasks of its slot: a source should await it, so
+ * that it slows down instead of piling records up in memory, and never keeps the thread.
  *
  * Checkpoints see a source between its steps. A source's state (an offset, a sequence
  * number) is snapshotted only while the source is suspended at an `await`, never inside

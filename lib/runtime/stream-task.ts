@@ -30,6 +30,10 @@ import { StreamTaskNetworkInput } from './stream-task-network-input.ts';
 import { StreamTaskStateInitializer } from './stream-task-state-initializer.ts';
 import { stateBackendOfType } from '../state/state-backend-options.ts';
 
+/** How long a source that meets no backpressure keeps its thread, and how many records it emits between readings of the clock. */
+const SOURCE_TIME_SLICE_MS = 5;
+const SOURCE_CLOCK_EVERY = 64;
+
 /** Where a task's checkpoints go: the state backend stores them and acknowledges to the coordinator. */
 export interface CheckpointListener {
   /**
@@ -79,6 +83,9 @@ export class StreamTask {
   private headId!: string;
   private source?: { operator: SourceOperator<unknown>; context: StreamSourceContext<unknown>; running?: Promise<void>; done: boolean };
   private flushScheduled = false;
+  /** Records the source emitted since the clock was last read, and when it last gave the thread up. */
+  private sourceRecordsSinceClock = 0;
+  private sourceSliceStart = performance.now();
   private rejectFailed!: (error: Error) => void;
   /** Rejects with the task's first failure (or its cancellation). */
   private readonly failed = new Promise<never>((_, reject) => { this.rejectFailed = reject; });
@@ -292,7 +299,16 @@ export class StreamTask {
       this.flushScheduled = true;
       setImmediate(this.flushOutputs);
     }
-    return undefined;
+    // A source that never meets backpressure (a slow chain behind it) would otherwise keep the
+    // thread: the mails (checkpoint triggers, timers, cancellation) and its slot's other tasks
+    // run only while it waits. So it gives the thread up once per time slice.
+    if (++this.sourceRecordsSinceClock < SOURCE_CLOCK_EVERY) return undefined;
+    this.sourceRecordsSinceClock = 0;
+    if (performance.now() - this.sourceSliceStart < SOURCE_TIME_SLICE_MS) return undefined;
+    return new Promise((resolve) => setImmediate(() => {
+      this.sourceSliceStart = performance.now();
+      resolve();
+    }));
   };
 
   /**

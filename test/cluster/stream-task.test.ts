@@ -183,6 +183,44 @@ t.test('checkpoints taken while the sources emit see exactly the records emitted
   }
 });
 
+t.test('a source that meets no backpressure still gives its thread up: a checkpoint triggered while it emits is taken mid-stream', async (t) => {
+  const total = 5_000;
+  const sources: Array<{ offset: number }> = [];
+  /** Slow enough (20 µs a record) never to fill its channels' credit; it awaits only what collect hands back. */
+  class BusySource extends AbstractStreamOperator<number> implements SourceOperator<number> {
+    offset = 0;
+    async run(ctx: SourceContext<number>): Promise<void> {
+      sources[this.context.runtimeContext.getIndexOfThisSubtask()] = this;
+      while (this.offset < total) {
+        const pending = ctx.collect(this.offset);
+        this.offset++;
+        const busyUntil = performance.now() + 0.02;
+        while (performance.now() < busyUntil);
+        if (pending) await pending;
+      }
+    }
+    override snapshotState(): number {
+      return this.offset;
+    }
+    cancel(): void {}
+  }
+  class Discard extends AbstractStreamOperator<never> implements OneInputStreamOperator<number, never> {
+    processElement(): void {}
+  }
+  const taken: number[] = [];
+  const { tasks, finished } = await startJob(() => new BusySource(), () => new Discard(), 'forward', (subtask) => ({
+    onCheckpoint: (_checkpointId, snapshots) => {
+      if (subtask.startsWith('source/')) taken.push(snapshots.get('source') as number);
+    },
+  }));
+  // This test's own code runs only when the sources give the thread up.
+  await until(() => sources.filter(Boolean).length === 2);
+  for (const task of tasks.filter((task) => task.description.startsWith('source '))) task.triggerCheckpoint(1);
+  await finished;
+  t.equal(taken.length, 2, 'both sources took the checkpoint');
+  t.ok(taken.every((offset) => offset < total), `both took it mid-stream (at ${taken.join(', ')} of ${total})`);
+});
+
 t.test('a keyed consumer counts each key in ValueState in the subtask owning it; its event-time timers fire as watermarks cross the exchange, its processing-time timers as mails', async (t) => {
   const perSubtask = 100;
   const keys = 7;
