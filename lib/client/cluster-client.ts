@@ -110,8 +110,14 @@ export class ClusterClient {
         }, pollIntervalMs);
       };
       poll();
+      // Once nats.js gives up reconnecting, nothing more can arrive: say so rather than wait for good.
+      void this.nc.closed().then(() => {
+        if (!stopped) reject(new Error(`lost the connection to the Sluice cluster at ${this.nc.getServer()}: it did not come back within the reconnect timeout (SLUICE_RECONNECT_TIMEOUT_MS); job ${jobId} may still be running`));
+      });
     });
+    let stopped = false;
     const stop = () => {
+      stopped = true;
       clearTimeout(timer);
       stopWatchingReconnects();
       subscription.unsubscribe();

@@ -9,7 +9,10 @@ export async function withClient<T>(options: ClusterOptions, use: (client: Clust
   try {
     return await use(client);
   } finally {
-    await client.close();
-    await nc.drain();
+    // A connection nats.js gave up on is closed already; closing it again would only hide why.
+    if (!nc.isClosed()) {
+      await client.close();
+      await nc.drain();
+    }
   }
 }

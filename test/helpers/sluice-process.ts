@@ -1,9 +1,20 @@
 // Runs the real `sluice` CLI as a child process, as a user would, and waits on what it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { onExit } from 'signal-exit';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../lib/cli/bin.js', import.meta.url));
+
+/**
+ * The children still running. However the test process ends (a tap timeout's signal, a crash),
+ * they are killed with it: a `sluice run` that cannot reach its cluster would otherwise outlive
+ * the suite.
+ */
+const running = new Set<ChildProcess>();
+onExit(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 export interface SluiceProcess {
   child: ChildProcess;
@@ -29,13 +40,18 @@ export function startSluice(args: string[], options: SluiceOptions = {}): Sluice
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.processGroup ?? false,
   });
+  running.add(child);
   let out = '';
   let err = '';
   const waiters: (() => void)[] = [];
   const notify = () => { for (const waiter of waiters) waiter(); };
   child.stdout!.on('data', (chunk: Buffer) => { out += chunk; notify(); });
   child.stderr!.on('data', (chunk: Buffer) => { err += chunk; notify(); });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => { resolve(code); notify(); }));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => {
+    running.delete(child);
+    resolve(code);
+    notify();
+  }));
   let done = false;
   void exited.then(() => { done = true; });
   return {

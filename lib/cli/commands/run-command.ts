@@ -52,10 +52,12 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
           process.stdout.write(`${submission.jobId}\n`);
           return 0;
         }
-        for (const signal of stopSignals) process.once(signal, cancelJob);
         watch.onStatus((summary) => process.stderr.write(`Job ${summary.jobId} is ${summary.status}\n`));
-        const final = await watch.terminated;
-        for (const signal of stopSignals) process.off(signal, cancelJob);
+        const final = await followUntilEnded(watch.terminated, submission.jobId, cancelJob);
+        if (final === 'abandoned') {
+          process.stderr.write(`sluice: job ${submission.jobId} did not confirm its cancellation; it may still be running (see \`sluice list\`)\n`);
+          return 1;
+        }
         return await reportAndResume(final, prepared, results);
       } finally {
         results?.stop();
@@ -64,6 +66,32 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
   } finally {
     await local?.shutdown();
   }
+}
+
+/** How long `sluice run` waits for a job it was told to cancel to end before it stops waiting. */
+const cancelGraceMs = 30_000;
+
+/**
+ * Waits for the job to end. A stop signal cancels it; a second one, or no end within
+ * cancelGraceMs (a JobManager out of reach), stops the waiting: a user can always get out.
+ */
+function followUntilEnded(terminated: Promise<JobSummary>, jobId: string, cancelJob: () => void): Promise<JobSummary | 'abandoned'> {
+  return new Promise((resolve, reject) => {
+    let graceTimer: NodeJS.Timeout | undefined;
+    const onSignal = () => {
+      if (graceTimer) return settle(() => resolve('abandoned'));
+      process.stderr.write(`Cancelling job ${jobId} (a second Ctrl-C stops waiting for it)\n`);
+      cancelJob();
+      graceTimer = setTimeout(() => settle(() => resolve('abandoned')), cancelGraceMs);
+    };
+    const settle = (outcome: () => void) => {
+      clearTimeout(graceTimer);
+      for (const signal of stopSignals) process.off(signal, onSignal);
+      outcome();
+    };
+    for (const signal of stopSignals) process.on(signal, onSignal);
+    terminated.then((summary) => settle(() => resolve(summary)), (error: unknown) => settle(() => reject(error)));
+  });
 }
 
 /** How long the client waits, after FINISHED, for the collect sink's last message: the two travel apart. */
