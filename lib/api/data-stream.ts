@@ -247,7 +247,11 @@ export class DataStream<T> {
     return this.producers.map((producer) => ({ ...producer, targetInput }));
   }
 
-  protected transform<R>(name: string, createOperator: () => OneInputStreamOperator<T, R>): SingleOutputStreamOperator<R> {
+  /**
+   * Flink's DataStream.transform: applies a one-input operator of your own, named `name`.
+   * `createOperator` makes one instance per subtask.
+   */
+  transform<R>(name: string, createOperator: () => OneInputStreamOperator<T, R>): SingleOutputStreamOperator<R> {
     return new SingleOutputStreamOperator<R>(this.environment, this.addDownstream(name, createOperator));
   }
 

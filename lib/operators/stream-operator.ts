@@ -86,6 +86,11 @@ export interface StreamOperator<OUT> {
   finish(): void | Promise<void>;
   /** Release resources; also called after a failure or a cancellation. */
   close(): void | Promise<void>;
+  /**
+   * Flink's AvailabilityProvider: a pending promise while the operator can take no more input
+   * (an async operator at its capacity); the task then reads no input until it resolves.
+   */
+  getAvailableFuture?(): Promise<void> | undefined;
 }
 
 export interface OneInputStreamOperator<IN, OUT> extends StreamOperator<OUT> {

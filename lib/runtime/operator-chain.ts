@@ -34,6 +34,8 @@ export class OperatorChain {
   readonly operators: ReadonlyMap<string, StreamOperator<unknown>>;
   private readonly outputs = new Map<string, Output<unknown>>();
   private readonly networkOutputs: NetworkOutput[] = [];
+  /** The members that may refuse input for a while. */
+  private readonly availabilityProviders: StreamOperator<unknown>[];
   private closed = false;
 
   constructor(private readonly spec: OperatorChainSpec) {
@@ -44,6 +46,7 @@ export class OperatorChain {
       operators.set(id, streamGraph.node(id).createOperator() as StreamOperator<unknown>);
     }
     this.operators = operators;
+    this.availabilityProviders = [...operators.values()].filter((operator) => operator.getAvailableFuture !== undefined);
     for (const id of operatorIds) {
       const edgeOutputs = streamGraph.outEdges(id).map((edge) => {
         if (operators.has(edge.targetId)) return new ChainingOutput(this.input(edge.targetId, edge.targetInput), edge.outputTag);
@@ -88,6 +91,15 @@ export class OperatorChain {
       await operator.initializeState(context);
       await operator.open(context, this.outputs.get(id)!);
     }
+  }
+
+  /** Pending while a member can take no more input; undefined when all can. */
+  getAvailableFuture(): Promise<void> | undefined {
+    for (const operator of this.availabilityProviders) {
+      const unavailable = operator.getAvailableFuture!();
+      if (unavailable) return unavailable;
+    }
+    return undefined;
   }
 
   /** To every output leaving the chain, after the records buffered there. */

@@ -236,6 +236,8 @@ export class StreamTask {
       return;
     }
     if (this.isBackpressured()) return controller.suspendDefaultAction(this.ioMetrics.backPressuredTime.measure(this.whenWritable()));
+    const unavailable = this.chain.getAvailableFuture();
+    if (unavailable) return controller.suspendDefaultAction(unavailable);
     const gate = this.gate!;
     const next = gate.pollNext();
     if (next) this.networkInput!.processMessage(next.channel, next.message);
@@ -295,6 +297,8 @@ export class StreamTask {
   /** What a source waits for after each record: output credit. Otherwise its buffered output goes out once the event loop turns. */
   private readonly yieldToSource = (): Promise<void> | undefined => {
     if (this.isBackpressured()) return this.ioMetrics.backPressuredTime.measure(this.whenWritable());
+    const unavailable = this.chain.getAvailableFuture();
+    if (unavailable) return unavailable;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(this.flushOutputs);

@@ -97,3 +97,11 @@ t.test('RuntimeExecutionMode: BATCH (set or configured) emits each key\'s final 
   t.equal(automatic.code, 0, automatic.stderr);
   t.same(lines(automatic.stdout), ['a=1', 'a=2', 'b=1'], 'AUTOMATIC with an unbounded source: STREAMING');
 });
+
+t.test('AsyncDataStream.orderedWait in a job: every lookup once and in order per subtask, through a restore with requests in flight', async (t) => {
+  const { code, stdout, stderr } = await runSluice(['run', 'test/fixtures/jobs/async-io.ts']);
+  t.equal(code, 0, stderr);
+  // The sum of the squares of 1..2000.
+  t.equal(stdout, '2000 records, 2000 distinct, sum 2668667000, in order per subtask\n');
+  t.match(stderr, /is RESTARTING/, 'the map failed once and the job restarted from a checkpoint');
+});
