@@ -5,10 +5,10 @@
 // second it sends the JobMaster every task's TaskIOMetrics (backpressure), in one message. An
 // actor that crashes (a bug, not a task failure) escalates, and the worker reports it. A
 // region restart's new attempts are deployed here beside the Subtasks that keep running.
-import { oneForOne, type Actor, type ActorContext } from '../lib/actor/index.ts';
+import { oneForOne, type Actor, type ActorContext, type ActorRef } from '../lib/actor/index.ts';
 import type { Addresses } from '../lib/ids/addresses.ts';
 import type { ExecutionAttemptId } from '../lib/graph/execution-graph.ts';
-import type { TaskExecutionState } from '../lib/graph/execution-state.ts';
+import { isTerminal, type TaskExecutionState } from '../lib/graph/execution-state.ts';
 import type { StreamGraph } from '../lib/graph/stream-graph.ts';
 import { ChannelTransport } from '../lib/exchange/channel-transport.ts';
 import { StreamTask } from '../lib/runtime/stream-task.ts';
@@ -23,7 +23,9 @@ export type SlotTasksMessage =
   /** From a Subtask's task, for the JobMaster's CheckpointCoordinator. */
   | CheckpointResponse
   /** The periodic tick: every task's TaskIOMetrics go to the JobMaster in one message. */
-  | { type: 'ReportTaskIOMetrics' };
+  | { type: 'ReportTaskIOMetrics' }
+  /** The slot's connection was interrupted: its subtasks, reported failed, stop here too. */
+  | { type: 'CancelAll' };
 
 /** Flink's backpressure figures cover about a second. */
 const metricsReportIntervalMs = 1000;
@@ -32,6 +34,8 @@ export const escalateEveryFailure = oneForOne({ decide: () => 'escalate' });
 
 export class SlotTasks implements Actor<SlotTasksMessage> {
   private readonly tasks: Array<{ execution: ExecutionAttemptId; task: StreamTask }> = [];
+  /** The subtasks not ended yet, by attempt. */
+  private readonly subtasks = new Map<string, ActorRef<SubtaskMessage>>();
   private metricsTimer?: NodeJS.Timeout;
   /** Shared by the job's subtasks in this thread, so that their channels to each other stay in memory. */
   private transport?: ChannelTransport;
@@ -58,11 +62,15 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
         this.spawnSubtasks(message.deployment, ctx);
         return;
       case 'UpdateTaskExecutionState':
+        if (isTerminal(message.update.state)) this.subtasks.delete(attemptKey(message.update.execution));
         ctx.tell(this.deployment.jobMaster, { type: 'UpdateTaskExecutionState', update: message.update });
         return;
       case 'AcknowledgeCheckpoint':
       case 'DeclineCheckpoint':
         ctx.tell(this.deployment.jobMaster, message);
+        return;
+      case 'CancelAll':
+        for (const subtask of this.subtasks.values()) ctx.tell(subtask, { type: 'Cancel' });
         return;
       case 'ReportTaskIOMetrics':
         ctx.tell(this.deployment.jobMaster, { type: 'TaskIOMetrics', reports: this.tasks.map(({ execution, task }) => ({ execution, metrics: task.ioMetrics.read() })) });
@@ -75,7 +83,7 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
     for (const [index, execution] of deployment.executions.entries()) {
       const { vertexId, subtaskIndex, attemptNumber } = execution;
       const vertex = submission.jobGraph.vertices.find((v) => v.id === vertexId)!;
-      ctx.spawn<SubtaskMessage>({
+      this.subtasks.set(attemptKey(execution), ctx.spawn<SubtaskMessage>({
         id: `${vertexId}-${subtaskIndex}-${attemptNumber}`,
         address: this.addresses.subtask(submission.jobId, vertexId, subtaskIndex, attemptNumber),
         restart: 'temporary',
@@ -104,7 +112,11 @@ export class SlotTasks implements Actor<SlotTasksMessage> {
           this.tasks.push({ execution, task });
           return new Subtask(task, execution, ctx.self);
         },
-      });
+      }));
     }
   }
+}
+
+function attemptKey({ vertexId, subtaskIndex, attemptNumber }: ExecutionAttemptId): string {
+  return `${vertexId}/${subtaskIndex}/${attemptNumber}`;
 }

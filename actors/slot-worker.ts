@@ -70,12 +70,18 @@ const tasks = setUpTasks().then(
 
 // Batches and credits of this slot's channels, or its subtasks' reports, may have been lost
 // while the connection was down, which would stall the job: its executions fail, and the
-// JobMaster restores the job from its latest checkpoint.
-system.connection.onReconnect((server) => reportFailure(
-  running,
-  new Error(`its NATS connection to ${server} was interrupted, so messages of its channels in flight may be lost`),
-  `${label} (job ${submission.jobId})`,
-));
+// JobMaster restores the job from its latest checkpoint. They also stop here, since the
+// JobMaster's cancellation may be among the lost messages: left running, an old attempt
+// would go on beside the new one (and a sink of it could commit what the new one repeats).
+system.connection.onReconnect(async (server) => {
+  reportFailure(
+    running,
+    new Error(`its NATS connection to ${server} was interrupted, so messages of its channels in flight may be lost`),
+    `${label} (job ${submission.jobId})`,
+  );
+  const set = await tasks;
+  if ('ref' in set) system.tell(set.ref, { type: 'CancelAll' });
+});
 
 parentPort!.on('message', async (command: SlotWorkerCommand) => {
   switch (command.type) {

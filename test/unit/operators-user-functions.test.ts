@@ -88,6 +88,31 @@ t.test('each operator instance gets its own function object: the declared one fi
   first!.processElement('c');
   t.same([first!.output.values, second!.output.values], [['a@0:1', 'c@0:2'], ['b@1:1']]);
   t.equal(counter.getRuntimeContext().getIndexOfThisSubtask(), 0, 'the first instance is the declared object');
+  // A new attempt in the same worker: a copy of the function as declared, not of one that ran.
+  const restarted = await OperatorTestHarness.forOperators<string>([node.createOperator()], { subtaskIndex: 0, parallelism: 2 }).open();
+  restarted.processElement('d');
+  t.same(restarted.output.values, ['d@0:1'], 'a later instance starts from the declared fields');
+});
+
+t.test('a source restarted in the same worker runs again: it does not inherit the cancelled attempt\'s fields', async (t) => {
+  class Numbers extends RichSourceFunction<number> {
+    private running = true;
+    async run(ctx: SourceContext<number>) {
+      for (let n = 0; n < 3 && this.running; n++) await ctx.collect(n);
+    }
+    cancel() {
+      this.running = false;
+    }
+  }
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  env.addSource(new Numbers()).uid('numbers').print();
+  const node = env.getStreamGraph().node('numbers');
+  const failed = await OperatorTestHarness.forOperators<number>([node.createOperator()]).open();
+  const stopped = failed.runSources((sources) => sources.forEach((source) => source.cancel()));
+  await stopped;
+  const restarted = await OperatorTestHarness.forOperators<number>([node.createOperator()]).open();
+  await restarted.runSources();
+  t.same(restarted.output.values, [0, 1, 2]);
 });
 
 t.test('a function class with ES private fields works as the single instance a worker runs', async (t) => {
