@@ -61,6 +61,31 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
+/**
+ * A source emitting 0..total-1 by the SourceContext rule (collect and advance in one step,
+ * then wait), its position its snapshot; each subtask's instance is put in `sources`, and
+ * `pace` runs after each record.
+ */
+function countingSource(total: number, sources: Array<{ offset: number }>, pace: (offset: number) => Promise<unknown> | undefined | void) {
+  return class CountingSource extends AbstractStreamOperator<number> implements SourceOperator<number> {
+    offset = 0;
+    async run(ctx: SourceContext<number>): Promise<void> {
+      sources[this.context.runtimeContext.getIndexOfThisSubtask()] = this;
+      while (this.offset < total) {
+        const pending = ctx.collect(this.offset);
+        this.offset++;
+        if (pending) await pending;
+        const paced = pace(this.offset);
+        if (paced) await paced;
+      }
+    }
+    override snapshotState(): number {
+      return this.offset;
+    }
+    cancel(): void {}
+  };
+}
+
 type Seen = { record: number; timestamp?: number } | { watermark: number } | { status: string };
 
 /** Records, in order, the records and watermarks each consumer subtask sees. */
@@ -127,23 +152,7 @@ t.test('watermarks cross the exchange in order with the records, as the minimum 
 t.test('checkpoints taken while the sources emit see exactly the records emitted before their barriers', async (t) => {
   const total = 20_000;
   const sources: Array<{ offset: number }> = [];
-  /** Emits 0..total-1 by the SourceContext rule: collect and advance in one step, then wait. */
-  class CountingSource extends AbstractStreamOperator<number> implements SourceOperator<number> {
-    offset = 0;
-    async run(ctx: SourceContext<number>): Promise<void> {
-      sources[this.context.runtimeContext.getIndexOfThisSubtask()] = this;
-      while (this.offset < total) {
-        const pending = ctx.collect(this.offset);
-        this.offset++;
-        if (pending) await pending;
-        if (this.offset % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    override snapshotState(): number {
-      return this.offset;
-    }
-    cancel(): void {}
-  }
+  const CountingSource = countingSource(total, sources, (offset) => (offset % 100 === 0 ? new Promise((resolve) => setImmediate(resolve)) : undefined));
   class Counter extends AbstractStreamOperator<never> implements OneInputStreamOperator<number, never> {
     count = 0;
     processElement(): void {
@@ -186,24 +195,11 @@ t.test('checkpoints taken while the sources emit see exactly the records emitted
 t.test('a source that meets no backpressure still gives its thread up: a checkpoint triggered while it emits is taken mid-stream', async (t) => {
   const total = 5_000;
   const sources: Array<{ offset: number }> = [];
-  /** Slow enough (20 µs a record) never to fill its channels' credit; it awaits only what collect hands back. */
-  class BusySource extends AbstractStreamOperator<number> implements SourceOperator<number> {
-    offset = 0;
-    async run(ctx: SourceContext<number>): Promise<void> {
-      sources[this.context.runtimeContext.getIndexOfThisSubtask()] = this;
-      while (this.offset < total) {
-        const pending = ctx.collect(this.offset);
-        this.offset++;
-        const busyUntil = performance.now() + 0.02;
-        while (performance.now() < busyUntil);
-        if (pending) await pending;
-      }
-    }
-    override snapshotState(): number {
-      return this.offset;
-    }
-    cancel(): void {}
-  }
+  // Slow enough (20 µs a record) never to fill its channels' credit; it awaits only what collect hands back.
+  const BusySource = countingSource(total, sources, () => {
+    const busyUntil = performance.now() + 0.02;
+    while (performance.now() < busyUntil);
+  });
   class Discard extends AbstractStreamOperator<never> implements OneInputStreamOperator<number, never> {
     processElement(): void {}
   }
