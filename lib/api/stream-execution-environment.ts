@@ -161,6 +161,19 @@ export class StreamExecutionEnvironment {
     return this.fromCollection(elements);
   }
 
+  /**
+   * Flink 1.19's fromData, which replaces fromElements and fromCollection: `fromData(a, b, c)`
+   * emits the elements, and `fromData(array)` (one array, like Java's Collection overload) or
+   * `fromData(iterable)` emits its elements. A stream of one tuple: `fromElements([1, 'a'])`.
+   */
+  fromData<T>(collection: Iterable<T>): SingleOutputStreamOperator<T>;
+  fromData<T>(...elements: T[]): SingleOutputStreamOperator<T>;
+  fromData<T>(...elements: unknown[]): SingleOutputStreamOperator<T> {
+    const [only] = elements;
+    const isCollection = elements.length === 1 && typeof only === 'object' && only !== null && Symbol.iterator in only;
+    return this.fromCollection((isCollection ? only : elements) as Iterable<T>);
+  }
+
   /** A non-parallel source emitting the collection's elements in order (read when the job is declared). */
   fromCollection<T>(collection: Iterable<T>): SingleOutputStreamOperator<T> {
     const elements = Array.from(collection);

@@ -1,8 +1,10 @@
 import t from 'tap';
 import { CollectionSource } from '../../connectors/collection-source.ts';
+import { StreamExecutionEnvironment } from '../../lib/api/index.ts';
 import { StreamSourceContext } from '../../lib/operators/stream-source-context.ts';
 import { CollectingOutput } from './helpers/collecting-output.ts';
 import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
+import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
 
 /** Runs the source with its output backpressured once it holds `count` values, until `release()`. */
 function runBlockedAfter<T>(source: CollectionSource<T>, count: number) {
@@ -50,4 +52,14 @@ t.test('its position is the number of elements emitted, and a restore resumes th
   await restored.runSources();
   await restored.finishAndClose();
   t.same(restored.output.values, ['c']);
+});
+
+t.test('fromData takes elements, or one array or iterable of them, as Flink 1.19\'s fromData does', async (t) => {
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  const elements = collectInto(env.fromData('a', 'b', 'c'));
+  const fromArray = collectInto(env.fromData([1, 2, 3]));
+  const fromSet = collectInto(env.fromData(new Set(['x', 'y'])));
+  const oneString = collectInto(env.fromData('word'));
+  await runInMemory(env.getStreamGraph());
+  t.same([elements, fromArray, fromSet, oneString], [['a', 'b', 'c'], [1, 2, 3], ['x', 'y'], ['word']]);
 });
