@@ -39,6 +39,7 @@ export { Time } from './time.ts';
 export { TimeUnit } from './time-unit.ts';
 export { AsyncDataStream } from './async-data-stream.ts';
 export { AsyncTimeoutError, RichAsyncFunction, type AsyncFunction, type ResultFuture } from '../functions/async-function.ts';
+export { AsyncRetryStrategies, RetryPredicates, type AsyncRetryPredicate, type AsyncRetryStrategy } from '../functions/async-retry-strategy.ts';
 export { OutputTag } from '../functions/output-tag.ts';
 export { JobExecutionResult } from './job-execution-result.ts';
 export { RuntimeExecutionMode } from './runtime-execution-mode.ts';

@@ -3,7 +3,17 @@
 // holds the input back, timeouts and failures fail the task with Flink's messages (or reach
 // the function's own timeout), and a checkpoint holds the requests in flight for a restore.
 import t from 'tap';
-import { AsyncDataStream, RichAsyncFunction, StreamExecutionEnvironment, TimeUnit, type AsyncFunction, type ResultFuture } from '../../lib/api/index.ts';
+import {
+  AsyncDataStream,
+  AsyncRetryStrategies,
+  RetryPredicates,
+  RichAsyncFunction,
+  StreamExecutionEnvironment,
+  TimeUnit,
+  type AsyncFunction,
+  type AsyncRetryStrategy,
+  type ResultFuture,
+} from '../../lib/api/index.ts';
 import { AsyncWaitOperator, type AsyncOutputMode } from '../../lib/operators/async/async-wait-operator.ts';
 import { OperatorTestHarness } from './helpers/operator-test-harness.ts';
 import { collectInto, runInMemory } from './helpers/run-in-memory.ts';
@@ -23,8 +33,8 @@ class HeldRequests implements AsyncFunction<number, string> {
   }
 }
 
-async function harness(mode: AsyncOutputMode, fn: AsyncFunction<number, string>, options: { capacity?: number; timeoutMs?: number; restoredState?: ReadonlyMap<string, unknown> } = {}) {
-  const operator = new AsyncWaitOperator(fn, options.timeoutMs ?? 0, options.capacity ?? 10, mode);
+async function harness(mode: AsyncOutputMode, fn: AsyncFunction<number, string>, options: { capacity?: number; timeoutMs?: number; restoredState?: ReadonlyMap<string, unknown>; retry?: AsyncRetryStrategy<string> } = {}) {
+  const operator = new AsyncWaitOperator(fn, options.timeoutMs ?? 0, options.capacity ?? 10, mode, options.retry);
   return { operator, harness: await OperatorTestHarness.forOperators<string>([operator], { restoredState: options.restoredState }).open() };
 }
 
@@ -183,4 +193,76 @@ t.test('AsyncDataStream in a job: lambdas and RichAsyncFunction, TimeUnit, and b
   t.throws(() => AsyncDataStream.unorderedWait(source, (_n: number, future: ResultFuture<number>) => future.complete([]), 10, TimeUnit.MILLISECONDS, 0),
     /The max number of concurrent async operation should be greater than 0 \(got 0\)/);
   t.equal(TimeUnit.MINUTES.toMillis(2), 120_000);
+});
+
+t.test('with a retry strategy, an empty result or an error is tried again, maxAttempts times after the first, with the backoff between', async (t) => {
+  const attemptsAt = new Map<number, number[]>();
+  /** Input n answers empty (or, when odd, fails) until its n-th attempt. */
+  const flaky: AsyncFunction<number, string> = {
+    asyncInvoke(n, future) {
+      const times = [...(attemptsAt.get(n) ?? []), Date.now()];
+      attemptsAt.set(n, times);
+      if (times.length >= n) future.complete([`r${n} after ${times.length}`]);
+      else if (n % 2 === 1) future.completeExceptionally(new Error(`attempt ${times.length} failed`));
+      else future.complete([]);
+    },
+  };
+  const retry = new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder<string>(3, 20)
+    .ifResult(RetryPredicates.EMPTY_RESULT_PREDICATE)
+    .ifException(RetryPredicates.HAS_EXCEPTION_PREDICATE)
+    .build();
+  const { harness: h } = await harness('ORDERED', flaky, { retry });
+  h.processElement(2);
+  h.processElement(3);
+  h.processElement(4);
+  await h.finishAndClose();
+  t.same(h.output.values, ['r2 after 2', 'r3 after 3', 'r4 after 4'], 'retried until it answered, in input order');
+  const gaps = attemptsAt.get(4)!.slice(1).map((time, i) => time - attemptsAt.get(4)![i]!);
+  t.ok(gaps.every((gap) => gap >= 15), `a backoff of 20 ms before each retry (${gaps.join(', ')} ms)`);
+
+  attemptsAt.clear();
+  const { harness: exhausted } = await harness('UNORDERED', flaky, { retry });
+  exhausted.processElement(6);
+  await exhausted.finishAndClose();
+  t.same(exhausted.output.values, [], 'after 1 + 3 attempts the last (empty) result is final');
+  t.equal(attemptsAt.get(6)!.length, 4);
+
+  attemptsAt.clear();
+  const { harness: failing } = await harness('UNORDERED', flaky, { retry });
+  failing.processElement(7);
+  await t.rejects(failing.finishAndClose(), /Could not complete the stream element Record @ \(undefined\) : 7: attempt 4 failed/, 'the last error fails the task');
+
+  attemptsAt.clear();
+  const onlyTypeErrors = new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder<string>(3, 1).ifException(RetryPredicates.createExceptionTypePredicate(TypeError)).build();
+  const { harness: notRetried } = await harness('ORDERED', flaky, { retry: onlyTypeErrors });
+  notRetried.processElement(3);
+  await t.rejects(notRetried.finishAndClose(), /attempt 1 failed/, 'an error of another class is not retried');
+});
+
+t.test('a timeout while a retry waits ends the input with the last attempt\'s result; exponential backoff grows to its maximum', async (t) => {
+  let attempts = 0;
+  const alwaysEmpty: AsyncFunction<number, string> = { asyncInvoke: (_n, future) => { attempts++; future.complete([]); } };
+  const slowRetry = new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder<string>(5, 200).ifResult(RetryPredicates.EMPTY_RESULT_PREDICATE).build();
+  const { harness: h } = await harness('ORDERED', alwaysEmpty, { retry: slowRetry, timeoutMs: 50 });
+  h.processElement(1);
+  await h.finishAndClose();
+  t.same([h.output.values, attempts], [[], 1], 'no timeout failure: the empty result stands');
+
+  const exponential = new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<string>(5, 10, 50, 2.0).build();
+  t.same([1, 2, 3, 4, 5].map((n) => exponential.getBackoffTimeMillis(n)), [10, 20, 40, 50, 50]);
+  t.same([5, 6].map((n) => exponential.canRetry(n)), [true, false]);
+  t.equal(AsyncRetryStrategies.NO_RETRY_STRATEGY.canRetry(1), false);
+  t.throws(() => new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder(0, 10), /maxAttempts should be greater than zero \(got 0\)/);
+});
+
+t.test('orderedWaitWithRetry in a job', async (t) => {
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  const tries = new Map<number, number>();
+  const retry = new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder<number>(2, 1).ifResult(RetryPredicates.EMPTY_RESULT_PREDICATE).build();
+  const out = collectInto(AsyncDataStream.orderedWaitWithRetry(env.fromElements(1, 2, 3), (n: number, future: ResultFuture<number>) => {
+    tries.set(n, (tries.get(n) ?? 0) + 1);
+    setTimeout(() => future.complete(tries.get(n)! > 1 ? [n] : []), 1);
+  }, 1, TimeUnit.SECONDS, 10, retry));
+  await runInMemory(env.getStreamGraph());
+  t.same(out, [1, 2, 3], 'each answered on its second attempt');
 });

@@ -6,6 +6,7 @@
 // A checkpoint stores every held input, and a restore starts their requests again, so each
 // record's results are emitted once downstream of a completed checkpoint.
 import { AsyncTimeoutError, type AsyncFunction, type ResultFuture } from '../../functions/async-function.ts';
+import { AsyncRetryStrategies, type AsyncRetryStrategy } from '../../functions/async-retry-strategy.ts';
 import { ListStateDescriptor } from '../../state/list-state-descriptor.ts';
 import type { ListState } from '../../state/list-state.ts';
 import { AbstractUdfStreamOperator } from '../abstract-udf-stream-operator.ts';
@@ -27,9 +28,10 @@ export class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<AsyncF
   private readonly queue: StreamElementQueue<OUT>;
   /** Inputs received while the queue was full, in order; they start as entries go out. */
   private readonly backlog: QueueEntry<OUT>[] = [];
-  private readonly timeouts = new Map<RecordEntry<OUT>, NodeJS.Timeout>();
-  /** Timed out, their handling not run yet: a mail submitted as the input ended never runs, so finish() runs it. */
-  private readonly expired = new Map<RecordEntry<OUT>, () => void>();
+  /** Timeouts and retry delays not yet passed. */
+  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Timers that fired, their action not run yet: a mail submitted as the input ended never runs, so finish() runs it. */
+  private readonly fired = new Set<() => void>();
   /** The first input that failed: its mail fails the task, or finish() does. */
   private failure?: Error;
   private readonly reuse = new StreamRecord<OUT>(undefined as OUT);
@@ -43,7 +45,13 @@ export class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<AsyncF
   private available?: { promise: Promise<void>; resolve: () => void };
   private closed = false;
 
-  constructor(userFunction: AsyncFunction<IN, OUT>, private readonly timeoutMs: number, private readonly capacity: number, mode: AsyncOutputMode) {
+  constructor(
+    userFunction: AsyncFunction<IN, OUT>,
+    private readonly timeoutMs: number,
+    private readonly capacity: number,
+    mode: AsyncOutputMode,
+    private readonly retryStrategy: AsyncRetryStrategy<OUT> = AsyncRetryStrategies.NO_RETRY_STRATEGY,
+  ) {
     super(userFunction);
     if (!Number.isInteger(capacity) || capacity <= 0) throw new Error(`The max number of concurrent async operation should be greater than 0 (got ${capacity}).`);
     this.queue = mode === 'ORDERED' ? new OrderedStreamElementQueue() : new UnorderedStreamElementQueue();
@@ -96,15 +104,15 @@ export class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<AsyncF
     await new Promise<void>((resolve, reject) => {
       this.draining = { resolve, reject };
       if (this.failure) return reject(this.failure);
-      for (const expire of [...this.expired.values()]) this.inTask(expire);
+      for (const run of [...this.fired]) this.inTask(run);
       this.emitCompleted();
     });
   }
 
   override async close(): Promise<void> {
     this.closed = true;
-    for (const timer of this.timeouts.values()) clearTimeout(timer);
-    this.timeouts.clear();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     await super.close();
   }
 
@@ -117,41 +125,87 @@ export class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<AsyncF
     else this.start(entry);
   }
 
+  /**
+   * Starts the request for `entry`. Each attempt gets a future of its own, of which the first
+   * completion counts; an outcome the retry strategy asks to retry starts another attempt
+   * after its delay. The first outcome not retried, or the timeout, settles the input.
+   */
   private start(entry: QueueEntry<OUT>): void {
     this.queue.put(entry);
     if (entry.kind === 'watermark') return;
-    let done = false;
-    const future: ResultFuture<OUT> = {
-      complete: (result) => {
-        if (done || this.closed) return;
-        done = true;
-        entry.results = [...result];
-        this.completed(entry);
-      },
-      completeExceptionally: (error) => {
-        if (done || this.closed) return;
-        done = true;
-        this.fail(entry, error);
-      },
+    let settled = false;
+    let attempts = 1;
+    let timeout: NodeJS.Timeout | undefined;
+    /** While a retry waits: the outcome it would replace, which a timeout then settles with. */
+    let retrying: { timer: NodeJS.Timeout; outcome: Outcome<OUT> } | undefined;
+    const settle = (outcome: Outcome<OUT>) => {
+      if (settled || this.closed) return;
+      settled = true;
+      this.cancelTimer(timeout);
+      this.cancelTimer(retrying?.timer);
+      if ('error' in outcome) return this.fail(entry, outcome.error);
+      entry.results = outcome.result;
+      this.completed(entry);
+    };
+    const { resultPredicate, exceptionPredicate } = this.retryStrategy.getRetryPredicate();
+    const attempt = () => {
+      let answered = false;
+      const answer = (outcome: Outcome<OUT>) => {
+        if (answered || settled || this.closed) return;
+        answered = true;
+        const retry = 'error' in outcome ? exceptionPredicate?.(outcome.error) : resultPredicate?.(outcome.result);
+        if (!retry || !this.retryStrategy.canRetry(attempts)) return settle(outcome);
+        const delayMs = this.retryStrategy.getBackoffTimeMillis(attempts);
+        attempts++;
+        retrying = {
+          outcome,
+          timer: this.schedule(delayMs, () => {
+            retrying = undefined;
+            if (!settled) attempt();
+          }),
+        };
+      };
+      this.invoke(entry.value as IN, futureOf(answer));
     };
     if (this.timeoutMs > 0) {
-      const expire = () => {
-        if (!this.expired.delete(entry) || done || this.closed) return;
+      timeout = this.schedule(this.timeoutMs, () => {
+        if (settled) return;
+        // As in Flink, a timeout while a retry waits ends the input with the last attempt's outcome.
+        if (retrying) return settle(retrying.outcome);
+        const future = futureOf(settle);
         if (this.userFunction.timeout) this.userFunction.timeout(entry.value as IN, future);
         else future.completeExceptionally(new AsyncTimeoutError());
-      };
-      this.timeouts.set(entry, setTimeout(() => {
-        this.expired.set(entry, expire);
-        this.inTask(expire);
-      }, this.timeoutMs));
+      });
     }
-    const pending = this.userFunction.asyncInvoke(entry.value as IN, future);
+    attempt();
+  }
+
+  private invoke(input: IN, future: ResultFuture<OUT>): void {
+    const pending = this.userFunction.asyncInvoke(input, future);
     if (pending && typeof pending.then === 'function') pending.then(undefined, (error: unknown) => future.completeExceptionally(error instanceof Error ? error : new Error(String(error))));
   }
 
+  /** Runs `action` in the task once `delayMs` passed; finish() runs it if its mail never ran. */
+  private schedule(delayMs: number, action: () => void): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      const run = () => {
+        if (this.fired.delete(run)) action();
+      };
+      this.fired.add(run);
+      this.inTask(run);
+    }, delayMs);
+    this.timers.add(timer);
+    return timer;
+  }
+
+  private cancelTimer(timer: NodeJS.Timeout | undefined): void {
+    if (!timer) return;
+    clearTimeout(timer);
+    this.timers.delete(timer);
+  }
+
   private completed(entry: RecordEntry<OUT>): void {
-    clearTimeout(this.timeouts.get(entry));
-    this.timeouts.delete(entry);
     this.queue.completed(entry);
     if (this.draining) return this.emitCompleted();
     if (this.emitScheduled) return;
@@ -199,8 +253,6 @@ export class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<AsyncF
 
   /** An input failed: the task fails with it, in its mailbox (or in finish(), once the mailbox stopped). */
   private fail(entry: RecordEntry<OUT>, cause: Error): void {
-    clearTimeout(this.timeouts.get(entry));
-    this.timeouts.delete(entry);
     const error = new Error(`Could not complete the stream element ${describe(entry)}: ${cause.name === 'Error' ? '' : `${cause.name}: `}${cause.message}`, { cause });
     this.failure ??= error;
     this.inTask(() => {
@@ -217,6 +269,16 @@ export class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<AsyncF
       this.draining.reject(error as Error);
     }
   }
+}
+
+/** How one attempt, or an input, ended. */
+type Outcome<OUT> = { result: OUT[] } | { error: Error };
+
+function futureOf<OUT>(answer: (outcome: Outcome<OUT>) => void): ResultFuture<OUT> {
+  return {
+    complete: (result) => answer({ result: [...result] }),
+    completeExceptionally: (error) => answer({ error }),
+  };
 }
 
 function describe(entry: RecordEntry<unknown>): string {
