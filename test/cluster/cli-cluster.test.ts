@@ -27,9 +27,13 @@ t.teardown(async () => {
 await jobManager.waitFor(/JobManager running/);
 const tmIds = await Promise.all(taskManagers.map(async (tm) => (await tm.waitFor(/TaskManager (\S+) running/))[1]!));
 
+/** The job's line in `sluice list --all`, with the cause line that follows a failed job's. */
 async function listed(jobId: string): Promise<string> {
-  const { stdout } = await runSluice(['list', ...cluster]);
-  return stdout.split('\n').find((line) => line.startsWith(jobId)) ?? '';
+  const { stdout } = await runSluice(['list', '--all', ...cluster]);
+  const lines = stdout.split('\n');
+  const at = lines.findIndex((line) => line.includes(` : ${jobId} : `));
+  if (at < 0) return '';
+  return /^\s+cause: /.test(lines[at + 1] ?? '') ? `${lines[at]}\n${lines[at + 1]}` : lines[at]!;
 }
 
 t.test('WordCount at parallelism 4 over 2 TaskManagers counts exactly, and list shows it', async (t) => {
@@ -40,7 +44,7 @@ t.test('WordCount at parallelism 4 over 2 TaskManagers counts exactly, and list 
   const output = readdirSync(join(work, 'out')).map((file) => readFileSync(join(work, 'out', file), 'utf8')).join('');
   t.same([...finalCounts(output)].sort(), [...expectedCounts(lines)].sort(), 'final counts');
   const jobId = /Job (\w+) \(WordCount\) submitted/.exec(run.stderr)![1]!;
-  t.match(await listed(jobId), /FINISHED\s+\S+\s+WordCount/);
+  t.match(await listed(jobId), /^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d : \w+ : WordCount \(FINISHED\)$/, 'as `flink list -a` prints it');
 });
 
 t.test('a job sees the argv and env it was submitted with on every TaskManager', async (t) => {
@@ -56,11 +60,13 @@ t.test('an unbounded job runs until cancelled, then every subtask stops', async 
   t.equal(run.code, 0, `exit code (stderr: ${run.stderr})`);
   const jobId = run.stdout.trim();
   await Promise.all(taskManagers.map((tm) => tm.waitFor(/\d> \{"id":"sensor_/)));
-  t.match(await listed(jobId), /RUNNING\s+\S+\s+Sensor rolling maximum/);
+  t.match(await listed(jobId), / : Sensor rolling maximum \(RUNNING\)$/);
+  const running = await runSluice(['list', ...cluster]);
+  t.match(running.stdout, new RegExp(`^Waiting for response\\.\\.\\.\n-{18} Running/Restarting Jobs -{19}\n.* : ${jobId} : Sensor rolling maximum \\(RUNNING\\)\n-{62}\nNo scheduled jobs\\.\n$`), 'the running job, as `flink list` prints it');
   const cancel = await runSluice(['cancel', jobId, ...cluster]);
   t.equal(cancel.code, 0, `cancel exit code (stderr: ${cancel.stderr})`);
-  t.equal(cancel.stdout.trim(), `Job ${jobId} CANCELED`);
-  t.match(await listed(jobId), /CANCELED/);
+  t.equal(cancel.stdout, `Cancelling job ${jobId}.\nCancelled job ${jobId}.\n`);
+  t.match(await listed(jobId), /\(CANCELED\)$/);
   // CANCELED is reported once every subtask has stopped: no reading may follow it.
   const printed = taskManagers.map((tm) => tm.stdout().length);
   const again = await runSluice(['run', 'samples/wordcount.ts', '-p', '4', ...cluster, '--', '--output', join(work, 'again')]);
@@ -72,7 +78,7 @@ t.test('cancelling a job that is still deploying ends it at once', async (t) => 
   const run = await runSluice(['run', 'samples/sensor-source.ts', '-p', '4', '--detached', ...cluster]);
   const jobId = run.stdout.trim();
   const cancel = await runSluice(['cancel', jobId, ...cluster]);
-  t.equal(cancel.stdout.trim(), `Job ${jobId} CANCELED`, `cancel output (stderr: ${cancel.stderr})`);
+  t.equal(cancel.stdout, `Cancelling job ${jobId}.\nCancelled job ${jobId}.\n`, `cancel output (stderr: ${cancel.stderr})`);
 });
 
 t.test('a JobManager killed with SIGKILL: its job stops, and a new JobManager gets every slot back', async (t) => {
@@ -103,5 +109,5 @@ t.test('a TaskManager killed with SIGKILL fails its job with a reason naming it'
     };
     void poll();
   });
-  t.match(failed, new RegExp(`FAILED .*TaskManager ${tmIds[0]} \\(host \\S+, pid \\d+\\) lost: no heartbeat for \\d+ ms`));
+  t.match(failed, new RegExp(`\\(FAILED\\)\n    cause: .*TaskManager ${tmIds[0]} \\(host \\S+, pid \\d+\\) lost: no heartbeat for \\d+ ms`));
 });

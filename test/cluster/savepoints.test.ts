@@ -67,8 +67,8 @@ t.test('stop with a savepoint at parallelism 2, resume at parallelism 3: every r
   t.equal(stop.code, 0, stop.stderr);
   stoppedSavepoint = savepointPathIn(stop.stdout);
   t.match(stoppedSavepoint, new RegExp(`^${savepoints}/savepoint-${jobId.slice(0, 6)}-[0-9a-f]{12}$`), 'the path, as Flink prints it');
-  const list = await runSluice(['list', ...cluster], { env });
-  t.match(list.stdout, new RegExp(`${jobId}\\s+FINISHED`), 'the stopped job is FINISHED');
+  const list = await runSluice(['list', '--all', ...cluster], { env });
+  t.match(list.stdout, new RegExp(` : ${jobId} : .* \\(FINISHED\\)\n`), 'the stopped job is FINISHED');
   const beforeResume = countLines(output).length;
   t.ok(beforeResume > 0 && beforeResume < total, `stopped midway (${beforeResume} of ${total} counts)`);
   t.same(linesOf(output, 'windows'), [], 'without --drain the event-time window did not fire');

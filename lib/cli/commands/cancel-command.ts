@@ -1,10 +1,12 @@
-// `sluice cancel <jobId> [--cluster URL]`: cancels the job and waits until every subtask stopped.
+// `sluice cancel <jobId> [--cluster URL]`: cancels the job and waits until every subtask stopped;
+// it prints what Flink's `flink cancel` prints.
 import { Command } from 'commander';
 import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { withClient } from '../../client/with-client.ts';
 import { clusterOption, clusterUrl } from '../cli-options.ts';
 
 async function cancel(jobId: string, options: { cluster?: string }): Promise<number> {
+  process.stdout.write(`Cancelling job ${jobId}.\n`);
   const final = await withClient(clusterOptionsFrom(clusterUrl(options.cluster)), async (client) => {
     const watch = client.watch(jobId);
     try {
@@ -15,8 +17,12 @@ async function cancel(jobId: string, options: { cluster?: string }): Promise<num
     }
     return watch.terminated;
   });
-  process.stdout.write(`Job ${jobId} ${final.status}\n`);
-  return final.status === 'CANCELED' ? 0 : 1;
+  if (final.status === 'CANCELED') {
+    process.stdout.write(`Cancelled job ${jobId}.\n`);
+    return 0;
+  }
+  process.stderr.write(`sluice: job ${jobId} ended ${final.status}${final.reason ? `: ${final.reason}` : ''}, not cancelled\n`);
+  return 1;
 }
 
 export function cancelCommand(): Command {
