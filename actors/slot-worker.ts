@@ -109,6 +109,7 @@ async function setUpTasks(): Promise<ActorRef<SlotTasksMessage>> {
     jobFile: submission.jobFile,
     cwd: submission.cwd,
     defaultParallelism: submission.defaultParallelism,
+    configuration: submission.configuration,
   });
   if (streamGraph.fingerprint() !== submission.jobGraph.fingerprint) {
     throw new Error('the job built a different graph here than on the client: a job must build the same graph on every evaluation (no randomness, time or host-specific branches in its structure)');

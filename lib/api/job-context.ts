@@ -9,6 +9,8 @@ import type { JobExecutionResult } from './job-execution-result.ts';
 export interface JobContext {
   /** `sluice run --parallelism N`: the environment's default parallelism unless the job sets one. */
   defaultParallelism?: number;
+  /** `sluice run -D key=value`: Flink configuration every environment of the job starts from. */
+  configuration?: Readonly<Record<string, string>>;
   /** Directory the job was submitted from. */
   cwd: string;
   /** Receives the graph built by the job; what it resolves to (once the job finished) is what `execute()` returns. */

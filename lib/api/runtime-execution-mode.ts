@@ -2,7 +2,7 @@
 // bounded job as Flink's batch execution does where the results differ: a keyed rolling
 // reduce or aggregation emits only each key's final value at the end of input, and there are
 // no checkpoints. AUTOMATIC is BATCH when every source is bounded, else STREAMING.
-import type { Configuration } from '../restart/restart-strategy-options.ts';
+import type { Configuration } from '../settings/configuration.ts';
 
 export const RuntimeExecutionMode = {
   STREAMING: 'STREAMING',

@@ -9,7 +9,8 @@ import { CheckpointConfig } from '../checkpoint/checkpoint-config.ts';
 import { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 import type { OperatorFactory, StreamGraph } from '../graph/stream-graph.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
-import { restartStrategyFromConfiguration, type Configuration } from '../restart/restart-strategy-options.ts';
+import { restartStrategyFromConfiguration } from '../restart/restart-strategy-options.ts';
+import { durationOption, numberOption, type Configuration } from '../settings/configuration.ts';
 import { failoverStrategyFromConfiguration, type FailoverStrategyName } from '../graph/failover-strategy-options.ts';
 import type { StateBackend } from '../state/state-backend.ts';
 import { stateBackendFromConfiguration } from '../state/state-backend-options.ts';
@@ -54,13 +55,30 @@ export class StreamExecutionEnvironment {
     this.parallelism = defaultParallelism;
   }
 
-  /** A new environment; its default parallelism is `sluice run --parallelism`, else 1. `configuration` as in configure(). */
+  /**
+   * A new environment; its default parallelism is `sluice run --parallelism`, else 1. It is
+   * configured (see configure()) by `sluice run -D key=value`, then by `configuration`.
+   */
   static getExecutionEnvironment(configuration: Configuration = {}): StreamExecutionEnvironment {
-    return new StreamExecutionEnvironment(currentJobContext()?.defaultParallelism ?? 1).configure(configuration);
+    const context = currentJobContext();
+    return new StreamExecutionEnvironment(context?.defaultParallelism ?? 1).configure({ ...context?.configuration, ...configuration });
   }
 
-  /** Applies Flink's configuration keys: the restart strategy's (`restart-strategy: fixed-delay`, …), `jobmanager.execution.failover-strategy`, `state.backend.type` and `execution.runtime-mode`. */
+  /**
+   * Applies Flink's configuration keys: `parallelism.default`, `pipeline.max-parallelism`,
+   * `execution.checkpointing.interval` and `.mode`, the restart strategy's
+   * (`restart-strategy: fixed-delay`, …), `jobmanager.execution.failover-strategy`,
+   * `state.backend.type` and `execution.runtime-mode`. Other keys are ignored, as Flink
+   * ignores keys it does not know.
+   */
   configure(configuration: Configuration): this {
+    if (configuration['parallelism.default'] !== undefined) this.setParallelism(numberOption(configuration, 'parallelism.default', 1));
+    if (configuration['pipeline.max-parallelism'] !== undefined) this.setMaxParallelism(numberOption(configuration, 'pipeline.max-parallelism', 128));
+    if (configuration['execution.checkpointing.interval'] !== undefined) {
+      this.checkpointConfig.setCheckpointInterval(durationOption(configuration, 'execution.checkpointing.interval', '0 ms'));
+    }
+    const checkpointingMode = configuration['execution.checkpointing.mode'];
+    if (checkpointingMode !== undefined) this.checkpointConfig.setCheckpointingMode(checkpointingModeOption(checkpointingMode));
     const runtimeMode = runtimeModeFromConfiguration(configuration);
     if (runtimeMode) this.runtimeMode = runtimeMode;
     const restartStrategy = restartStrategyFromConfiguration(configuration);
@@ -252,4 +270,12 @@ export class StreamExecutionEnvironment {
   private source<T>(name: string, createOperator: OperatorFactory, kind: Pick<TransformationSpec, 'isParallel' | 'isBounded'>): SingleOutputStreamOperator<T> {
     return new SingleOutputStreamOperator<T>(this, this.addOperator({ name, inputs: [], createOperator, isSource: true, ...kind }));
   }
+}
+
+function checkpointingModeOption(value: string): CheckpointingMode {
+  const mode = value.trim().toUpperCase().replace(/-/g, '_');
+  if (mode !== CheckpointingMode.EXACTLY_ONCE && mode !== CheckpointingMode.AT_LEAST_ONCE) {
+    throw new Error(`execution.checkpointing.mode: '${value}' is not a checkpointing mode (EXACTLY_ONCE or AT_LEAST_ONCE)`);
+  }
+  return mode;
 }

@@ -7,7 +7,7 @@ import { CpuClock, type Reading } from './cpu-clock.ts';
 
 /** Wall and CPU seconds from RUNNING to FINISHED; throws when the job ends in any other state. */
 export async function measureJobRun(cluster: ClusterOptions, clock: CpuClock, jobFile: string, jobArgs: string[], parallelism?: number): Promise<Reading> {
-  const { submission, bundle } = await prepareSubmission(jobFile, jobArgs, parallelism);
+  const { submission, bundle } = await prepareSubmission(jobFile, jobArgs, { defaultParallelism: parallelism });
   return withClient(cluster, async (client) => {
     const seenAt = new Map<string, Reading>();
     const watch = await client.submit(submission, bundle);

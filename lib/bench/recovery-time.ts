@@ -43,7 +43,7 @@ export async function measureRecoveryTimes(rounds: number, heartbeat: Heartbeat)
     await start('jobmanager', /JobManager running/);
     let busy = await start('taskmanager', /TaskManager \S+ running/);
     return await withClient(options, async (client) => {
-      const { submission, bundle } = await prepareSubmission(job, [], 2);
+      const { submission, bundle } = await prepareSubmission(job, [], { defaultParallelism: 2 });
       const watch = await client.submit(submission, bundle);
       const seen: Array<{ status: JobStatus; at: number }> = [];
       const waiters: Array<() => void> = [];

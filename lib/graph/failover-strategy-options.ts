@@ -1,7 +1,7 @@
 // Flink's configuration key for the failover strategy (JobManagerOptions'
 // `jobmanager.execution.failover-strategy`): `region`, the default, restarts only the failed
 // task's pipelined region; `full` restarts the whole job. A wrong value is one line naming the key.
-import type { Configuration } from '../restart/restart-strategy-options.ts';
+import type { Configuration } from '../settings/configuration.ts';
 
 export type FailoverStrategyName = 'full' | 'region';
 

@@ -19,6 +19,7 @@ export interface JobEvaluation {
   jobFile: string;
   cwd: string;
   defaultParallelism?: number;
+  configuration?: Readonly<Record<string, string>>;
 }
 
 async function exposeApi(): Promise<void> {
@@ -71,6 +72,7 @@ export async function evaluateJob(evaluation: JobEvaluation): Promise<EvaluatedJ
   installJobContext({
     cwd: evaluation.cwd,
     defaultParallelism: evaluation.defaultParallelism,
+    configuration: evaluation.configuration,
     execute: async (graph) => (await run(graph)).result,
     executeAndCollect: async (graph, limit) => {
       collect = { limit };

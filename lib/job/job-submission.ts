@@ -16,6 +16,8 @@ export interface JobSubmission {
   env: Record<string, string>;
   cwd: string;
   defaultParallelism?: number;
+  /** `sluice run -D key=value`: the configuration the job's environments start from. */
+  configuration?: Record<string, string>;
   /** `sluice run --fromSavepoint`: the job starts from this savepoint. */
   savepointRestoreSettings?: SavepointRestoreSettings;
 }

@@ -18,7 +18,14 @@ export interface PreparedJob {
   resumeAfterExecute: EvaluatedJob['resumeAfterExecute'];
 }
 
-export async function prepareSubmission(jobFile: string, jobArgs: string[], defaultParallelism?: number): Promise<PreparedJob> {
+/** How `sluice run` sets up every evaluation of the job: `--parallelism` and `-D key=value`. */
+export interface JobSettings {
+  defaultParallelism?: number;
+  configuration?: Record<string, string>;
+}
+
+export async function prepareSubmission(jobFile: string, jobArgs: string[], settings: JobSettings = {}): Promise<PreparedJob> {
+  const { defaultParallelism, configuration } = settings;
   const bundle = await bundleJob(jobFile);
   const argv = [process.execPath, resolve(jobFile), ...jobArgs];
   const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
@@ -28,7 +35,7 @@ export async function prepareSubmission(jobFile: string, jobArgs: string[], defa
   let jobGraph;
   let evaluated: EvaluatedJob;
   try {
-    evaluated = await evaluateJob({ bundle, jobFile, cwd, defaultParallelism });
+    evaluated = await evaluateJob({ bundle, jobFile, cwd, defaultParallelism, configuration });
     jobGraph = toJobGraph(evaluated.graph);
   } catch (error) {
     throw error instanceof JobFileError ? error : new JobFileError(jobFile, (error as Error).message);
@@ -44,6 +51,7 @@ export async function prepareSubmission(jobFile: string, jobArgs: string[], defa
     env,
     cwd,
     ...(defaultParallelism ? { defaultParallelism } : {}),
+    ...(configuration && Object.keys(configuration).length > 0 ? { configuration } : {}),
   };
   const resumeAfterExecute: PreparedJob['resumeAfterExecute'] = async (outcome) => {
     process.argv = [...argv];

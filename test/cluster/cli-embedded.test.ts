@@ -105,3 +105,21 @@ t.test('AsyncDataStream.orderedWait in a job: every lookup once and in order per
   t.equal(stdout, '2000 records, 2000 distinct, sum 2668667000, in order per subtask\n');
   t.match(stderr, /is RESTARTING/, 'the map failed once and the job restarted from a checkpoint');
 });
+
+t.test('sluice run -D key=value configures the job as flink run -D does; a malformed or wrong one is refused by name', async (t) => {
+  const job = 'test/fixtures/jobs/batch-mode.ts';
+  const lines = (stdout: string) => stdout.trim().split('\n').map((line) => line.replace(/^\d+> /, '')).sort();
+  const batch = await runSluice(['run', '-Dexecution.runtime-mode=BATCH', job, '--', '--mode', 'default']);
+  t.equal(batch.code, 0, batch.stderr);
+  t.same(lines(batch.stdout), ['a=4', 'b=2', 'c=1'], 'BATCH from -D: one final count per word');
+  const streaming = await runSluice(['run', '-D', 'execution.runtime-mode=STREAMING', '-D', 'restart-strategy=none', job, '--', '--mode', 'default']);
+  t.equal(streaming.code, 0, streaming.stderr);
+  t.equal(lines(streaming.stdout).length, 7, 'STREAMING: every rolling update');
+
+  const malformed = await runSluice(['run', '-Dexecution.runtime-mode', job, '--', '--mode', 'default']);
+  t.equal(malformed.code, 1);
+  t.match(malformed.stderr, /^sluice run: -D: execution\.runtime-mode is not a key=value pair \(e\.g\. -Dexecution\.runtime-mode=BATCH\)$/m);
+  const wrong = await runSluice(['run', '-Dexecution.checkpointing.interval=often', job, '--', '--mode', 'default']);
+  t.equal(wrong.code, 1);
+  t.match(wrong.stderr, /batch-mode\.ts.*execution\.checkpointing\.interval: 'often' is not a duration/s);
+});

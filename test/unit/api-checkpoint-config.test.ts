@@ -48,3 +48,16 @@ t.test('a bad checkpoint setting is refused with one line', async (t) => {
   t.throws(() => env.getCheckpointConfig().setNumRetainedCheckpoints(0), { message: 'checkpoint config: the number of retained checkpoints must be at least 1 (got 0)' });
   t.throws(() => env.getCheckpointConfig().setCheckpointingMode('ONCE' as CheckpointingMode), { message: "checkpoint config: unknown checkpointing mode 'ONCE'" });
 });
+
+t.test('Flink configuration keys set parallelism, max parallelism and checkpointing; a wrong value is refused by key', async (t) => {
+  const env = StreamExecutionEnvironment.getExecutionEnvironment({
+    'parallelism.default': '3',
+    'pipeline.max-parallelism': '64',
+    'execution.checkpointing.interval': '10 s',
+    'execution.checkpointing.mode': 'AT_LEAST_ONCE',
+    'some.key.sluice.does.not.know': 'ignored',
+  });
+  t.same([env.getParallelism(), env.getMaxParallelism(), env.getCheckpointConfig().getCheckpointInterval(), env.getCheckpointConfig().getCheckpointingMode()], [3, 64, 10_000, 'AT_LEAST_ONCE']);
+  t.throws(() => StreamExecutionEnvironment.getExecutionEnvironment({ 'execution.checkpointing.mode': 'twice' }), /execution\.checkpointing\.mode: 'twice' is not a checkpointing mode/);
+  t.throws(() => StreamExecutionEnvironment.getExecutionEnvironment({ 'parallelism.default': 'many' }), /parallelism\.default: 'many' is not a number/);
+});

@@ -13,11 +13,14 @@ import { accumulatorResults } from '../../functions/accumulator-registry.ts';
 import type { CollectedResults } from '../../client/collected-results.ts';
 import type { JobSummary } from '../../job/job-submission.ts';
 import { settlesWithin } from '../../actor/settles-within.ts';
+import { parseDynamicProperties } from '../../settings/configuration.ts';
 
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 interface RunOptions {
   parallelism?: string;
+  /** `-D key=value`, repeated. */
+  D: string[];
   cluster?: string;
   detached?: boolean;
   fromSavepoint?: string;
@@ -32,7 +35,13 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
   // The embedded cluster's supervision warnings would drown the job's outcome, which we print.
   if (!isLogLevel(process.env.SLUICE_LOG_LEVEL)) setLogLevel('error');
   if (options.allowNonRestoredState && !options.fromSavepoint) command.error('--allowNonRestoredState needs --fromSavepoint');
-  const prepared = await prepareSubmission(jobFile, jobArgs, defaultParallelism);
+  let configuration;
+  try {
+    configuration = parseDynamicProperties(options.D, '-D');
+  } catch (error) {
+    command.error((error as Error).message);
+  }
+  const prepared = await prepareSubmission(jobFile, jobArgs, { defaultParallelism, configuration });
   const { submission, collect } = prepared;
   if (options.detached && collect) command.error('executeAndCollect() needs `sluice run` to stay attached for the records: drop --detached');
   if (options.fromSavepoint) submission.savepointRestoreSettings = { restorePath: resolve(options.fromSavepoint), allowNonRestoredState: options.allowNonRestoredState ?? false };
@@ -136,6 +145,7 @@ export function runCommand(): Command {
     .argument('<job>', 'the job file (.ts or .js)')
     .argument('[args...]', "the job's own arguments, in its process.argv (put them after -- when they start with -)")
     .option('-p, --parallelism <n>', 'default parallelism of the job\'s operators (default: 1)')
+    .option('-D <property=value>', 'a Flink configuration option for the job, e.g. -Dexecution.runtime-mode=BATCH (repeatable)', (pair: string, pairs: string[]) => [...pairs, pair], [] as string[])
     .option('--cluster <url>', 'submit to the cluster at this NATS URL instead of starting an embedded one')
     .option('-d, --detached', 'submit, print the job id and return (needs --cluster)')
     .option('-s, --fromSavepoint <path>', 'start the job from this savepoint, matching its state to operators by uid')
