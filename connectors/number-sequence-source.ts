@@ -1,59 +1,30 @@
-// fromSequence(from, to): the integers from `from` to `to`, both included, in parallel, as
-// Flink's NumberSequenceSource. The range is split into one contiguous part per subtask
-// (the first parts one longer when it does not divide evenly), each emitted in ascending
-// order. What is still to emit is operator list state of [next, last] ranges, so a restore
-// at another parallelism deals the ranges out again and no number is lost or repeated.
-import type { CheckpointedFunction, FunctionInitializationContext } from '../lib/functions/checkpointed-function.ts';
-import type { SourceContext } from '../lib/functions/functions.ts';
-import { RichParallelSourceFunction } from '../lib/functions/rich-functions.ts';
-import { ListStateDescriptor } from '../lib/state/list-state-descriptor.ts';
-import type { ListState } from '../lib/state/list-state.ts';
+// Flink's NumberSequenceSource: `env.fromSource(new NumberSequenceSource(1, 1000),
+// WatermarkStrategy.noWatermarks(), 'Sequence')`, and what `fromSequence(from, to)` runs. The
+// integers from `from` to `to`, both included, in parallel: each subtask reads one contiguous
+// part in ascending order, and its position is checkpointed (see SequenceReader).
+import { Boundedness, type Source } from '../lib/connector/source/source.ts';
+import type { ParallelSourceFunction } from '../lib/functions/functions.ts';
+import { SequenceReader } from './sequence-reader.ts';
 
-/** The next number to emit and the last one. */
-type Range = [next: number, last: number];
-
-export class NumberSequenceSource extends RichParallelSourceFunction<number> implements CheckpointedFunction {
-  private ranges: Range[] = [];
-  private rangesState!: ListState<Range>;
-  private running = true;
-
+export class NumberSequenceSource implements Source<number> {
   constructor(private readonly from: number, private readonly to: number) {
-    super();
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new Error(`fromSequence(${from}, ${to}): 'from' and 'to' must be safe integers`);
-    if (from > to) throw new Error(`fromSequence(${from}, ${to}): 'from' must be <= 'to'`);
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new Error(`NumberSequenceSource(${from}, ${to}): 'from' and 'to' must be safe integers`);
+    if (from > to) throw new Error(`NumberSequenceSource(${from}, ${to}): 'from' must be <= 'to'`);
   }
 
-  initializeState(context: FunctionInitializationContext): void {
-    this.rangesState = context.getOperatorStateStore().getListState(new ListStateDescriptor<Range>('sequence-ranges'));
-    if (context.isRestored()) {
-      this.ranges = [...this.rangesState.get()].map(([next, last]) => [next, last]);
-      return;
-    }
-    const runtime = this.getRuntimeContext();
-    const parts = runtime.getNumberOfParallelSubtasks();
-    const index = runtime.getIndexOfThisSubtask();
-    const size = this.to - this.from + 1;
-    const [base, longer] = [Math.floor(size / parts), size % parts];
-    const first = this.from + index * base + Math.min(index, longer);
-    const length = base + (index < longer ? 1 : 0);
-    if (length > 0) this.ranges = [[first, first + length - 1]];
+  getFrom(): number {
+    return this.from;
   }
 
-  snapshotState(): void {
-    this.rangesState.update(this.ranges.filter(([next, last]) => next <= last).map(([next, last]) => [next, last]));
+  getTo(): number {
+    return this.to;
   }
 
-  async run(ctx: SourceContext<number>): Promise<void> {
-    for (const range of this.ranges) {
-      while (this.running && range[0] <= range[1]) {
-        const backpressure = ctx.collect(range[0]);
-        range[0]++;
-        if (backpressure) await backpressure;
-      }
-    }
+  getBoundedness(): Boundedness {
+    return Boundedness.BOUNDED;
   }
 
-  cancel(): void {
-    this.running = false;
+  createReader(): ParallelSourceFunction<number> {
+    return new SequenceReader(this.from, this.to, (n) => n);
   }
 }

@@ -2,6 +2,8 @@
 // StreamGraph to whatever evaluates the job (`sluice run`, or a TaskManager rebuilding it).
 import { checkRuntimeMode, resolveRuntimeMode, RuntimeExecutionMode, runtimeModeFromConfiguration } from './runtime-execution-mode.ts';
 import { NumberSequenceSource } from '../../connectors/number-sequence-source.ts';
+import { Boundedness, type Source } from '../connector/source/source.ts';
+import { isNoWatermarks, WatermarkStrategy } from '../time/eventtime/watermark-strategy.ts';
 import { CollectionSource } from '../../connectors/collection-source.ts';
 import { SocketTextSource } from '../../connectors/socket-text-source.ts';
 import { TextFileSource } from '../../connectors/text-file-source.ts';
@@ -203,8 +205,22 @@ export class StreamExecutionEnvironment {
    * contiguous part of the range in ascending order. Its position is checkpointed.
    */
   fromSequence(from: number, to: number): SingleOutputStreamOperator<number> {
-    const sequence = new NumberSequenceSource(from, to);
-    return this.source('Sequence Source', perSubtaskOperator(sequence, (copy) => new StreamSource(copy)), { isParallel: true, isBounded: true });
+    if (from > to) throw new Error(`fromSequence(${from}, ${to}): 'from' must be <= 'to'`);
+    return this.fromSource(new NumberSequenceSource(from, to), WatermarkStrategy.noWatermarks(), 'Sequence Source');
+  }
+
+  /**
+   * Flink's fromSource: a Source (NumberSequenceSource, DataGeneratorSource, FileSource-like
+   * connectors) read in parallel, each subtask its own reader, its position checkpointed. A
+   * watermark strategy other than `noWatermarks()` stamps the records and emits watermarks in
+   * an operator chained to the source: the stream returned is that operator's.
+   */
+  fromSource<T>(source: Source<T>, watermarkStrategy: WatermarkStrategy<T>, sourceName: string): SingleOutputStreamOperator<T> {
+    if (typeof (source as Partial<Source<T>> | undefined)?.createReader !== 'function') {
+      throw new Error(`fromSource '${sourceName}': not a Source (such as NumberSequenceSource or DataGeneratorSource)`);
+    }
+    const stream = this.source<T>(sourceName, () => new StreamSource(source.createReader()), { isParallel: true, isBounded: source.getBoundedness() === Boundedness.BOUNDED });
+    return isNoWatermarks(watermarkStrategy) ? stream : stream.assignTimestampsAndWatermarks(watermarkStrategy);
   }
 
   /** A non-parallel source emitting the file's lines; a relative path resolves against the job's directory. */

@@ -54,8 +54,22 @@ export abstract class WatermarkStrategy<T> {
 
   /** No watermarks: event time advances only at the end of input. */
   static noWatermarks<T>(): WatermarkStrategy<T> {
-    return WatermarkStrategy.forGenerator(() => new NoWatermarksGenerator<T>());
+    return new NoWatermarksStrategy<T>();
   }
+}
+
+/** What fromSource needs no watermark operator for. */
+class NoWatermarksStrategy<T> extends WatermarkStrategy<T> {
+  readonly noWatermarks = true;
+
+  createWatermarkGenerator(): WatermarkGenerator<T> {
+    return new NoWatermarksGenerator<T>();
+  }
+}
+
+/** Whether `strategy` is `noWatermarks()` as it came (no timestamp assigner, no idleness): it stamps and emits nothing. */
+export function isNoWatermarks(strategy: WatermarkStrategy<unknown>): boolean {
+  return (strategy as Partial<NoWatermarksStrategy<unknown>>).noWatermarks === true;
 }
 
 class GeneratorWatermarkStrategy<T> extends WatermarkStrategy<T> {
