@@ -7,7 +7,7 @@ import { connect } from 'nats';
 import { ClusterClient } from '../../lib/client/cluster-client.ts';
 import type { CheckpointingStatistics } from '../../lib/checkpoint/checkpoint-stats-tracker.ts';
 import { startNatsServer } from '../../lib/nats/nats-server.ts';
-import { runSluice, startSluice } from '../helpers/sluice-process.ts';
+import { runSluice, startSluice, submittedJobId } from '../helpers/sluice-process.ts';
 
 const server = await startNatsServer();
 const cluster = ['--cluster', server.url];
@@ -37,7 +37,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
 t.test('a running job\'s checkpoint figures: counts, summary, latest and history with every subtask\'s durations and state size', async (t) => {
   const run = await runSluice(['run', 'test/fixtures/jobs/checkpoint-figures.ts', '--detached', ...cluster], { env });
   t.equal(run.code, 0, run.stderr);
-  const jobId = run.stdout.trim();
+  const jobId = submittedJobId(run.stdout);
   t.teardown(() => client.cancel(jobId).catch(() => undefined));
 
   const stats: CheckpointingStatistics = await until(() => client.getCheckpointStats(jobId), (s) => s.counts.completed >= 3);
@@ -61,7 +61,7 @@ t.test('a running job\'s checkpoint figures: counts, summary, latest and history
 t.test('per-subtask backpressure: the source before a slow sink waits for credit most of the time, the sink never does', async (t) => {
   const run = await runSluice(['run', 'test/fixtures/jobs/checkpoint-figures.ts', '--detached', ...cluster], { env });
   t.equal(run.code, 0, run.stderr);
-  const jobId = run.stdout.trim();
+  const jobId = submittedJobId(run.stdout);
   t.teardown(() => client.cancel(jobId).catch(() => undefined));
 
   const source = await until(() => client.getJobVertexBackPressure(jobId, 'numbers'), (info) => info.status === 'ok' && info['backpressure-level'] === 'high');

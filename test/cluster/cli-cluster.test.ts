@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startNatsServer } from '../../lib/nats/nats-server.ts';
-import { runSluice, startSluice, type SluiceProcess } from '../helpers/sluice-process.ts';
+import { runSluice, startSluice, submittedJobId, type SluiceProcess } from '../helpers/sluice-process.ts';
 import { expectedCounts, finalCounts } from '../helpers/wordcount-expectations.ts';
 
 const server = await startNatsServer();
@@ -43,7 +43,7 @@ t.test('WordCount at parallelism 4 over 2 TaskManagers counts exactly, and list 
   t.equal(run.code, 0, `exit code (stderr: ${run.stderr})`);
   const output = readdirSync(join(work, 'out')).map((file) => readFileSync(join(work, 'out', file), 'utf8')).join('');
   t.same([...finalCounts(output)].sort(), [...expectedCounts(lines)].sort(), 'final counts');
-  const jobId = /Job (\w+) \(WordCount\) submitted/.exec(run.stderr)![1]!;
+  const jobId = /Job has been submitted with JobID (\w+)/.exec(run.stderr)![1]!;
   t.match(await listed(jobId), /^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d : \w+ : WordCount \(FINISHED\)$/, 'as `flink list -a` prints it');
 });
 
@@ -58,7 +58,7 @@ t.test('a job sees the argv and env it was submitted with on every TaskManager',
 t.test('an unbounded job runs until cancelled, then every subtask stops', async (t) => {
   const run = await runSluice(['run', 'samples/sensor-source.ts', '-p', '4', '--detached', ...cluster]);
   t.equal(run.code, 0, `exit code (stderr: ${run.stderr})`);
-  const jobId = run.stdout.trim();
+  const jobId = submittedJobId(run.stdout);
   await Promise.all(taskManagers.map((tm) => tm.waitFor(/\d> \{"id":"sensor_/)));
   t.match(await listed(jobId), / : Sensor rolling maximum \(RUNNING\)$/);
   const running = await runSluice(['list', ...cluster]);
@@ -76,7 +76,7 @@ t.test('an unbounded job runs until cancelled, then every subtask stops', async 
 
 t.test('cancelling a job that is still deploying ends it at once', async (t) => {
   const run = await runSluice(['run', 'samples/sensor-source.ts', '-p', '4', '--detached', ...cluster]);
-  const jobId = run.stdout.trim();
+  const jobId = submittedJobId(run.stdout);
   const cancel = await runSluice(['cancel', jobId, ...cluster]);
   t.equal(cancel.stdout, `Cancelling job ${jobId}.\nCancelled job ${jobId}.\n`, `cancel output (stderr: ${cancel.stderr})`);
 });
@@ -96,7 +96,7 @@ t.test('a JobManager killed with SIGKILL: its job stops, and a new JobManager ge
 
 t.test('a TaskManager killed with SIGKILL fails its job with a reason naming it', async (t) => {
   const run = await runSluice(['run', 'samples/sensor-source.ts', '-p', '4', '--detached', ...cluster]);
-  const jobId = run.stdout.trim();
+  const jobId = submittedJobId(run.stdout);
   await Promise.all(taskManagers.map((tm) => tm.waitFor(new RegExp(`sensor_`))));
   taskManagers[0]!.child.kill('SIGKILL');
   const failed = await new Promise<string>((resolve, reject) => {

@@ -14,7 +14,8 @@ t.test('WordCount on the embedded cluster prints the right counts', async (t) =>
   t.equal(counts.size, 52, 'distinct words');
   t.equal([...counts.values()].reduce((a, b) => a + b, 0), 87, 'words in all');
   t.same([counts.get('to'), counts.get('the'), counts.get('sleep'), counts.get('be')], [13, 6, 4, 3], 'to, the, sleep, be');
-  t.match(stderr, /Job \w+ finished in \d+ ms/);
+  t.match(stderr, /^Job has been submitted with JobID [0-9a-f]{32}\n/, 'Flink\'s line for the submission');
+  t.match(stderr, /\nProgram execution finished\nJob with JobID [0-9a-f]{32} has finished\.\nJob Runtime: \d+ ms\n$/, 'and for the end');
 });
 
 t.test('WordCount at parallelism 4 reads a file and writes one file per sink subtask', async (t) => {

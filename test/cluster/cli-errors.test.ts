@@ -116,7 +116,7 @@ t.test('a JobManager and a TaskManager whose NATS server goes away, and stays aw
 t.test('code after `await env.execute()` runs in the client once the job ended: with its result, its failure, or failing itself', async (t) => {
   const finished = await runSluice(['run', 'test/fixtures/jobs/after-execute.ts', '--', '--mode', 'ok']);
   t.equal(finished.code, 0, finished.stderr);
-  const jobId = /Job (\w+) \(AfterExecute\) submitted/.exec(finished.stderr)?.[1];
+  const jobId = /Job has been submitted with JobID (\w+)/.exec(finished.stderr)?.[1];
   t.ok(jobId, 'the job was submitted');
   t.match(finished.stdout, new RegExp(`^10\\n20\\n30\\nafter execute: job ${jobId} ran \\d+ ms; argv --mode ok\\n$`), 'after the records, with the job id, its run time and the job\'s argv');
 

@@ -21,10 +21,12 @@ Arguments:
 Options:
   -p, --parallelism <n>        default parallelism of the job's operators
                                (default: 1)
+  -D <property=value>          a Flink configuration option for the job, e.g.
+                               -Dexecution.runtime-mode=BATCH (repeatable)
   --cluster <url>              submit to the cluster at this NATS URL instead of
                                starting an embedded one
-  -d, --detached               submit, print the job id and return (needs
-                               --cluster)
+  -d, --detached               submit, print "Job has been submitted with JobID
+                               <id>" and return (needs --cluster)
   -s, --fromSavepoint <path>   start the job from this savepoint, matching its
                                state to operators by uid
   -n, --allowNonRestoredState  skip savepoint state that matches no operator of

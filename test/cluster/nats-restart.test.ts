@@ -47,7 +47,7 @@ for (const outageMs of [0, 4_000]) {
 
     t.equal(await run.exited, 0, run.stderr());
     // Statuses published while the client itself reconnects may pass it by; its polling still finds the end.
-    t.match(run.stderr(), /is FINISHED\n.* finished in \d+ ms\n$/, '`sluice run` followed the job to its end');
+    t.match(run.stderr(), /is FINISHED\nProgram execution finished\nJob with JobID \w+ has finished\.\nJob Runtime: \d+ ms\n$/, '`sluice run` followed the job to its end');
     t.ok((jobManager.stderr().match(/job fails over after a NATS reconnect|execution failed|executions failed with their TaskManager/g)?.length ?? 0) > failovers, 'the JobMaster failed the job over');
     const resumedAt = readdirSync(jobDir).filter((name) => name.startsWith('resumed-')).map((name) => Number(readFileSync(join(jobDir, name), 'utf8')));
     t.ok(resumedAt.some((n) => n > 0), `a restored map resumed past the start (${resumedAt.join(', ')})`);

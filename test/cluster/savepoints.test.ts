@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCheckpointDirectory } from '../../lib/checkpoint/leveldb-checkpoint-storage.ts';
 import { startNatsServer } from '../../lib/nats/nats-server.ts';
-import { runSluice, startSluice } from '../helpers/sluice-process.ts';
+import { runSluice, startSluice, submittedJobId } from '../helpers/sluice-process.ts';
 
 const job = 'test/fixtures/jobs/savepoint-keyed-count.ts';
 const total = 12_000;
@@ -53,7 +53,7 @@ async function startJob(output: string, parallelism: number): Promise<string> {
   const { code, stdout, stderr } = await runSluice(['run', '-d', '-p', String(parallelism), job, ...cluster], { env: slow });
   if (code !== 0) throw new Error(`sluice run -d failed: ${stderr}`);
   await until(() => countLines(output).length >= 300);
-  return stdout.trim();
+  return submittedJobId(stdout);
 }
 
 const savepointPathIn = (stdout: string): string => /^Savepoint completed\. Path: (\S+)$/m.exec(stdout)?.[1] ?? '';

@@ -94,3 +94,10 @@ export async function runSluice(args: string[], options: SluiceOptions = {}): Pr
   const code = await process.exited;
   return { code, stdout: process.stdout(), stderr: process.stderr() };
 }
+
+/** The job id in Flink's `Job has been submitted with JobID <id>`, as `sluice run --detached` prints it. */
+export function submittedJobId(output: string): string {
+  const match = /Job has been submitted with JobID ([0-9a-f]{32})/.exec(output);
+  if (!match) throw new Error(`no "Job has been submitted with JobID" line in:\n${output}`);
+  return match[1]!;
+}

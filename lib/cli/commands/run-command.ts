@@ -20,7 +20,7 @@ const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 interface RunOptions {
   parallelism?: string;
   /** `-D key=value`, repeated. */
-  D: string[];
+  D?: string[];
   cluster?: string;
   detached?: boolean;
   fromSavepoint?: string;
@@ -37,7 +37,7 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
   if (options.allowNonRestoredState && !options.fromSavepoint) command.error('--allowNonRestoredState needs --fromSavepoint');
   let configuration;
   try {
-    configuration = parseDynamicProperties(options.D, '-D');
+    configuration = parseDynamicProperties(options.D ?? [], '-D');
   } catch (error) {
     command.error((error as Error).message);
   }
@@ -55,12 +55,14 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
       const results = collect && client.collectResults(submission.jobId, collect.limit, cancelJob);
       try {
         const watch = await client.submit(submission, prepared.bundle);
-        process.stderr.write(`Job ${submission.jobId} (${submission.jobName}) submitted\n`);
+        // Flink's own line; detached, it goes to stdout, where a script takes the id from.
+        const submitted = `Job has been submitted with JobID ${submission.jobId}\n`;
         if (options.detached) {
           watch.stop();
-          process.stdout.write(`${submission.jobId}\n`);
+          process.stdout.write(submitted);
           return 0;
         }
+        process.stderr.write(submitted);
         watch.onStatus((summary) => process.stderr.write(`Job ${summary.jobId} is ${summary.status}\n`));
         const final = await followUntilEnded(watch.terminated, submission.jobId, cancelJob);
         if (final === 'abandoned') {
@@ -116,7 +118,7 @@ async function reportAndResume(final: JobSummary, prepared: PreparedJob, results
     failure = `FINISHED, but the last records of its collect sink did not arrive within ${resultsGraceMs} ms`;
   }
   if (succeeded) {
-    process.stderr.write(`Job ${final.jobId} finished in ${netRuntime} ms\n`);
+    process.stderr.write(`Program execution finished\nJob with JobID ${final.jobId} has finished.\nJob Runtime: ${netRuntime} ms\n`);
   } else if (final.status === 'CANCELED' && results?.limitReached) {
     // executeAndCollect(limit) cancels its job once the limit is reached: that is how it ends.
     succeeded = true;
@@ -145,9 +147,9 @@ export function runCommand(): Command {
     .argument('<job>', 'the job file (.ts or .js)')
     .argument('[args...]', "the job's own arguments, in its process.argv (put them after -- when they start with -)")
     .option('-p, --parallelism <n>', 'default parallelism of the job\'s operators (default: 1)')
-    .option('-D <property=value>', 'a Flink configuration option for the job, e.g. -Dexecution.runtime-mode=BATCH (repeatable)', (pair: string, pairs: string[]) => [...pairs, pair], [] as string[])
+    .option('-D <property=value>', 'a Flink configuration option for the job, e.g. -Dexecution.runtime-mode=BATCH (repeatable)', (pair: string, pairs: string[] = []) => [...pairs, pair])
     .option('--cluster <url>', 'submit to the cluster at this NATS URL instead of starting an embedded one')
-    .option('-d, --detached', 'submit, print the job id and return (needs --cluster)')
+    .option('-d, --detached', 'submit, print "Job has been submitted with JobID <id>" and return (needs --cluster)')
     .option('-s, --fromSavepoint <path>', 'start the job from this savepoint, matching its state to operators by uid')
     .option('-n, --allowNonRestoredState', 'skip savepoint state that matches no operator of the job instead of refusing it')
     .action(async (jobFile: string, jobArgs: string[], options: RunOptions, command: Command) => {
