@@ -65,6 +65,7 @@ t.test('stop with a savepoint at parallelism 2, resume at parallelism 3: every r
   const jobId = await startJob(output, 2);
   const stop = await runSluice(['stop', jobId, '--savepointPath', savepoints, ...cluster], { env });
   t.equal(stop.code, 0, stop.stderr);
+  t.match(stop.stderr, new RegExp(`^Suspending job "${jobId}" with a savepoint\\.\n`), 'as flink stop prints it');
   stoppedSavepoint = savepointPathIn(stop.stdout);
   t.match(stoppedSavepoint, new RegExp(`^${savepoints}/savepoint-${jobId.slice(0, 6)}-[0-9a-f]{12}$`), 'the path, as Flink prints it');
   const list = await runSluice(['list', '--all', ...cluster], { env });
@@ -108,6 +109,7 @@ t.test('a savepoint of a running job, which goes on until cancelled; unknown job
   const savepoint = await runSluice(['savepoint', jobId, savepoints, ...cluster], { env });
   t.equal(savepoint.code, 0, savepoint.stderr);
   const path = savepointPathIn(savepoint.stdout);
+  t.equal(savepoint.stdout, `Savepoint completed. Path: ${path}\nYou can resume your program from this savepoint with the run command.\n`, 'as flink savepoint prints it');
   const stored = await readCheckpointDirectory(path);
   t.ok(stored.operators.counts!.keyGroups.length > 0, 'the savepoint holds the keyed counts');
   t.not(stored.operators.numbers!.subtaskStates[0], undefined, "and the source's position");

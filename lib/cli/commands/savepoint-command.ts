@@ -9,7 +9,7 @@ import { clusterOption, clusterUrl } from '../cli-options.ts';
 async function savepoint(jobId: string, targetDirectory: string | undefined, options: { cluster?: string }): Promise<number> {
   process.stderr.write(`Triggering savepoint for job ${jobId}.\n`);
   const path = await withClient(clusterOptionsFrom(clusterUrl(options.cluster)), (client) => client.triggerSavepoint(jobId, targetDirectory && resolve(targetDirectory)));
-  process.stdout.write(`Savepoint completed. Path: ${path}\n`);
+  process.stdout.write(`Savepoint completed. Path: ${path}\nYou can resume your program from this savepoint with the run command.\n`);
   return 0;
 }
 

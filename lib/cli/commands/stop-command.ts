@@ -13,7 +13,7 @@ interface StopOptions {
 }
 
 async function stop(jobId: string, options: StopOptions): Promise<number> {
-  process.stderr.write(`Suspending job ${jobId}.\n`);
+  process.stderr.write(`${options.drain ? 'Draining' : 'Suspending'} job "${jobId}" with a savepoint.\n`);
   const { path, final } = await withClient(clusterOptionsFrom(clusterUrl(options.cluster)), async (client) => {
     const watch = client.watch(jobId);
     try {
