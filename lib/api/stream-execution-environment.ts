@@ -67,6 +67,17 @@ export class StreamExecutionEnvironment {
   }
 
   /**
+   * Flink's createLocalEnvironment: `sluice run` without `--cluster` is the local environment,
+   * so this is getExecutionEnvironment with `parallelism` set when given. Unlike Flink, the
+   * default is not the machine's core count: every evaluation of a job (client and TaskManagers)
+   * must build the same graph.
+   */
+  static createLocalEnvironment(parallelismOrConfiguration?: number | Configuration): StreamExecutionEnvironment {
+    if (typeof parallelismOrConfiguration !== 'number') return StreamExecutionEnvironment.getExecutionEnvironment(parallelismOrConfiguration);
+    return StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(parallelismOrConfiguration);
+  }
+
+  /**
    * Applies Flink's configuration keys: `parallelism.default`, `pipeline.max-parallelism`,
    * `execution.checkpointing.interval` and `.mode`, the restart strategy's
    * (`restart-strategy: fixed-delay`, …), `jobmanager.execution.failover-strategy`,

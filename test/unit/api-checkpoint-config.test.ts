@@ -61,3 +61,10 @@ t.test('Flink configuration keys set parallelism, max parallelism and checkpoint
   t.throws(() => StreamExecutionEnvironment.getExecutionEnvironment({ 'execution.checkpointing.mode': 'twice' }), /execution\.checkpointing\.mode: 'twice' is not a checkpointing mode/);
   t.throws(() => StreamExecutionEnvironment.getExecutionEnvironment({ 'parallelism.default': 'many' }), /parallelism\.default: 'many' is not a number/);
 });
+
+t.test('createLocalEnvironment takes a parallelism or a configuration', async (t) => {
+  t.equal(StreamExecutionEnvironment.createLocalEnvironment(3).getParallelism(), 3);
+  t.equal(StreamExecutionEnvironment.createLocalEnvironment({ 'parallelism.default': '2' }).getParallelism(), 2);
+  t.equal(StreamExecutionEnvironment.createLocalEnvironment().getParallelism(), 1);
+  t.throws(() => StreamExecutionEnvironment.createLocalEnvironment(0), /The parallelism must be at least 1 \(got 0\)/);
+});
