@@ -294,7 +294,11 @@ export class StreamTask {
     this.spec.checkpointListener?.onCheckpointAborted?.(checkpointId);
   }
 
-  /** What a source waits for after each record: output credit. Otherwise its buffered output goes out once the event loop turns. */
+  /**
+   * What a source waits for after each record: output credit, or room in an operator of its
+   * chain, or (once per time slice) a turn of the event loop. Its buffered output goes out
+   * once the event loop turns.
+   */
   private readonly yieldToSource = (): Promise<void> | undefined => {
     if (this.isBackpressured()) return this.ioMetrics.backPressuredTime.measure(this.whenWritable());
     const unavailable = this.chain.getAvailableFuture();
