@@ -26,8 +26,10 @@ export interface SlotWorkerData {
   deployment: Uint8Array;
   /** The TaskManager's log level: the job's env must not change how the runtime logs. */
   logLevel: LogLevel;
-  /** The TaskManager's $SLUICE_TMP (else the system's): where keyed state on LevelDB and the evaluated job file live. */
+  /** The TaskManager's $SLUICE_TMP (else the system's): where keyed state on LevelDB lives. */
   localWorkingDirectory: string;
+  /** Made by the slot for the job file this worker evaluates; the worker removes it once evaluated, the slot if the worker is cut off first. */
+  jobFileDirectory: string;
 }
 
 export type SlotWorkerCommand =
@@ -110,6 +112,7 @@ async function setUpTasks(): Promise<ActorRef<SlotTasksMessage>> {
     cwd: submission.cwd,
     defaultParallelism: submission.defaultParallelism,
     configuration: submission.configuration,
+    directory: data.jobFileDirectory,
   });
   if (streamGraph.fingerprint() !== submission.jobGraph.fingerprint) {
     throw new Error('the job built a different graph here than on the client: a job must build the same graph on every evaluation (no randomness, time or host-specific branches in its structure)');

@@ -2,6 +2,8 @@
 // (slot sharing) in its own worker thread — its own event loop, NATS connection, argv and
 // env — so a TaskManager with N slots uses N cores. A region restart deploys new attempts
 // of some subtasks into the job's running worker, beside the subtasks that keep running.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Actor, ActorContext } from '../lib/actor/index.ts';
 import type { JobId, TaskManagerId } from '../lib/ids/addresses.ts';
@@ -101,7 +103,9 @@ export class Slot implements Actor<SlotMessage> {
   private startWorker(deployment: SlotDeployment, ctx: ActorContext<SlotMessage>): void {
     const { submission } = deployment;
     // Encoded, not cloned: a structured clone would turn the restored state's windows into plain objects.
-    const workerData: SlotWorkerData = { ...this.identity, deployment: encodeControl(deployment), logLevel: logLevel(), localWorkingDirectory: localWorkingDirectory() };
+    // A worker terminated while it evaluates the job leaves its job file behind: the slot removes it.
+    const jobFileDirectory = mkdtempSync(join(localWorkingDirectory(), 'sluice-job-'));
+    const workerData: SlotWorkerData = { ...this.identity, deployment: encodeControl(deployment), logLevel: logLevel(), localWorkingDirectory: localWorkingDirectory(), jobFileDirectory };
     const worker = new Worker(workerEntry, {
       workerData,
       env: submission.env,
@@ -114,6 +118,7 @@ export class Slot implements Actor<SlotMessage> {
     let error: string | undefined;
     worker.on('error', (cause) => { error = cause instanceof Error ? cause.message : String(cause); });
     const exited = new Promise<void>((resolve) => worker.once('exit', (exitCode) => {
+      rmSync(jobFileDirectory, { recursive: true, force: true });
       ctx.tell(ctx.self, { type: 'WorkerExited', jobId, exitCode, ...(error ? { error } : {}) });
       resolve();
     }));

@@ -20,6 +20,8 @@ export interface JobEvaluation {
   cwd: string;
   defaultParallelism?: number;
   configuration?: Readonly<Record<string, string>>;
+  /** An empty directory to evaluate in (a slot's, which removes it if the evaluation is cut off); else a new one. */
+  directory?: string;
 }
 
 async function exposeApi(): Promise<void> {
@@ -58,8 +60,8 @@ export interface EvaluatedJob {
 export async function evaluateJob(evaluation: JobEvaluation): Promise<EvaluatedJob> {
   await exposeApi();
   process.setSourceMapsEnabled(true);
-  // A process killed while it evaluates leaves this behind: under a TaskManager's $SLUICE_TMP, its owner's to clear.
-  const dir = mkdtempSync(join(localWorkingDirectory(), 'sluice-job-'));
+  // A process killed while it evaluates leaves this behind (a slot removes its worker's).
+  const dir = evaluation.directory ?? mkdtempSync(join(localWorkingDirectory(), 'sluice-job-'));
   const file = join(dir, 'job.mjs');
   writeFileSync(file, evaluation.bundle);
   let captured!: (graph: StreamGraph) => void;

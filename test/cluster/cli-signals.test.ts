@@ -1,7 +1,9 @@
 // `sluice run` on the embedded cluster, stopped as a user stops it: Ctrl-C in a terminal
 // (SIGINT to the whole process group) or a kill -9. Neither may leave a nats-server behind.
 import t, { type Test } from 'tap';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startSluice } from '../helpers/sluice-process.ts';
 import { descendants, untilGone } from '../helpers/process-tree.ts';
 
@@ -38,4 +40,18 @@ t.test('SIGKILL of sluice run leaves no nats-server and no JetStream directory',
   await untilGone(processes, 5_000);
   t.pass(`nats-server (pid ${server}) and every other process of the run are gone`);
   t.notOk(existsSync(storeDir), 'the JetStream directory is removed');
+});
+
+t.test('a slot worker stopped while it evaluates the job file leaves no job file behind', async (t) => {
+  const localDir = mkdtempSync(join(tmpdir(), 'sluice-signals-'));
+  t.teardown(() => rmSync(localDir, { recursive: true, force: true }));
+  const run = startSluice(['run', 'test/fixtures/jobs/hangs-on-taskmanager.ts'], { processGroup: true, env: { SLUICE_TMP: localDir } });
+  t.teardown(() => run.stop());
+  await run.waitFor(/is CREATED/);
+  // The client's evaluation is over and its file gone: what remains is the slot worker's, evaluating for good.
+  const jobFiles = () => readdirSync(localDir).filter((name) => name.startsWith('sluice-job-'));
+  while (jobFiles().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  process.kill(-run.child.pid!, 'SIGINT');
+  await run.exited;
+  t.same(jobFiles(), [], 'the slot removed its worker\'s job file directory');
 });
