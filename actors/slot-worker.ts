@@ -28,7 +28,7 @@ export interface SlotWorkerData {
   logLevel: LogLevel;
   /** The TaskManager's $SLUICE_TMP (else the system's): where keyed state on LevelDB lives. */
   localWorkingDirectory: string;
-  /** Made by the slot for the job file this worker evaluates; the worker removes it once evaluated, the slot if the worker is cut off first. */
+  /** Where this worker evaluates the job file: it makes the directory and removes it once evaluated, the slot if the worker is cut off first. */
   jobFileDirectory: string;
 }
 

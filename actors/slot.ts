@@ -2,7 +2,8 @@
 // (slot sharing) in its own worker thread — its own event loop, NATS connection, argv and
 // env — so a TaskManager with N slots uses N cores. A region restart deploys new attempts
 // of some subtasks into the job's running worker, beside the subtasks that keep running.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Actor, ActorContext } from '../lib/actor/index.ts';
@@ -103,8 +104,9 @@ export class Slot implements Actor<SlotMessage> {
   private startWorker(deployment: SlotDeployment, ctx: ActorContext<SlotMessage>): void {
     const { submission } = deployment;
     // Encoded, not cloned: a structured clone would turn the restored state's windows into plain objects.
-    // A worker terminated while it evaluates the job leaves its job file behind: the slot removes it.
-    const jobFileDirectory = mkdtempSync(join(localWorkingDirectory(), 'sluice-job-'));
+    // A worker terminated while it evaluates the job leaves its job file behind: the slot removes
+    // it. The worker makes the directory, so a TaskManager gone before that leaves nothing.
+    const jobFileDirectory = join(localWorkingDirectory(), `sluice-job-${randomUUID()}`);
     const workerData: SlotWorkerData = { ...this.identity, deployment: encodeControl(deployment), logLevel: logLevel(), localWorkingDirectory: localWorkingDirectory(), jobFileDirectory };
     const worker = new Worker(workerEntry, {
       workerData,

@@ -3,7 +3,7 @@
 // `env.execute()` hands us the graph and waits there. On a TaskManager it never settles, so
 // nothing the job does after execute() runs where only its graph was wanted; the client
 // settles it once the job has ended (resumeAfterExecute), and the rest of the file runs.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installJobContext } from '../api/job-context.ts';
@@ -20,7 +20,7 @@ export interface JobEvaluation {
   cwd: string;
   defaultParallelism?: number;
   configuration?: Readonly<Record<string, string>>;
-  /** An empty directory to evaluate in (a slot's, which removes it if the evaluation is cut off); else a new one. */
+  /** A directory to make and evaluate in (a slot's, which removes it if the evaluation is cut off); else a new one. */
   directory?: string;
 }
 
@@ -62,6 +62,7 @@ export async function evaluateJob(evaluation: JobEvaluation): Promise<EvaluatedJ
   process.setSourceMapsEnabled(true);
   // A process killed while it evaluates leaves this behind (a slot removes its worker's).
   const dir = evaluation.directory ?? mkdtempSync(join(localWorkingDirectory(), 'sluice-job-'));
+  if (evaluation.directory) mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'job.mjs');
   writeFileSync(file, evaluation.bundle);
   let captured!: (graph: StreamGraph) => void;
