@@ -24,6 +24,9 @@ export type DispatcherMessage =
   | { type: 'JobStatusChanged'; summary: JobSummary }
   | { type: 'JobMasterStopped'; jobId: JobId };
 
+/** How long the JobMaster has to answer a figures request: less than the client waits. */
+const figuresTimeoutMs = 3_000;
+
 export interface DispatcherDependencies {
   addresses: Addresses;
   resourceManager: ActorRef<ResourceManagerMessage>;
@@ -84,9 +87,20 @@ export class Dispatcher implements Actor<DispatcherMessage> {
       }
       case 'GetCheckpointStats':
       case 'GetJobVertexBackPressure': {
-        const { jobId, ...request } = message;
-        const jobMaster = this.runningJobMaster(jobId, message.replyTo as ActorRef<Reply>, ctx, (status) => `job ${jobId} is ${status}: its figures went with its JobMaster`);
-        if (jobMaster) ctx.tell(jobMaster, request);
+        const { jobId, replyTo, ...request } = message;
+        const client = replyTo as ActorRef<Reply>;
+        const whyEnded = (status: string) => `job ${jobId} is ${status}: its figures went with its JobMaster`;
+        const jobMaster = this.runningJobMaster(jobId, client, ctx, whyEnded);
+        if (!jobMaster) return;
+        // Asked, not forwarded: a JobMaster that stops with the request unanswered would leave the
+        // client waiting out its timeout. Its last status reached us before its end did.
+        ctx.system.ask<Reply, JobMasterMessage>(jobMaster, (answerTo) => ({ ...request, replyTo: answerTo }) as JobMasterMessage, figuresTimeoutMs).then(
+          (reply) => ctx.tell(client, reply),
+          () => {
+            const status = this.jobs.get(jobId)?.status;
+            ctx.tell(client, { ok: false, error: status && terminalStatuses.has(status) ? whyEnded(status) : `the JobMaster of job ${jobId} did not answer within ${figuresTimeoutMs} ms` });
+          },
+        );
         return;
       }
       case 'JobStatusChanged':
