@@ -12,6 +12,7 @@ import { decodeControl } from '../../lib/codec/control-codec.ts';
 import type { JobSummary } from '../../lib/job/job-submission.ts';
 import { startNatsServer } from '../../lib/nats/nats-server.ts';
 import { runSluice, startSluice, type SluiceProcess } from '../helpers/sluice-process.ts';
+import { hasCompletedCheckpoint } from '../helpers/checkpoint-directories.ts';
 
 const server = await startNatsServer();
 const cluster = ['--cluster', server.url];
@@ -70,7 +71,7 @@ t.test('a TaskManager lost to SIGKILL: the job restarts on a new one from its la
   const job = startSluice(['run', 'test/fixtures/jobs/keyed-count-fails-once.ts', ...cluster], { env: { ...env, SLUICE_TEST_DIR: jobDir, SLUICE_TEST_FAIL: 'never' } });
   // Once a checkpoint is complete, the TaskManager running every subtask is killed.
   const checkpoints = join(jobDir, 'checkpoints');
-  await until(() => existsSync(checkpoints) && readdirSync(checkpoints, { recursive: true }).some((path) => /chk-\d+$/.test(String(path))));
+  await until(() => hasCompletedCheckpoint(checkpoints));
   taskManagers[0]!.child.kill('SIGKILL');
   taskManagers.push(startSluice(['taskmanager', '--slots', '2', ...cluster], { env }));
   t.equal(await job.exited, 0, job.stderr());

@@ -5,11 +5,12 @@
 // checkpoint, `sluice run` follows it to the end, and the output is exact. The cluster then
 // runs another job: the TaskManagers are registered and the artifact store works.
 import t from 'tap';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startNatsServer, type NatsServerHandle } from '../../lib/nats/nats-server.ts';
 import { runSluice, startSluice, type SluiceProcess } from '../helpers/sluice-process.ts';
+import { hasCompletedCheckpoint } from '../helpers/checkpoint-directories.ts';
 
 const job = 'test/fixtures/jobs/keyed-count-through-nats-restart.ts';
 const keys = 5;
@@ -39,7 +40,7 @@ for (const outageMs of [0, 4_000]) {
     mkdirSync(jobDir);
     const run = startSluice(['run', job, ...cluster], { env: { ...env, SLUICE_TEST_DIR: jobDir } });
     const checkpoints = join(jobDir, 'checkpoints');
-    await until(() => existsSync(checkpoints) && readdirSync(checkpoints, { recursive: true }).some((path) => /chk-\d+$/.test(String(path))));
+    await until(() => hasCompletedCheckpoint(checkpoints));
     const failovers = jobManager.stderr().match(/job fails over after a NATS reconnect|execution failed|executions failed with their TaskManager/g)?.length ?? 0;
     await server.stop();
     await new Promise((resolve) => setTimeout(resolve, outageMs));
