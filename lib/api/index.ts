@@ -49,7 +49,9 @@ export { JobExecutionResult } from './job-execution-result.ts';
 export { RuntimeExecutionMode } from './runtime-execution-mode.ts';
 export type { CollectedRecords } from './collected-records.ts';
 // Time and watermarks (event-time branch).
-export { ExecutionConfig } from './execution-config.ts';
+export { ExecutionConfig } from '../settings/execution-config.ts';
+export { GlobalJobParameters } from '../settings/global-job-parameters.ts';
+export { ParameterTool } from '../settings/parameter-tool.ts';
 export { Duration } from '../time/duration.ts';
 export * from '../time/eventtime/index.ts';
 // Process functions, side outputs and custom partitioning (event-time branch).

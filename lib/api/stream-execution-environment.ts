@@ -20,7 +20,7 @@ import { generateStreamGraph } from '../graph/stream-graph-generator.ts';
 import { Transformation, type TransformationSpec } from '../graph/transformation.ts';
 import { StreamSource } from '../operators/source-operator.ts';
 import { SingleOutputStreamOperator } from './data-stream.ts';
-import { ExecutionConfig } from './execution-config.ts';
+import { ExecutionConfig } from '../settings/execution-config.ts';
 import type { ParallelSourceFunction, SourceFunction } from '../functions/functions.ts';
 import { currentJobContext } from './job-context.ts';
 import type { JobExecutionResult } from './job-execution-result.ts';
@@ -270,6 +270,7 @@ export class StreamExecutionEnvironment {
       failoverStrategy: this.failoverStrategy,
       stateBackend: this.stateBackend?.type,
       runtimeMode,
+      globalJobParameters: this.config.getGlobalJobParameters(),
     });
   }
 

@@ -11,6 +11,7 @@ import type { ReducingState } from '../state/reducing-state.ts';
 import type { ReducingStateDescriptor } from '../state/reducing-state-descriptor.ts';
 import type { ValueState } from '../state/value-state.ts';
 import type { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
+import { ExecutionConfig } from '../settings/execution-config.ts';
 import { AccumulatorRegistry } from './accumulator-registry.ts';
 import { DoubleCounter, Histogram, IntCounter, LongCounter, type Accumulator } from './accumulators.ts';
 
@@ -42,6 +43,10 @@ export interface RuntimeContext {
   getLongCounter(name: string): LongCounter;
   getDoubleCounter(name: string): DoubleCounter;
   getHistogram(name: string): Histogram;
+  /** The job's ExecutionConfig, as `env.getConfig()` left it when the job was built. */
+  getExecutionConfig(): ExecutionConfig;
+  /** The job's global parameters (`env.getConfig().setGlobalJobParameters(...)`), read-only; empty when none were set. */
+  getGlobalJobParameters(): ReadonlyMap<string, string>;
 }
 
 /** The facts the runtime knows when it deploys a subtask. */
@@ -54,10 +59,13 @@ export interface SubtaskInfo {
   attemptNumber: number;
   /** The task's accumulators, shared by its chain's functions; reported when the task finishes. */
   accumulators?: AccumulatorRegistry;
+  /** The job's; defaults when the subtask runs outside a job (a test harness). */
+  executionConfig?: ExecutionConfig;
 }
 
 export class StreamingRuntimeContext implements RuntimeContext {
   private readonly accumulators: AccumulatorRegistry;
+  private readonly executionConfig: ExecutionConfig;
 
   constructor(
     private readonly info: SubtaskInfo,
@@ -67,6 +75,7 @@ export class StreamingRuntimeContext implements RuntimeContext {
     private readonly keyedStateStore?: KeyedStateStore,
   ) {
     this.accumulators = info.accumulators ?? new AccumulatorRegistry();
+    this.executionConfig = info.executionConfig ?? new ExecutionConfig();
   }
 
   addAccumulator<V, R>(name: string, accumulator: Accumulator<V, R>): void {
@@ -91,6 +100,14 @@ export class StreamingRuntimeContext implements RuntimeContext {
 
   getHistogram(name: string): Histogram {
     return this.accumulators.getOrAdd(name, Histogram);
+  }
+
+  getExecutionConfig(): ExecutionConfig {
+    return this.executionConfig;
+  }
+
+  getGlobalJobParameters(): ReadonlyMap<string, string> {
+    return this.executionConfig.getGlobalJobParameters().toMap();
   }
 
   getIndexOfThisSubtask(): number {

@@ -19,6 +19,7 @@ export interface StreamGraphSettings {
   failoverStrategy?: StreamGraphFields['failoverStrategy'];
   stateBackend?: StreamGraphFields['stateBackend'];
   runtimeMode?: StreamGraphFields['runtimeMode'];
+  globalJobParameters?: StreamGraphFields['globalJobParameters'];
 }
 
 export function generateStreamGraph(transformations: readonly Transformation[], settings: StreamGraphSettings): StreamGraph {
@@ -36,7 +37,8 @@ export function generateStreamGraph(transformations: readonly Transformation[], 
     node.stateKeySelector2 = stateKeySelector(inEdges, 2);
   }
   return new StreamGraph({ jobName: settings.jobName, nodes, edges, bufferTimeoutMs: settings.bufferTimeoutMs, chainingEnabled: settings.chainingEnabled,
-    autoWatermarkInterval: settings.autoWatermarkInterval, checkpointing: settings.checkpointing, restartStrategy: settings.restartStrategy, failoverStrategy: settings.failoverStrategy, stateBackend: settings.stateBackend, runtimeMode: settings.runtimeMode });
+    autoWatermarkInterval: settings.autoWatermarkInterval, checkpointing: settings.checkpointing, restartStrategy: settings.restartStrategy, failoverStrategy: settings.failoverStrategy, stateBackend: settings.stateBackend, runtimeMode: settings.runtimeMode,
+    globalJobParameters: settings.globalJobParameters });
 }
 
 /**

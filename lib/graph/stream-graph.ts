@@ -7,6 +7,8 @@ import type { RestartStrategyConfiguration } from '../restart/restart-strategies
 import type { FailoverStrategyName } from './failover-strategy-options.ts';
 import type { StateBackendType } from '../state/state-backend.ts';
 import { createHash } from 'node:crypto';
+import { DEFAULT_AUTO_WATERMARK_INTERVAL } from '../settings/execution-config.ts';
+import { GlobalJobParameters } from '../settings/global-job-parameters.ts';
 import type { StateKeySelector, StreamOperator } from '../operators/stream-operator.ts';
 import type { ChannelSelector, PartitionerType } from '../exchange/partitioner.ts';
 
@@ -71,10 +73,9 @@ export interface StreamGraphFields {
   stateBackend?: StateBackendType;
   /** The resolved RuntimeExecutionMode (default STREAMING). */
   runtimeMode?: 'STREAMING' | 'BATCH';
+  /** ExecutionConfig.globalJobParameters: what every function reads from its runtime context. */
+  globalJobParameters?: GlobalJobParameters;
 }
-
-/** Flink's default auto-watermark interval. */
-export const DEFAULT_AUTO_WATERMARK_INTERVAL = 200;
 
 export class StreamGraph implements StreamGraphFields {
   readonly jobName: string;
@@ -88,6 +89,7 @@ export class StreamGraph implements StreamGraphFields {
   readonly failoverStrategy?: FailoverStrategyName;
   readonly stateBackend?: StateBackendType;
   readonly runtimeMode: 'STREAMING' | 'BATCH';
+  readonly globalJobParameters: GlobalJobParameters;
 
   constructor(fields: StreamGraphFields) {
     this.jobName = fields.jobName;
@@ -101,6 +103,7 @@ export class StreamGraph implements StreamGraphFields {
     this.failoverStrategy = fields.failoverStrategy;
     this.stateBackend = fields.stateBackend;
     this.runtimeMode = fields.runtimeMode ?? 'STREAMING';
+    this.globalJobParameters = fields.globalJobParameters ?? new GlobalJobParameters();
   }
 
   node(id: string): StreamNode {

@@ -29,6 +29,7 @@ import { RecordWriterOutput } from './record-writer-output.ts';
 import { StreamTaskNetworkInput } from './stream-task-network-input.ts';
 import { StreamTaskStateInitializer } from './stream-task-state-initializer.ts';
 import { stateBackendOfType } from '../state/state-backend-options.ts';
+import { ExecutionConfig } from '../settings/execution-config.ts';
 
 /** How long a source that meets no backpressure keeps its thread, and how many records it emits between readings of the clock. */
 const SOURCE_TIME_SLICE_MS = 5;
@@ -121,6 +122,7 @@ export class StreamTask {
       maxParallelism: vertex.maxParallelism,
       attemptNumber: spec.attemptNumber,
       accumulators: this.accumulators,
+      executionConfig: new ExecutionConfig().setAutoWatermarkInterval(streamGraph.autoWatermarkInterval).setGlobalJobParameters(streamGraph.globalJobParameters),
     };
     this.headId = vertex.operatorIds[0]!;
     const resultsSubject = new Addresses(spec.namespace).jobResults(spec.jobId);

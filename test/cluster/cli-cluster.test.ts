@@ -47,12 +47,12 @@ t.test('WordCount at parallelism 4 over 2 TaskManagers counts exactly, and list 
   t.match(await listed(jobId), /^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d : \w+ : WordCount \(FINISHED\)$/, 'as `flink list -a` prints it');
 });
 
-t.test('a job sees the argv and env it was submitted with on every TaskManager', async (t) => {
+t.test('a job sees the argv and env it was submitted with, and its global job parameters, on every TaskManager', async (t) => {
   const output = join(work, 'argv-env.txt');
-  const run = await runSluice(['run', 'test/fixtures/jobs/argv-and-env.ts', ...cluster, '--', '--output', output, 'extra'], { env: { SLUICE_TEST_TAG: 'client' } });
+  const run = await runSluice(['run', 'test/fixtures/jobs/argv-and-env.ts', ...cluster, '--', '--output', output, '--verbose'], { env: { SLUICE_TEST_TAG: 'client' } });
   t.equal(run.code, 0, `exit code (stderr: ${run.stderr})`);
   const lines = readFileSync(output, 'utf8').trim().split('\n').sort();
-  t.same(lines, [1, 2, 3, 4].map((n) => `${n} tag=client args=--output ${output} extra`));
+  t.same(lines, [1, 2, 3, 4].map((n) => `${n} tag=client args=--output ${output} --verbose output=${output}`));
 });
 
 t.test('an unbounded job runs until cancelled, then every subtask stops', async (t) => {
