@@ -10,12 +10,6 @@ export interface SensorReading {
   temperature: number;
 }
 
-/** The value of `--name`, if given. */
-export function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? undefined : process.argv[at + 1];
-}
-
 /** A normally distributed number (Box–Muller), as java.util.Random.nextGaussian. */
 function gaussian(): number {
   return Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());

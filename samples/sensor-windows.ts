@@ -1,12 +1,13 @@
 // The average temperature per sensor over 5 s tumbling event-time windows. Readings reach the
 // source up to 2.5 s after they were measured; the watermark allows 1 s of out-of-orderness, so
 // a reading that comes later than that, for a window that has already fired, is late: it goes
-// to a side output and is printed apart, prefixed "late". Bounded with `-- --rounds N`
+// to a side output and is printed apart, prefixed "late". Bounded with `--rounds N`
 // (rounds of readings, 100 ms apart); otherwise it runs until cancelled.
 //
-//   sluice run samples/sensor-windows.ts -p 2 -- --rounds 100
+//   sluice run samples/sensor-windows.ts -p 2 --rounds 100
 import {
   Duration,
+  ParameterTool,
   OutputTag,
   ProcessWindowFunction,
   StreamExecutionEnvironment,
@@ -18,7 +19,7 @@ import {
   type ProcessWindowFunctionContext,
   type TimeWindow,
 } from 'sluice';
-import { option, SensorSource, type SensorReading } from './sensor-readings.ts';
+import { SensorSource, type SensorReading } from './sensor-readings.ts';
 
 /** Sum and count of a window's temperatures. */
 type Average = [sum: number, count: number];
@@ -53,11 +54,11 @@ class WithSensorAndWindow extends ProcessWindowFunction<Result, SensorAverage, s
   }
 }
 
-const rounds = option('rounds');
+const params = ParameterTool.fromArgs(process.argv.slice(2));
 const lateReadings = new OutputTag<SensorReading>('late-readings');
 const env = StreamExecutionEnvironment.getExecutionEnvironment();
 
-const averages = env.addSource(new SensorSource(rounds ? Number(rounds) : Infinity, 2500), 'SensorSource')
+const averages = env.addSource(new SensorSource(params.getInt('rounds', Infinity), 2500), 'SensorSource')
   .assignTimestampsAndWatermarks(
     WatermarkStrategy.forBoundedOutOfOrderness<SensorReading>(Duration.ofSeconds(1)).withTimestampAssigner((reading) => reading.timestamp),
   )

@@ -2,8 +2,8 @@
 // count and print every update ("(to,2)"). The last update of a word is its count.
 //
 //   sluice run samples/wordcount.ts                       # built-in text, embedded cluster
-//   sluice run samples/wordcount.ts -p 4 -- --input notes.txt --output counts
-import { RichFlatMapFunction, StreamExecutionEnvironment, type Collector } from 'sluice';
+//   sluice run samples/wordcount.ts -p 4 --input notes.txt --output counts
+import { ParameterTool, RichFlatMapFunction, StreamExecutionEnvironment, type Collector } from 'sluice';
 
 /** The opening of Hamlet's soliloquy, as in Flink's WordCountData. */
 const text = [
@@ -19,11 +19,6 @@ const text = [
   'To sleep! perchance to dream:--ay, there\'s the rub;',
 ];
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? undefined : process.argv[at + 1];
-}
-
 /** Splits a line into lower-case words, each counted once: ("word", 1). */
 export class Tokenizer extends RichFlatMapFunction<string, [string, number]> {
   flatMap(line: string, out: Collector<[string, number]>): void {
@@ -33,17 +28,18 @@ export class Tokenizer extends RichFlatMapFunction<string, [string, number]> {
   }
 }
 
+const params = ParameterTool.fromArgs(process.argv.slice(2));
 const env = StreamExecutionEnvironment.getExecutionEnvironment();
-const input = option('input');
-const lines = input ? env.readTextFile(input) : env.fromElements(...text);
+// Every function can read the parameters too: getRuntimeContext().getGlobalJobParameters().
+env.getConfig().setGlobalJobParameters(params);
+const lines = params.has('input') ? env.readTextFile(params.getRequired('input')) : env.fromElements(...text);
 
 const counts = lines
   .flatMap(new Tokenizer()).name('Tokenizer')
   .keyBy((pair) => pair[0])
   .sum(1).name('Count');
 
-const output = option('output');
-if (output) counts.writeAsText(output);
+if (params.has('output')) counts.writeAsText(params.getRequired('output'));
 else counts.print();
 
 await env.execute('WordCount');

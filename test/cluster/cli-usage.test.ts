@@ -15,8 +15,9 @@ needs), which stops when the job ends.
 
 Arguments:
   job                          the job file (.ts or .js)
-  args                         the job's own arguments, in its process.argv (put
-                               them after -- when they start with -)
+  args                         the job's own arguments, in its process.argv:
+                               what follows the job file, except the options
+                               below (after --, everything)
 
 Options:
   -p, --parallelism <n>        default parallelism of the job's operators
@@ -46,10 +47,22 @@ t.test('every subcommand has its own --help', async (t) => {
 });
 
 t.test('a misspelt option gets one line with the option meant', async (t) => {
-  const { code, stdout, stderr } = await runSluice(['run', 'samples/wordcount.ts', '--paralelism', '2']);
+  const { code, stdout, stderr } = await runSluice(['taskmanager', '--slot', '2']);
   t.equal(code, 1);
-  t.equal(stderr, 'sluice run: unknown option --paralelism (did you mean --parallelism?)\n');
+  t.equal(stderr, 'sluice taskmanager: unknown option --slot (did you mean --slots?)\n');
   t.equal(stdout, '');
+});
+
+t.test('run: an unknown option before the job file is an error; after it, the job\'s own argument, as with `flink run`', async (t) => {
+  const before = await runSluice(['run', '--paralelism', '2', 'samples/wordcount.ts']);
+  t.equal(before.code, 1);
+  t.equal(before.stderr, "sluice run: unknown option --paralelism (the job's own options go after the job file)\n");
+  const mixed = await runSluice(['run', 'test/fixtures/jobs/prints-arguments.ts', '--input', 'in.txt', '-p', '2', '--verbose']);
+  t.equal(mixed.code, 0, mixed.stderr);
+  t.equal(mixed.stdout, 'args: ["--input","in.txt","--verbose"] parallelism: 2\n', "sluice run's own options anywhere, the rest the job's");
+  const separated = await runSluice(['run', 'test/fixtures/jobs/prints-arguments.ts', '-p', '2', '--', '-p', '3']);
+  t.equal(separated.code, 0, separated.stderr);
+  t.equal(separated.stdout, 'args: ["-p","3"] parallelism: 2\n', 'after --, everything is the job\'s');
 });
 
 t.test('other usage errors name the command too', async (t) => {

@@ -6,7 +6,7 @@ import { runSluice } from '../helpers/sluice-process.ts';
 const rounds = 20;
 
 t.test('sensor-windows prints 5 s averages per sensor, and late readings apart', async (t) => {
-  const { code, stdout, stderr } = await runSluice(['run', 'samples/sensor-windows.ts', '-p', '2', '--', '--rounds', String(rounds)]);
+  const { code, stdout, stderr } = await runSluice(['run', 'samples/sensor-windows.ts', '-p', '2', '--rounds', String(rounds)]);
   t.equal(code, 0, `exit code (stderr: ${stderr})`);
   const lines = stdout.trim().split('\n');
   const averages = lines.flatMap((line) => {

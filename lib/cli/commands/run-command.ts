@@ -1,4 +1,4 @@
-// `sluice run <job> [--parallelism N] [--cluster URL] [--detached] [--fromSavepoint path [--allowNonRestoredState]] [-- job args]`
+// `sluice run <job> [--parallelism N] [--cluster URL] [--detached] [--fromSavepoint path [--allowNonRestoredState]] [job args] [-- job args]`
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { withClient } from '../../client/with-client.ts';
@@ -28,6 +28,8 @@ interface RunOptions {
 }
 
 async function run(jobFile: string, jobArgs: string[], options: RunOptions, command: Command): Promise<number> {
+  // Unknown options are the job's, as in `flink run job.jar --input …`: only after the job file.
+  if (jobFile.startsWith('-')) command.error(`unknown option ${jobFile} (the job's own options go after the job file)`);
   const defaultParallelism = positiveInteger(command, '--parallelism', options.parallelism);
   const url = options.cluster;
   if (options.detached && !url) command.error('--detached needs --cluster: the embedded cluster stops when `sluice run` returns');
@@ -145,13 +147,14 @@ export function runCommand(): Command {
       + 'Without --cluster the job runs on an embedded cluster (a nats-server, a JobManager and a TaskManager with as many slots '
       + 'as the job needs), which stops when the job ends.')
     .argument('<job>', 'the job file (.ts or .js)')
-    .argument('[args...]', "the job's own arguments, in its process.argv (put them after -- when they start with -)")
+    .argument('[args...]', "the job's own arguments, in its process.argv: what follows the job file, except the options below (after --, everything)")
     .option('-p, --parallelism <n>', 'default parallelism of the job\'s operators (default: 1)')
     .option('-D <property=value>', 'a Flink configuration option for the job, e.g. -Dexecution.runtime-mode=BATCH (repeatable)', (pair: string, pairs: string[] = []) => [...pairs, pair])
     .option('--cluster <url>', 'submit to the cluster at this NATS URL instead of starting an embedded one')
     .option('-d, --detached', 'submit, print "Job has been submitted with JobID <id>" and return (needs --cluster)')
     .option('-s, --fromSavepoint <path>', 'start the job from this savepoint, matching its state to operators by uid')
     .option('-n, --allowNonRestoredState', 'skip savepoint state that matches no operator of the job instead of refusing it')
+    .allowUnknownOption()
     .action(async (jobFile: string, jobArgs: string[], options: RunOptions, command: Command) => {
       process.exitCode = await run(jobFile, jobArgs, options, command);
     });
