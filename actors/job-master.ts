@@ -26,7 +26,8 @@ import { createFailoverStrategy, type FailoverStrategy, type FailureHandlingResu
 import type { FailureCause } from '../lib/graph/failure-cause.ts';
 import { RegionRestarts, type RegionRestart } from '../lib/graph/region-restarts.ts';
 import { JobArtifactStore } from '../lib/job/job-artifact-store.ts';
-import { terminalStatuses, type JobStatus, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
+import { terminalStatuses, type JobSubmission, type JobSummary } from '../lib/job/job-submission.ts';
+import type { JobStatus } from '../lib/api/job-status.ts';
 import { encodeControl } from '../lib/codec/control-codec.ts';
 import { JobVertexBackPressureTracker, type JobVertexBackPressureInfo } from '../lib/metrics/job-vertex-back-pressure.ts';
 import type { TaskIOMetrics } from '../lib/metrics/task-io-metrics.ts';

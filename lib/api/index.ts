@@ -46,6 +46,8 @@ export { AsyncTimeoutError, RichAsyncFunction, type AsyncFunction, type ResultFu
 export { AsyncRetryStrategies, RetryPredicates, type AsyncRetryPredicate, type AsyncRetryStrategy } from '../functions/async-retry-strategy.ts';
 export { OutputTag } from '../functions/output-tag.ts';
 export { JobExecutionResult } from './job-execution-result.ts';
+export type { JobClient } from './job-client.ts';
+export { JobStatus } from './job-status.ts';
 export { RuntimeExecutionMode } from './runtime-execution-mode.ts';
 export type { CollectedRecords } from './collected-records.ts';
 // Time and watermarks (event-time branch).

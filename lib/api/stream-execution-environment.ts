@@ -23,6 +23,7 @@ import { SingleOutputStreamOperator } from './data-stream.ts';
 import { ExecutionConfig } from '../settings/execution-config.ts';
 import type { ParallelSourceFunction, SourceFunction } from '../functions/functions.ts';
 import { currentJobContext } from './job-context.ts';
+import type { JobClient } from './job-client.ts';
 import type { JobExecutionResult } from './job-execution-result.ts';
 import { perSubtaskOperator } from './per-subtask-operator.ts';
 
@@ -279,6 +280,16 @@ export class StreamExecutionEnvironment {
     const context = currentJobContext();
     if (!context) throw new Error('No Sluice job context: run this job with `sluice run <file>`');
     return context.execute(this.getStreamGraph(jobName));
+  }
+
+  /**
+   * Builds the job's graph and submits it, as Flink's executeAsync: resolves to a JobClient as
+   * soon as the job is submitted, and the job file's code goes on while the job runs.
+   */
+  async executeAsync(jobName = defaultJobName): Promise<JobClient> {
+    const context = currentJobContext();
+    if (!context) throw new Error('No Sluice job context: run this job with `sluice run <file>`');
+    return context.executeAsync(this.getStreamGraph(jobName));
   }
 
   /** @internal DataStream.executeAndCollect, once its collect sink is in the graph. */

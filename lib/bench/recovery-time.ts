@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { withClient } from '../client/with-client.ts';
-import type { JobStatus } from '../job/job-submission.ts';
+import type { JobStatus } from '../api/job-status.ts';
 import { prepareSubmission } from '../job/prepare-submission.ts';
 import { startNatsServer } from '../nats/nats-server.ts';
 import { defaultClusterOptions, type ClusterOptions } from '../settings/cluster-options.ts';

@@ -94,7 +94,7 @@ export class ClusterClient {
           const interruptionsBefore = connection.interruptions;
           const connectedBefore = connection.isConnected;
           try {
-            seen((await this.ask<{ job: JobSummary }>((replyTo) => ({ type: 'GetJob', jobId, replyTo }))).job);
+            seen(await this.getJob(jobId));
             if (!subscription.isClosed()) poll();
           } catch (error) {
             // An ask lost to a nats-server restart says nothing about the JobManager, nor does one
@@ -127,6 +127,11 @@ export class ClusterClient {
       listeners.push(listener);
     };
     return { terminated, onStatus, stop };
+  }
+
+  /** The job as the JobManager knows it now; an unknown job is an error naming it. */
+  async getJob(jobId: JobId): Promise<JobSummary> {
+    return (await this.ask<{ job: JobSummary }>((replyTo) => ({ type: 'GetJob', jobId, replyTo }))).job;
   }
 
   async list(): Promise<JobSummary[]> {

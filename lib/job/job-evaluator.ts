@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installJobContext } from '../api/job-context.ts';
 import type { StreamGraph } from '../graph/stream-graph.ts';
+import type { JobClient } from '../api/job-client.ts';
 import type { JobExecutionResult } from '../api/job-execution-result.ts';
 import { localWorkingDirectory } from '../settings/local-working-directory.ts';
 import { sluiceApiGlobal } from './job-bundler.ts';
@@ -38,20 +39,24 @@ function jobLine(error: unknown, jobFile: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** How the job ended, for the job file's code after execute(). */
+/** How the job ended, for the job file's code after execute(); for executeAsync(), that it was submitted. */
 export type ExecutionOutcome =
   /** `collected`: the records of executeAndCollect(). */
   | { result: JobExecutionResult; collected?: unknown[] }
-  | { failure: Error };
+  | { failure: Error }
+  | { submitted: JobClient };
 
 export interface EvaluatedJob {
   graph: StreamGraph;
   /** Set when the job called executeAndCollect(): its records go back to the client, up to `limit`. */
   collect?: { limit?: number };
+  /** Set when the job called executeAsync(): its code goes on once the job is submitted, with a JobClient. */
+  executedAsync: boolean;
   /**
    * The evaluation waits inside `env.execute()`. This settles that call, with the job's result
    * or (as Flink's execute throws) its failure, and resolves once the rest of the job file has
    * run; it rejects with a JobFileError when that code throws something other than the failure.
+   * After executeAsync() it is resumed with the submitted job's client instead.
    * Only the client resumes: on the TaskManagers execute() never returns.
    */
   resumeAfterExecute(outcome: ExecutionOutcome): Promise<void>;
@@ -67,22 +72,34 @@ export async function evaluateJob(evaluation: JobEvaluation): Promise<EvaluatedJ
   writeFileSync(file, evaluation.bundle);
   let captured!: (graph: StreamGraph) => void;
   const graphBuilt = new Promise<StreamGraph>((resolve) => { captured = resolve; });
-  let settleExecute!: { resolve: (outcome: Extract<ExecutionOutcome, { result: unknown }>) => void; reject: (failure: Error) => void };
+  type Settled = Exclude<ExecutionOutcome, { failure: Error }>;
+  let settleExecute!: { resolve: (outcome: Settled) => void; reject: (failure: Error) => void };
   let executed = false;
   let collect: EvaluatedJob['collect'];
+  let executedAsync = false;
   /** The job's failure, once execute() threw it: the job file not catching it is no new error. */
   let failure: Error | undefined;
   installJobContext({
     cwd: evaluation.cwd,
     defaultParallelism: evaluation.defaultParallelism,
     configuration: evaluation.configuration,
-    execute: async (graph) => (await run(graph)).result,
+    execute: async (graph) => finished(await run(graph)).result,
+    executeAsync: async (graph) => {
+      executedAsync = true;
+      const outcome = await run(graph);
+      if (!('submitted' in outcome)) throw new Error('executeAsync() was resumed without its JobClient');
+      return outcome.submitted;
+    },
     executeAndCollect: async (graph, limit) => {
       collect = { limit };
-      return (await run(graph)).collected ?? [];
+      return finished(await run(graph)).collected ?? [];
     },
   });
-  function run(graph: StreamGraph): Promise<Extract<ExecutionOutcome, { result: unknown }>> {
+  function finished(outcome: Settled): Extract<ExecutionOutcome, { result: unknown }> {
+    if (!('result' in outcome)) throw new Error('execute() was resumed before its job ended');
+    return outcome;
+  }
+  function run(graph: StreamGraph): Promise<Settled> {
     if (executed) return Promise.reject(new Error('env.execute() was called a second time: a job file runs one job'));
     executed = true;
     captured(graph);
@@ -105,12 +122,13 @@ export async function evaluateJob(evaluation: JobEvaluation): Promise<EvaluatedJ
     return {
       graph,
       collect,
+      executedAsync,
       resumeAfterExecute: async (outcome) => {
-        if ('result' in outcome) {
-          settleExecute.resolve(outcome);
-        } else {
+        if ('failure' in outcome) {
           failure = outcome.failure;
           settleExecute.reject(failure);
+        } else {
+          settleExecute.resolve(outcome);
         }
         await evaluated;
       },

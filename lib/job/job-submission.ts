@@ -4,6 +4,7 @@ import type { JobGraph } from '../graph/job-graph.ts';
 import type { JobId } from '../ids/addresses.ts';
 import type { SavepointRestoreSettings } from '../checkpoint/savepoint-restore-settings.ts';
 import type { AccumulatorSnapshot } from '../functions/accumulator-registry.ts';
+import type { JobStatus } from '../api/job-status.ts';
 
 export interface JobSubmission {
   jobId: JobId;
@@ -21,8 +22,6 @@ export interface JobSubmission {
   /** `sluice run --fromSavepoint`: the job starts from this savepoint. */
   savepointRestoreSettings?: SavepointRestoreSettings;
 }
-
-export type JobStatus = 'CREATED' | 'RUNNING' | 'RESTARTING' | 'FINISHED' | 'CANCELLING' | 'CANCELED' | 'FAILED';
 
 export const terminalStatuses: ReadonlySet<JobStatus> = new Set(['FINISHED', 'CANCELED', 'FAILED']);
 

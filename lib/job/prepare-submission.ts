@@ -14,7 +14,9 @@ export interface PreparedJob {
   bundle: string;
   /** Set when the job called executeAndCollect(). */
   collect: EvaluatedJob['collect'];
-  /** Runs the job file's code after `env.execute()`, with the job's argv, once the job has ended. */
+  /** Set when the job called executeAsync(). */
+  executedAsync: boolean;
+  /** Runs the job file's code after `env.execute()`, with the job's argv, once the job has ended (after executeAsync(), once it is submitted). */
   resumeAfterExecute: EvaluatedJob['resumeAfterExecute'];
 }
 
@@ -61,5 +63,5 @@ export async function prepareSubmission(jobFile: string, jobArgs: string[], sett
       process.argv = ownArgv;
     }
   };
-  return { submission, bundle, collect: evaluated.collect, resumeAfterExecute };
+  return { submission, bundle, collect: evaluated.collect, executedAsync: evaluated.executedAsync, resumeAfterExecute };
 }

@@ -74,6 +74,17 @@ t.test('an unbounded job runs until cancelled, then every subtask stops', async 
   t.same(taskManagers.map((tm) => tm.stdout().length), printed, 'no output after CANCELED');
 });
 
+t.test('executeAsync against a cluster: sluice run ends with the job file, and the job runs on', async (t) => {
+  const run = await runSluice(['run', 'test/fixtures/jobs/execute-async.ts', ...cluster], { env: { SLUICE_TEST_MODE: 'return' } });
+  t.equal(run.code, 0, run.stderr);
+  const jobId = /Job has been submitted with JobID (\w+)/.exec(run.stderr)![1]!;
+  t.equal(run.stdout, `submitted ${jobId}\nstatus while running: ok\n`);
+  t.match(await listed(jobId), / : ExecuteAsync \((CREATED|RUNNING)\)$/, 'the job runs on after sluice run ended');
+  const cancel = await runSluice(['cancel', jobId, ...cluster]);
+  t.equal(cancel.code, 0, cancel.stderr);
+  t.match(await listed(jobId), /\(CANCELED\)$/);
+});
+
 t.test('cancelling a job that is still deploying ends it at once', async (t) => {
   const run = await runSluice(['run', 'samples/sensor-source.ts', '-p', '4', '--detached', ...cluster]);
   const jobId = submittedJobId(run.stdout);

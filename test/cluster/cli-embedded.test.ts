@@ -124,3 +124,20 @@ t.test('sluice run -D key=value configures the job as flink run -D does; a malfo
   t.equal(wrong.code, 1);
   t.match(wrong.stderr, /batch-mode\.ts.*execution\.checkpointing\.interval: 'often' is not a duration/s);
 });
+
+t.test('executeAsync: the job file goes on while its job runs, and its JobClient follows and steers the job', async (t) => {
+  const finished = await runSluice(['run', 'test/fixtures/jobs/execute-async.ts'], { env: { SLUICE_TEST_MODE: 'result' } });
+  t.equal(finished.code, 0, finished.stderr);
+  const jobId = /Job has been submitted with JobID (\w+)/.exec(finished.stderr)![1]!;
+  t.equal(finished.stdout, `submitted ${jobId}\nstatus while running: ok\nresult of this job: seen 1000\nstatus at the end: FINISHED\n`);
+  t.notMatch(finished.stderr, /Program execution finished/, 'as in Flink, executeAsync() prints no end of its own');
+
+  const cancelled = await runSluice(['run', 'test/fixtures/jobs/execute-async.ts'], { env: { SLUICE_TEST_MODE: 'cancel' } });
+  t.equal(cancelled.code, 0, `a job the job file cancelled ends as it meant (stderr: ${cancelled.stderr})`);
+  t.match(cancelled.stdout, /\nresult after cancel: Job execution failed: job \w+ CANCELED\n$/);
+
+  const thrown = await runSluice(['run', 'test/fixtures/jobs/execute-async.ts'], { env: { SLUICE_TEST_MODE: 'throw' } });
+  t.equal(thrown.code, 1);
+  t.match(thrown.stderr, /\nsluice: job file test\/fixtures\/jobs\/execute-async\.ts: line \d+: failed after env\.execute\(\): the job file gives up\n/, 'the error, naming the job file');
+  t.match(thrown.stderr, /is CANCELED\n/, 'and the embedded cluster cancels the job before it stops');
+});

@@ -8,8 +8,8 @@ import { prepareSubmission, type PreparedJob } from '../../job/prepare-submissio
 import { isLogLevel, setLogLevel } from '../../log/logger.ts';
 import { positiveInteger } from '../cli-options.ts';
 import { SlotSharingLayout } from '../../graph/slot-sharing-layout.ts';
-import { JobExecutionResult } from '../../api/job-execution-result.ts';
-import { accumulatorResults } from '../../functions/accumulator-registry.ts';
+import { ClusterJobClient } from '../../client/cluster-job-client.ts';
+import { describeEnd, jobExecutionFailure, jobExecutionResult } from '../../client/job-outcome.ts';
 import type { CollectedResults } from '../../client/collected-results.ts';
 import type { JobSummary } from '../../job/job-submission.ts';
 import { settlesWithin } from '../../actor/settles-within.ts';
@@ -66,11 +66,13 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
         }
         process.stderr.write(submitted);
         watch.onStatus((summary) => process.stderr.write(`Job ${summary.jobId} is ${summary.status}\n`));
-        const final = await followUntilEnded(watch.terminated, submission.jobId, cancelJob);
-        if (final === 'abandoned') {
-          process.stderr.write(`sluice: job ${submission.jobId} did not confirm its cancellation; it may still be running (see \`sluice list\`)\n`);
-          return 1;
+        const followed = followUntilEnded(watch.terminated, submission.jobId, cancelJob);
+        if (prepared.executedAsync) {
+          const jobClient = new ClusterJobClient(client, submission.jobId, watch.terminated);
+          return await resumeWhileRunning(followed, jobClient, prepared, { embedded: local !== undefined, cancelJob, stopWatching: () => watch.stop() });
         }
+        const final = await followed;
+        if (final === 'abandoned') return abandoned(submission.jobId);
         return await reportAndResume(final, prepared, results);
       } finally {
         results?.stop();
@@ -107,20 +109,59 @@ function followUntilEnded(terminated: Promise<JobSummary>, jobId: string, cancel
   });
 }
 
+function abandoned(jobId: string): number {
+  process.stderr.write(`sluice: job ${jobId} did not confirm its cancellation; it may still be running (see \`sluice list\`)\n`);
+  return 1;
+}
+
+/**
+ * After executeAsync(), the job file's code runs on at once with the job's client, as in Flink.
+ * Against a cluster, `sluice run` ends with that code and the job runs on; the embedded
+ * cluster lives until the job ends too. A job that failed, or was cancelled other than by the
+ * job file, makes the run exit 1.
+ */
+async function resumeWhileRunning(
+  followed: Promise<JobSummary | 'abandoned'>,
+  jobClient: ClusterJobClient,
+  prepared: PreparedJob,
+  run: { embedded: boolean; cancelJob: () => void; stopWatching: () => void },
+): Promise<number> {
+  const jobId = jobClient.getJobID();
+  const program = prepared.resumeAfterExecute({ submitted: jobClient }).then(() => undefined, (error: unknown) => error as Error);
+  const givenUp = followed.then((final) => (final === 'abandoned' ? final : new Promise<never>(() => undefined)));
+  const programError = await Promise.race([program, givenUp]);
+  if (programError === 'abandoned') return abandoned(jobId);
+  if (programError) {
+    process.stderr.write(`sluice: ${programError.message}\n`);
+    if (!run.embedded) return 1;
+    run.cancelJob();
+  }
+  if (!run.embedded) {
+    run.stopWatching();
+    return 0;
+  }
+  const final = await followed;
+  if (final === 'abandoned') return abandoned(jobId);
+  if (programError) return 1;
+  if (final.status === 'FINISHED' || (final.status === 'CANCELED' && jobClient.cancelRequested)) return 0;
+  process.stderr.write(`sluice: job ${jobId} ${describeEnd(final)}\n`);
+  return 1;
+}
+
 /** How long the client waits, after FINISHED, for the collect sink's last message: the two travel apart. */
 const resultsGraceMs = 10_000;
 
 /** Prints how the job ended; then, as in Flink, execute() returns or throws and the job file's code after it runs. */
 async function reportAndResume(final: JobSummary, prepared: PreparedJob, results: CollectedResults | undefined): Promise<number> {
-  const netRuntime = (final.endTime ?? Date.now()) - final.startTime;
-  let failure = `${final.status}${final.reason ? `: ${final.reason}` : ''}`;
+  const result = jobExecutionResult(final);
+  let failure = describeEnd(final);
   let succeeded = final.status === 'FINISHED';
   if (succeeded && results && !(await settlesWithin(results.ended, resultsGraceMs))) {
     succeeded = false;
     failure = `FINISHED, but the last records of its collect sink did not arrive within ${resultsGraceMs} ms`;
   }
   if (succeeded) {
-    process.stderr.write(`Program execution finished\nJob with JobID ${final.jobId} has finished.\nJob Runtime: ${netRuntime} ms\n`);
+    process.stderr.write(`Program execution finished\nJob with JobID ${final.jobId} has finished.\nJob Runtime: ${result.getNetRuntime()} ms\n`);
   } else if (final.status === 'CANCELED' && results?.limitReached) {
     // executeAndCollect(limit) cancels its job once the limit is reached: that is how it ends.
     succeeded = true;
@@ -130,8 +171,8 @@ async function reportAndResume(final: JobSummary, prepared: PreparedJob, results
   }
   try {
     await prepared.resumeAfterExecute(succeeded
-      ? { result: new JobExecutionResult(final.jobId, netRuntime, accumulatorResults(final.accumulators)), collected: results?.records() }
-      : { failure: new Error(`Job execution failed: job ${final.jobId} ${failure}`) });
+      ? { result, collected: results?.records() }
+      : { failure: jobExecutionFailure(final.jobId, failure) });
   } catch (error) {
     process.stderr.write(`sluice: ${(error as Error).message}\n`);
     return 1;

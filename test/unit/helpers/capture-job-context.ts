@@ -12,6 +12,10 @@ export function captureJobGraphs(settings: Partial<Pick<JobContext, 'defaultPara
       graphs.push(graph);
       return new JobExecutionResult(`job-${graphs.length}`, 0);
     },
+    async executeAsync(graph) {
+      graphs.push(graph);
+      throw new Error('captureJobGraphs runs no job: executeAsync() has no client to give');
+    },
     async executeAndCollect(graph) {
       graphs.push(graph);
       return [];
