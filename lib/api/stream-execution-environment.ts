@@ -21,6 +21,7 @@ import { Transformation, type TransformationSpec } from '../graph/transformation
 import { StreamSource } from '../operators/source-operator.ts';
 import { SingleOutputStreamOperator } from './data-stream.ts';
 import { ExecutionConfig } from '../settings/execution-config.ts';
+import { executionPlan } from '../graph/execution-plan.ts';
 import type { ParallelSourceFunction, SourceFunction } from '../functions/functions.ts';
 import { currentJobContext } from './job-context.ts';
 import type { JobClient } from './job-client.ts';
@@ -273,6 +274,11 @@ export class StreamExecutionEnvironment {
       runtimeMode,
       globalJobParameters: this.config.getGlobalJobParameters(),
     });
+  }
+
+  /** The job's StreamGraph as Flink's JSON execution plan, for its plan visualizer; the job is not run. */
+  getExecutionPlan(): string {
+    return executionPlan(this.getStreamGraph());
   }
 
   /** Builds the job's graph and runs it through the job context `sluice run` installed. */

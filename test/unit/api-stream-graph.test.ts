@@ -17,6 +17,23 @@ function edgeSummary(env: StreamExecutionEnvironment): string[] {
 
 t.afterEach(() => installJobContext(undefined));
 
+t.test('getExecutionPlan: the graph as Flink\'s JSON plan, without running the job', async (t) => {
+  const graphs = captureJobGraphs();
+  const env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(4);
+  declareWordCount(env);
+  t.same(JSON.parse(env.getExecutionPlan()), {
+    nodes: [
+      { id: 1, type: 'Source: Collection Source', pact: 'Data Source', contents: 'Source: Collection Source', parallelism: 1 },
+      { id: 2, type: 'tokenizer', pact: 'Operator', contents: 'tokenizer', parallelism: 4, predecessors: [{ id: 1, ship_strategy: 'REBALANCE', side: 'second' }] },
+      { id: 3, type: 'Keyed Aggregation', pact: 'Operator', contents: 'Keyed Aggregation', parallelism: 4, predecessors: [{ id: 2, ship_strategy: 'HASH', side: 'second' }] },
+      { id: 4, type: 'Sink: Print to Std. Out', pact: 'Data Sink', contents: 'Sink: Print to Std. Out', parallelism: 4, predecessors: [{ id: 3, ship_strategy: 'FORWARD', side: 'second' }] },
+    ],
+  });
+  t.equal(graphs.length, 0, 'nothing was submitted');
+  await env.execute('WordCount');
+  t.equal(graphs[0]!.nodes.size, 4, 'and the job can still be executed as declared');
+});
+
 t.test('word count: auto ids by creation order, Flink names, partitioners as edge properties', async (t) => {
   const env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(4);
   declareWordCount(env);
