@@ -225,15 +225,15 @@ export class StreamExecutionEnvironment {
   /**
    * Flink's fromSource: a Source (NumberSequenceSource, DataGeneratorSource, FileSource-like
    * connectors) read in parallel, each subtask its own reader, its position checkpointed. A
-   * watermark strategy other than `noWatermarks()` stamps the records and emits watermarks in
-   * an operator chained to the source: the stream returned is that operator's.
+   * watermark strategy other than `noWatermarks()` stamps the records and emits watermarks
+   * in the source operator itself, as in Flink.
    */
   fromSource<T>(source: Source<T>, watermarkStrategy: WatermarkStrategy<T>, sourceName: string): SingleOutputStreamOperator<T> {
     if (typeof (source as Partial<Source<T>> | undefined)?.createReader !== 'function') {
       throw new Error(`fromSource '${sourceName}': not a Source (such as NumberSequenceSource or DataGeneratorSource)`);
     }
-    const stream = this.source<T>(sourceName, () => new StreamSource(source.createReader()), { isParallel: true, isBounded: source.getBoundedness() === Boundedness.BOUNDED });
-    return isNoWatermarks(watermarkStrategy) ? stream : stream.assignTimestampsAndWatermarks(watermarkStrategy);
+    const strategy = isNoWatermarks(watermarkStrategy) ? undefined : watermarkStrategy;
+    return this.source<T>(sourceName, () => new StreamSource(source.createReader(), strategy), { isParallel: true, isBounded: source.getBoundedness() === Boundedness.BOUNDED });
   }
 
   /** A non-parallel source emitting the file's lines; a relative path resolves against the job's directory. */

@@ -117,6 +117,8 @@ export interface SourceOperator<OUT> extends StreamOperator<OUT> {
   /** Resolves when a bounded source is exhausted or when `cancel` was called. */
   run(ctx: SourceContext<OUT>): Promise<void>;
   cancel(): void;
+  /** What its SourceContext emits into, given the operator's output: a source that stamps records itself puts a step between. */
+  sourceOutput?(output: Output<OUT>): Output<OUT>;
 }
 
 export function isSourceOperator(operator: StreamOperator<unknown>): operator is SourceOperator<unknown> {

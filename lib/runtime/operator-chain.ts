@@ -3,7 +3,7 @@
 // the tests (the operator test harness, the in-memory runner): there is one chain wiring.
 import type { ChannelEvent } from '../exchange/codec.ts';
 import type { InputIndex, StreamEdge, StreamGraph, StreamNode } from '../graph/stream-graph.ts';
-import type { OperatorContext, Output, StreamOperator } from '../operators/stream-operator.ts';
+import { isSourceOperator, type OperatorContext, type Output, type StreamOperator } from '../operators/stream-operator.ts';
 import { BroadcastingOutput } from './broadcasting-output.ts';
 import type { CheckpointBarrier } from './checkpoint-barrier-handler.ts';
 import { ChainingOutput } from './chaining-output.ts';
@@ -73,7 +73,9 @@ export class OperatorChain {
 
   /** The output an operator emits into: what a source's SourceContext wraps. */
   outputOf(operatorId: string): Output<unknown> {
-    return this.outputs.get(operatorId)!;
+    const output = this.outputs.get(operatorId)!;
+    const operator = this.operator(operatorId);
+    return isSourceOperator(operator) && operator.sourceOutput ? operator.sourceOutput(output) : output;
   }
 
   /** Tail first, so that no operator receives a record before it is open. */

@@ -9,6 +9,7 @@ import {
   ProcessFunction,
   RateLimiterStrategy,
   StreamExecutionEnvironment,
+  Watermark,
   WatermarkStrategy,
   type Source,
 } from '../../lib/api/index.ts';
@@ -29,7 +30,7 @@ t.test('NumberSequenceSource and DataGeneratorSource through fromSource, the sou
   t.throws(() => env.fromSource({} as Source<number>, WatermarkStrategy.noWatermarks(), 'Nothing'), /fromSource 'Nothing': not a Source/);
 });
 
-t.test('a watermark strategy stamps the generated records and emits watermarks after the source', async (t) => {
+t.test('a watermark strategy stamps the records and emits watermarks in the source operator itself, as Flink\'s SourceOperator', async (t) => {
   const env = StreamExecutionEnvironment.getExecutionEnvironment();
   type Event = { index: number; time: number };
   const stamped: Array<[number, number | undefined, number]> = [];
@@ -38,11 +39,19 @@ t.test('a watermark strategy stamps the generated records and emits watermarks a
       stamped.push([event.index, ctx.timestamp(), ctx.timerService().currentWatermark()]);
     }
   }
-  env.fromSource(new DataGeneratorSource((index: number) => ({ index, time: 1000 + index * 100 }), 4),
-    WatermarkStrategy.forBoundedOutOfOrderness<Event>(Duration.ofMillis(50)).withTimestampAssigner((event) => event.time), 'Events')
-    .process(new Stamps());
-  await runInMemory(env.getStreamGraph());
-  t.same(stamped.map(([index, timestamp]) => [index, timestamp]), [[0, 1000], [1, 1100], [2, 1200], [3, 1300]], 'each record stamped by the assigner');
+  /** A watermark at each event's timestamp, so that each record sees its predecessor's. */
+  const punctuated = WatermarkStrategy.forGenerator<Event>(() => ({
+    onEvent: (_event, timestamp, output) => output.emitWatermark(new Watermark(timestamp)),
+    onPeriodicEmit: () => undefined,
+  })).withTimestampAssigner((event) => event.time);
+  env.fromSource(new DataGeneratorSource((index: number) => ({ index, time: 1000 + index * 100 }), 4), punctuated, 'Events')
+    .uid('events').setParallelism(1)
+    .process(new Stamps()).setParallelism(1);
+  const graph = env.getStreamGraph();
+  t.same([...graph.nodes.values()].map((node) => [node.id, node.name, node.isSource]), [['events', 'Events', true], ['op-2', 'Process', false]],
+    'no operator of its own: uid, name and parallelism are the source\'s');
+  await runInMemory(graph);
+  t.same(stamped, [[0, 1000, -Infinity], [1, 1100, 1000], [2, 1200, 1100], [3, 1300, 1200]], 'each record stamped by the assigner, after the watermark of the one before');
 });
 
 t.test('perSecond paces the generator over all its readers', async (t) => {
