@@ -85,7 +85,8 @@ export { BroadcastProcessFunction, type BroadcastContext, type BroadcastReadOnly
 export { KeyedBroadcastProcessFunction, type KeyedBroadcastContext, type KeyedBroadcastReadOnlyContext, type KeyedStateFunction } from '../functions/keyed-broadcast-process-function.ts';
 export type { BroadcastState, ReadOnlyBroadcastState } from '../state/operator/broadcast-state.ts';
 // Checkpoints and recovery
-export { CheckpointConfig, ExternalizedCheckpointCleanup } from '../checkpoint/checkpoint-config.ts';
+export { CheckpointConfig, ExternalizedCheckpointCleanup, ExternalizedCheckpointRetention } from '../checkpoint/checkpoint-config.ts';
+export { FileSystemCheckpointStorage, JobManagerCheckpointStorage } from '../checkpoint/checkpoint-storage-choices.ts';
 export { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 export { RestartStrategies, type RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 // State backends (issue 9): env.setStateBackend(new HashMapStateBackend() | new EmbeddedLevelDBStateBackend()).

@@ -12,7 +12,7 @@ import { CheckpointingMode } from '../checkpoint/checkpointing-mode.ts';
 import type { OperatorFactory, StreamGraph } from '../graph/stream-graph.ts';
 import type { RestartStrategyConfiguration } from '../restart/restart-strategies.ts';
 import { restartStrategyFromConfiguration } from '../restart/restart-strategy-options.ts';
-import { durationOption, numberOption, type Configuration } from '../settings/configuration.ts';
+import { booleanOption, durationOption, firstKey, numberOption, type Configuration } from '../settings/configuration.ts';
 import { failoverStrategyFromConfiguration, type FailoverStrategyName } from '../graph/failover-strategy-options.ts';
 import type { StateBackend } from '../state/state-backend.ts';
 import { stateBackendFromConfiguration } from '../state/state-backend-options.ts';
@@ -81,19 +81,23 @@ export class StreamExecutionEnvironment {
 
   /**
    * Applies Flink's configuration keys: `parallelism.default`, `pipeline.max-parallelism`,
-   * `execution.checkpointing.interval` and `.mode`, the restart strategy's
-   * (`restart-strategy: fixed-delay`, …), `jobmanager.execution.failover-strategy`,
-   * `state.backend.type` and `execution.runtime-mode`. Other keys are ignored, as Flink
-   * ignores keys it does not know.
+   * `pipeline.auto-watermark-interval`, `pipeline.operator-chaining.enabled`,
+   * `execution.buffer-timeout.interval`, the checkpointing keys (see CheckpointConfig.configure),
+   * the restart strategy's (`restart-strategy: fixed-delay`, …),
+   * `jobmanager.execution.failover-strategy`, `state.backend.type` and
+   * `execution.runtime-mode`. Other keys are ignored, as Flink ignores keys it does not know.
    */
   configure(configuration: Configuration): this {
     if (configuration['parallelism.default'] !== undefined) this.setParallelism(numberOption(configuration, 'parallelism.default', 1));
     if (configuration['pipeline.max-parallelism'] !== undefined) this.setMaxParallelism(numberOption(configuration, 'pipeline.max-parallelism', 128));
-    if (configuration['execution.checkpointing.interval'] !== undefined) {
-      this.checkpointConfig.setCheckpointInterval(durationOption(configuration, 'execution.checkpointing.interval', '0 ms'));
+    this.checkpointConfig.configure(configuration);
+    if (configuration['pipeline.auto-watermark-interval'] !== undefined) {
+      this.config.setAutoWatermarkInterval(durationOption(configuration, 'pipeline.auto-watermark-interval', '200 ms'));
     }
-    const checkpointingMode = configuration['execution.checkpointing.mode'];
-    if (checkpointingMode !== undefined) this.checkpointConfig.setCheckpointingMode(checkpointingModeOption(checkpointingMode));
+    const bufferTimeout = firstKey(configuration, ['execution.buffer-timeout.interval', 'execution.buffer-timeout']);
+    if (bufferTimeout) this.setBufferTimeout(durationOption(configuration, bufferTimeout, '5 ms'));
+    const chaining = firstKey(configuration, ['pipeline.operator-chaining.enabled', 'pipeline.operator-chaining']);
+    if (chaining && !booleanOption(configuration, chaining, true)) this.disableOperatorChaining();
     const runtimeMode = runtimeModeFromConfiguration(configuration);
     if (runtimeMode) this.runtimeMode = runtimeMode;
     const restartStrategy = restartStrategyFromConfiguration(configuration);
@@ -317,10 +321,3 @@ export class StreamExecutionEnvironment {
   }
 }
 
-function checkpointingModeOption(value: string): CheckpointingMode {
-  const mode = value.trim().toUpperCase().replace(/-/g, '_');
-  if (mode !== CheckpointingMode.EXACTLY_ONCE && mode !== CheckpointingMode.AT_LEAST_ONCE) {
-    throw new Error(`execution.checkpointing.mode: '${value}' is not a checkpointing mode (EXACTLY_ONCE or AT_LEAST_ONCE)`);
-  }
-  return mode;
-}

@@ -1,8 +1,11 @@
 // Flink's CheckpointConfig: how often and how checkpoints are taken, how many are kept and
 // where. `env.enableCheckpointing(...)` turns it on; `env.getCheckpointConfig()` tunes it.
 // Its settings travel to the JobMaster in the JobGraph as plain data (CheckpointingSettings).
-import { resolve } from 'node:path';
+import { booleanOption, durationOption, firstKey, numberOption, type Configuration } from '../settings/configuration.ts';
+import { durationMillis, type DurationLike } from '../time/duration.ts';
 import { CheckpointingMode } from './checkpointing-mode.ts';
+import { localPath } from '../settings/local-path.ts';
+import { FileSystemCheckpointStorage, JobManagerCheckpointStorage } from './checkpoint-storage-choices.ts';
 
 /** What happens to the retained checkpoints when the job is cancelled (Flink's ExternalizedCheckpointCleanup). */
 export const ExternalizedCheckpointCleanup = {
@@ -11,6 +14,10 @@ export const ExternalizedCheckpointCleanup = {
 } as const;
 
 export type ExternalizedCheckpointCleanup = (typeof ExternalizedCheckpointCleanup)[keyof typeof ExternalizedCheckpointCleanup];
+
+/** Flink 1.20's name for the same choice (`setExternalizedCheckpointRetention`). */
+export const ExternalizedCheckpointRetention = ExternalizedCheckpointCleanup;
+export type ExternalizedCheckpointRetention = ExternalizedCheckpointCleanup;
 
 /** Where completed checkpoints go: the JobManager's memory (development), or a LevelDB store per checkpoint under `directory`. */
 export type CheckpointStorageLocation = { type: 'jobmanager' } | { type: 'filesystem'; directory: string };
@@ -44,6 +51,9 @@ export class CheckpointConfig {
   private cleanup: ExternalizedCheckpointCleanup = ExternalizedCheckpointCleanup.DELETE_ON_CANCELLATION;
   private numRetained = 1;
   private storage: CheckpointStorageLocation = { type: 'jobmanager' };
+  private unaligned = false;
+  private alignedTimeoutMs = 0;
+  private forceUnaligned = false;
 
   isCheckpointingEnabled(): boolean {
     return this.intervalMs > 0;
@@ -122,6 +132,57 @@ export class CheckpointConfig {
     return this.cleanup;
   }
 
+  /** Flink 1.20's name of setExternalizedCheckpointCleanup. */
+  setExternalizedCheckpointRetention(retention: ExternalizedCheckpointRetention): this {
+    return this.setExternalizedCheckpointCleanup(retention);
+  }
+
+  getExternalizedCheckpointRetention(): ExternalizedCheckpointRetention {
+    return this.cleanup;
+  }
+
+  /** Flink's deprecated name of setExternalizedCheckpointCleanup. */
+  enableExternalizedCheckpoints(cleanup: ExternalizedCheckpointCleanup): this {
+    return this.setExternalizedCheckpointCleanup(cleanup);
+  }
+
+  /** Checkpoints in a directory outlive the job as `cleanup` says; those in the JobManager's memory never do. */
+  isExternalizedCheckpointsEnabled(): boolean {
+    return this.storage.type === 'filesystem';
+  }
+
+  /**
+   * Flink's unaligned checkpoints, accepted so that a Flink job's configuration runs as it
+   * is: Sluice's barriers are always aligned. Results are the same exactly-once results; only
+   * the time a barrier waits behind backpressured input differs.
+   */
+  enableUnalignedCheckpoints(enabled = true): this {
+    this.unaligned = enabled;
+    return this;
+  }
+
+  isUnalignedCheckpointsEnabled(): boolean {
+    return this.unaligned;
+  }
+
+  setAlignedCheckpointTimeout(timeout: DurationLike): this {
+    this.alignedTimeoutMs = durationMillis(timeout, 'checkpoint config: the aligned checkpoint timeout');
+    return this;
+  }
+
+  getAlignedCheckpointTimeout(): number {
+    return this.alignedTimeoutMs;
+  }
+
+  setForceUnalignedCheckpoints(force: boolean): this {
+    this.forceUnaligned = force;
+    return this;
+  }
+
+  isForceUnalignedCheckpoints(): boolean {
+    return this.forceUnaligned;
+  }
+
   /** How many completed checkpoints are kept (Flink's state.checkpoints.num-retained, default 1). */
   setNumRetainedCheckpoints(numRetained: number): this {
     check(isCount(numRetained, 1), `the number of retained checkpoints must be at least 1 (got ${numRetained})`);
@@ -133,15 +194,45 @@ export class CheckpointConfig {
     return this.numRetained;
   }
 
-  /** A directory: checkpoints go to `<directory>/<jobId>/chk-<n>` (a relative one resolves against the job's directory). */
-  setCheckpointStorage(directory: string): this {
-    check(typeof directory === 'string' && directory.length > 0, 'the checkpoint storage directory must be a non-empty path');
-    this.storage = { type: 'filesystem', directory: resolve(directory) };
+  /**
+   * Where completed checkpoints go: a directory (a path or a `file://` URI; a relative one
+   * resolves against the job's directory), where they are `<directory>/<jobId>/chk-<n>`, or
+   * `new FileSystemCheckpointStorage(dir)` / `new JobManagerCheckpointStorage()` (the default).
+   */
+  setCheckpointStorage(storage: string | FileSystemCheckpointStorage | JobManagerCheckpointStorage): this {
+    if (storage instanceof FileSystemCheckpointStorage || storage instanceof JobManagerCheckpointStorage) this.storage = storage.location;
+    else this.storage = { type: 'filesystem', directory: localPath(storage, 'checkpoint config') };
     return this;
   }
 
   getCheckpointStorage(): CheckpointStorageLocation {
     return this.storage;
+  }
+
+  /**
+   * Flink's checkpointing keys: `execution.checkpointing.interval`, `.mode`, `.timeout`,
+   * `.min-pause`, `.max-concurrent-checkpoints`, `.tolerable-failed-checkpoints`,
+   * `.externalized-checkpoint-retention`, `.unaligned`, and the directory and retained count
+   * under their old names (`state.checkpoints.dir`, `state.checkpoints.num-retained`) or new
+   * ones (`execution.checkpointing.dir`, `.num-retained`).
+   */
+  configure(config: Configuration): this {
+    const prefix = 'execution.checkpointing.';
+    const set = (keys: readonly string[], apply: (key: string) => void) => {
+      const key = firstKey(config, keys);
+      if (key !== undefined) apply(key);
+    };
+    set([`${prefix}interval`], (key) => this.setCheckpointInterval(durationOption(config, key, '0 ms')));
+    set([`${prefix}mode`], (key) => this.setCheckpointingMode(checkpointingModeOption(config[key]!, key)));
+    set([`${prefix}timeout`], (key) => this.setCheckpointTimeout(durationOption(config, key, '10 min')));
+    set([`${prefix}min-pause`], (key) => this.setMinPauseBetweenCheckpoints(durationOption(config, key, '0 ms')));
+    set([`${prefix}max-concurrent-checkpoints`], (key) => this.setMaxConcurrentCheckpoints(numberOption(config, key, 1)));
+    set([`${prefix}tolerable-failed-checkpoints`], (key) => this.setTolerableCheckpointFailureNumber(numberOption(config, key, 0)));
+    set([`${prefix}externalized-checkpoint-retention`], (key) => this.setExternalizedCheckpointCleanup(cleanupOption(config[key]!, key)));
+    set([`${prefix}unaligned.enabled`, `${prefix}unaligned`], (key) => this.enableUnalignedCheckpoints(booleanOption(config, key, false)));
+    set([`${prefix}dir`, 'state.checkpoints.dir'], (key) => this.setCheckpointStorage(config[key]!));
+    set([`${prefix}num-retained`, 'state.checkpoints.num-retained'], (key) => this.setNumRetainedCheckpoints(numberOption(config, key, 1)));
+    return this;
   }
 
   /** The settings the JobMaster runs with; undefined when checkpointing is off. */
@@ -163,4 +254,20 @@ export class CheckpointConfig {
       storage: this.storage,
     };
   }
+}
+
+function checkpointingModeOption(value: string, key: string): CheckpointingMode {
+  const mode = value.trim().toUpperCase().replace(/-/g, '_');
+  if (mode !== CheckpointingMode.EXACTLY_ONCE && mode !== CheckpointingMode.AT_LEAST_ONCE) {
+    throw new Error(`${key}: '${value}' is not a checkpointing mode (EXACTLY_ONCE or AT_LEAST_ONCE)`);
+  }
+  return mode;
+}
+
+function cleanupOption(value: string, key: string): ExternalizedCheckpointCleanup {
+  const cleanup = value.trim().toUpperCase().replace(/-/g, '_');
+  if (cleanup !== 'DELETE_ON_CANCELLATION' && cleanup !== 'RETAIN_ON_CANCELLATION') {
+    throw new Error(`${key}: '${value}' is not a checkpoint retention (DELETE_ON_CANCELLATION or RETAIN_ON_CANCELLATION)`);
+  }
+  return cleanup;
 }

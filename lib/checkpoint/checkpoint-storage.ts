@@ -3,7 +3,7 @@
 // directory, the durable choice. A restore reads the checkpoint back from here.
 import type { CheckpointStorageLocation } from './checkpoint-config.ts';
 import type { CompletedCheckpoint } from './completed-checkpoint.ts';
-import { JobManagerCheckpointStorage } from './job-manager-checkpoint-storage.ts';
+import { InMemoryCheckpointStorage } from './in-memory-checkpoint-storage.ts';
 import { LevelDbCheckpointStorage } from './leveldb-checkpoint-storage.ts';
 
 export interface CheckpointStorage {
@@ -16,5 +16,5 @@ export interface CheckpointStorage {
 }
 
 export function createCheckpointStorage(location: CheckpointStorageLocation, jobId: string): CheckpointStorage {
-  return location.type === 'jobmanager' ? new JobManagerCheckpointStorage() : new LevelDbCheckpointStorage(location.directory, jobId);
+  return location.type === 'jobmanager' ? new InMemoryCheckpointStorage() : new LevelDbCheckpointStorage(location.directory, jobId);
 }

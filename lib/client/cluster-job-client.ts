@@ -1,6 +1,6 @@
 // The JobClient `sluice run` gives a job file after executeAsync(): each call goes to the
 // JobManager through the run's ClusterClient; the result comes from the run's watch of the job.
-import { resolve } from 'node:path';
+import { localPath } from '../settings/local-path.ts';
 import type { JobClient } from '../api/job-client.ts';
 import type { JobExecutionResult } from '../api/job-execution-result.ts';
 import type { JobStatus } from '../api/job-status.ts';
@@ -32,11 +32,11 @@ export class ClusterJobClient implements JobClient {
   }
 
   stopWithSavepoint(advanceToEndOfEventTime: boolean, savepointDirectory?: string | null): Promise<string> {
-    return this.client.stopWithSavepoint(this.jobId, advanceToEndOfEventTime, savepointDirectory ? resolve(savepointDirectory) : undefined);
+    return this.client.stopWithSavepoint(this.jobId, advanceToEndOfEventTime, savepointDirectory ? localPath(savepointDirectory, 'savepointDirectory') : undefined);
   }
 
   triggerSavepoint(savepointDirectory?: string | null): Promise<string> {
-    return this.client.triggerSavepoint(this.jobId, savepointDirectory ? resolve(savepointDirectory) : undefined);
+    return this.client.triggerSavepoint(this.jobId, savepointDirectory ? localPath(savepointDirectory, 'savepointDirectory') : undefined);
   }
 
   async getJobExecutionResult(): Promise<JobExecutionResult> {

@@ -1,6 +1,6 @@
 // Settings shared by every process of one cluster. Defaults favour fast failure detection
 // (seconds, not Flink's 50 s heartbeat timeout).
-import { resolve } from 'node:path';
+import { localPath } from './local-path.ts';
 import type { StateBackendType } from '../state/state-backend.ts';
 import { parseStateBackendType, stateBackendTypeKey } from '../state/state-backend-options.ts';
 
@@ -48,7 +48,7 @@ export function clusterOptionsFrom(url: string, env: NodeJS.ProcessEnv = process
     heartbeatTimeoutMs: positiveMs('SLUICE_HEARTBEAT_TIMEOUT_MS', env.SLUICE_HEARTBEAT_TIMEOUT_MS, defaultClusterOptions.heartbeatTimeoutMs),
     slotRequestTimeoutMs: positiveMs('SLUICE_SLOT_REQUEST_TIMEOUT_MS', env.SLUICE_SLOT_REQUEST_TIMEOUT_MS, defaultClusterOptions.slotRequestTimeoutMs),
     reconnectTimeoutMs: positiveMs('SLUICE_RECONNECT_TIMEOUT_MS', env.SLUICE_RECONNECT_TIMEOUT_MS, defaultClusterOptions.reconnectTimeoutMs),
-    ...(env.SLUICE_STATE_SAVEPOINTS_DIR ? { savepointsDirectory: resolve(env.SLUICE_STATE_SAVEPOINTS_DIR) } : {}),
+    ...(env.SLUICE_STATE_SAVEPOINTS_DIR ? { savepointsDirectory: localPath(env.SLUICE_STATE_SAVEPOINTS_DIR, 'SLUICE_STATE_SAVEPOINTS_DIR') } : {}),
     stateBackend: env.SLUICE_STATE_BACKEND_TYPE ? parseStateBackendType(env.SLUICE_STATE_BACKEND_TYPE, `SLUICE_STATE_BACKEND_TYPE (${stateBackendTypeKey})`) : defaultClusterOptions.stateBackend,
   };
 }

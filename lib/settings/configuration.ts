@@ -39,3 +39,17 @@ export function parseDynamicProperties(pairs: readonly string[], where: string):
   }
   return configuration;
 }
+
+/** `true` or `false` (any case) under `key`, else `fallback`. */
+export function booleanOption(config: Configuration, key: string, fallback: boolean): boolean {
+  const raw = config[key];
+  if (raw === undefined) return fallback;
+  const value = raw.trim().toLowerCase();
+  if (value !== 'true' && value !== 'false') throw new Error(`${key}: '${raw}' is not a boolean (true or false)`);
+  return value === 'true';
+}
+
+/** The value of the first of `keys` that is set: Flink renamed options and reads both names. */
+export function firstKey(config: Configuration, keys: readonly string[]): string | undefined {
+  return keys.find((key) => config[key] !== undefined);
+}

@@ -63,7 +63,8 @@ let stoppedSavepoint = '';
 t.test('stop with a savepoint at parallelism 2, resume at parallelism 3: every running count exactly once', async (t) => {
   const output = outputDir('round-trip');
   const jobId = await startJob(output, 2);
-  const stop = await runSluice(['stop', jobId, '--savepointPath', savepoints, ...cluster], { env });
+  // Directories as Flink users name them, file:// URIs.
+  const stop = await runSluice(['stop', jobId, '--savepointPath', `file://${savepoints}`, ...cluster], { env });
   t.equal(stop.code, 0, stop.stderr);
   t.match(stop.stderr, new RegExp(`^Suspending job "${jobId}" with a savepoint\\.\n`), 'as flink stop prints it');
   stoppedSavepoint = savepointPathIn(stop.stdout);
@@ -74,7 +75,7 @@ t.test('stop with a savepoint at parallelism 2, resume at parallelism 3: every r
   t.ok(beforeResume > 0 && beforeResume < total, `stopped midway (${beforeResume} of ${total} counts)`);
   t.same(linesOf(output, 'windows'), [], 'without --drain the event-time window did not fire');
 
-  const resume = await runSluice(['run', '-p', '3', '--fromSavepoint', stoppedSavepoint, job, ...cluster], { env: { ...env, SLUICE_TEST_DIR: output } });
+  const resume = await runSluice(['run', '-p', '3', '--fromSavepoint', `file://${stoppedSavepoint}`, job, ...cluster], { env: { ...env, SLUICE_TEST_DIR: output } });
   t.equal(resume.code, 0, resume.stderr);
   const expected = Array.from({ length: keys }, (_, key) => Array.from({ length: total / keys }, (_, i) => `${key} ${i + 1}`)).flat().sort();
   t.same(countLines(output).sort(), expected, 'the two runs together emitted what one uninterrupted run emits');
@@ -144,4 +145,7 @@ t.test('a missing savepoint path is one line naming it', async (t) => {
   const result = await runSluice(['run', '--fromSavepoint', missing, job, ...cluster], { env: { ...env, SLUICE_TEST_DIR: outputDir('missing') } });
   t.equal(result.code, 1);
   t.match(result.stderr, new RegExp(`^sluice: job \\S+ FAILED: checkpoint directory ${missing} does not exist$`, 'm'));
+  const remote = await runSluice(['run', '--fromSavepoint', 'hdfs:///savepoints/savepoint-1', job, ...cluster], { env: { ...env, SLUICE_TEST_DIR: outputDir('remote') } });
+  t.equal(remote.code, 1);
+  t.equal(remote.stderr, "sluice: --fromSavepoint: 'hdfs:///savepoints/savepoint-1' is on a hdfs:// file system; Sluice reads and writes local directories only (a path or a file:// URI)\n");
 });

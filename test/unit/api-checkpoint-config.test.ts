@@ -2,7 +2,7 @@
 // in the JobGraph; a bad setting is one line naming it.
 import t from 'tap';
 import { resolve } from 'node:path';
-import { CheckpointingMode, ExternalizedCheckpointCleanup, RestartStrategies, StreamExecutionEnvironment, Time } from '../../lib/api/index.ts';
+import { CheckpointingMode, Duration, ExternalizedCheckpointCleanup, ExternalizedCheckpointRetention, FileSystemCheckpointStorage, JobManagerCheckpointStorage, RestartStrategies, StreamExecutionEnvironment, Time } from '../../lib/api/index.ts';
 import { toJobGraph } from '../../lib/graph/job-graph-builder.ts';
 
 t.test('the checkpoint config and the restart strategy travel in the JobGraph', async (t) => {
@@ -67,4 +67,64 @@ t.test('createLocalEnvironment takes a parallelism or a configuration', async (t
   t.equal(StreamExecutionEnvironment.createLocalEnvironment({ 'parallelism.default': '2' }).getParallelism(), 2);
   t.equal(StreamExecutionEnvironment.createLocalEnvironment().getParallelism(), 1);
   t.throws(() => StreamExecutionEnvironment.createLocalEnvironment(0), /The parallelism must be at least 1 \(got 0\)/);
+});
+
+t.test("Flink's checkpointing snippet runs as written: storage as a file:// URI or an object, unaligned and externalized settings", async (t) => {
+  const env = StreamExecutionEnvironment.getExecutionEnvironment();
+  env.enableCheckpointing(1000);
+  const config = env.getCheckpointConfig();
+  config.setExternalizedCheckpointCleanup(ExternalizedCheckpointCleanup.RETAIN_ON_CANCELLATION);
+  config.enableUnalignedCheckpoints();
+  config.setCheckpointStorage('file:///tmp/sluice-checkpoints');
+  t.same(config.getCheckpointStorage(), { type: 'filesystem', directory: '/tmp/sluice-checkpoints' }, 'a file:// URI is its path');
+  t.ok(config.isUnalignedCheckpointsEnabled(), 'accepted (barriers stay aligned)');
+  t.ok(config.isExternalizedCheckpointsEnabled());
+  config.setAlignedCheckpointTimeout(Duration.ofSeconds(30)).setForceUnalignedCheckpoints(true);
+  t.same([config.getAlignedCheckpointTimeout(), config.isForceUnalignedCheckpoints()], [30_000, true]);
+  config.enableExternalizedCheckpoints(ExternalizedCheckpointCleanup.DELETE_ON_CANCELLATION);
+  t.equal(config.getExternalizedCheckpointRetention(), 'DELETE_ON_CANCELLATION');
+  config.setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+  t.equal(config.getExternalizedCheckpointCleanup(), 'RETAIN_ON_CANCELLATION');
+
+  config.setCheckpointStorage(new FileSystemCheckpointStorage('checkpoints'));
+  t.same(config.getCheckpointStorage(), { type: 'filesystem', directory: resolve('checkpoints') }, 'a relative path resolves against the job\'s directory');
+  t.equal(new FileSystemCheckpointStorage('file:///data/ckp').getCheckpointPath(), '/data/ckp');
+  config.setCheckpointStorage(new JobManagerCheckpointStorage());
+  t.same(config.getCheckpointStorage(), { type: 'jobmanager' });
+  t.notOk(config.isExternalizedCheckpointsEnabled(), 'checkpoints in the JobManager\'s memory go with it');
+  t.throws(() => config.setCheckpointStorage('hdfs:///my/checkpoint/dir'), {
+    message: "checkpoint config: 'hdfs:///my/checkpoint/dir' is on a hdfs:// file system; Sluice reads and writes local directories only (a path or a file:// URI)",
+  });
+  t.throws(() => new FileSystemCheckpointStorage(''), { message: 'FileSystemCheckpointStorage: the directory must be a non-empty path' });
+});
+
+t.test('the checkpointing configuration keys, by their Flink names old and new', async (t) => {
+  const env = StreamExecutionEnvironment.getExecutionEnvironment({
+    'execution.checkpointing.interval': '1 s',
+    'execution.checkpointing.timeout': '1 min',
+    'execution.checkpointing.min-pause': '500 ms',
+    'execution.checkpointing.max-concurrent-checkpoints': '2',
+    'execution.checkpointing.tolerable-failed-checkpoints': '3',
+    'execution.checkpointing.externalized-checkpoint-retention': 'RETAIN_ON_CANCELLATION',
+    'execution.checkpointing.unaligned': 'true',
+    'state.checkpoints.dir': 'file:///tmp/ckp',
+    'state.checkpoints.num-retained': '3',
+    'pipeline.auto-watermark-interval': '50 ms',
+    'execution.buffer-timeout': '0 ms',
+    'pipeline.operator-chaining': 'false',
+  });
+  env.fromElements(1).map((n) => n).print();
+  const graph = env.getStreamGraph();
+  t.same(toJobGraph(graph).checkpointing, {
+    intervalMs: 1000, mode: 'EXACTLY_ONCE', timeoutMs: 60_000, minPauseBetweenCheckpointsMs: 500, maxConcurrentCheckpoints: 2,
+    tolerableCheckpointFailureNumber: 3, externalizedCheckpointCleanup: 'RETAIN_ON_CANCELLATION', numRetainedCheckpoints: 3,
+    storage: { type: 'filesystem', directory: '/tmp/ckp' },
+  });
+  t.ok(env.getCheckpointConfig().isUnalignedCheckpointsEnabled());
+  t.same([graph.autoWatermarkInterval, graph.bufferTimeoutMs, graph.chainingEnabled], [50, 0, false]);
+  const renamed = StreamExecutionEnvironment.getExecutionEnvironment({ 'execution.checkpointing.dir': '/tmp/new', 'execution.checkpointing.num-retained': '2', 'execution.checkpointing.unaligned.enabled': 'false' });
+  t.same([renamed.getCheckpointConfig().getCheckpointStorage(), renamed.getCheckpointConfig().getNumRetainedCheckpoints()], [{ type: 'filesystem', directory: '/tmp/new' }, 2]);
+  t.throws(() => StreamExecutionEnvironment.getExecutionEnvironment({ 'execution.checkpointing.unaligned': 'yes' }), { message: "execution.checkpointing.unaligned: 'yes' is not a boolean (true or false)" });
+  t.throws(() => StreamExecutionEnvironment.getExecutionEnvironment({ 'execution.checkpointing.externalized-checkpoint-retention': 'KEEP' }), /externalized-checkpoint-retention: 'KEEP' is not a checkpoint retention/);
+  t.throws(() => StreamExecutionEnvironment.getExecutionEnvironment({ 'execution.checkpointing.timeout': 'soon' }), /execution\.checkpointing\.timeout: 'soon' is not a duration/);
 });

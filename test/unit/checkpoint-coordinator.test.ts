@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckpointCoordinator } from '../../lib/checkpoint/checkpoint-coordinator.ts';
 import type { CheckpointingSettings } from '../../lib/checkpoint/checkpoint-config.ts';
-import { JobManagerCheckpointStorage } from '../../lib/checkpoint/job-manager-checkpoint-storage.ts';
+import { InMemoryCheckpointStorage } from '../../lib/checkpoint/in-memory-checkpoint-storage.ts';
 import { LevelDbCheckpointStorage } from '../../lib/checkpoint/leveldb-checkpoint-storage.ts';
 import { taskStateToRestore } from '../../lib/checkpoint/completed-checkpoint.ts';
 import type { TaskStateSnapshot } from '../../lib/checkpoint/task-state-snapshot.ts';
@@ -41,7 +41,7 @@ async function acknowledgeAll(coordinator: CheckpointCoordinator, checkpointId: 
 }
 
 t.test('a checkpoint is pending until every subtask acknowledged; then it is stored and restorable by key group', async (t) => {
-  const coordinator = new CheckpointCoordinator('job', jobGraph, settings(), new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings(), new InMemoryCheckpointStorage());
   const trigger = coordinator.triggerCheckpoint(0);
   t.same(trigger, { type: 'triggered', checkpointId: 1, timestamp: 0 });
   t.same(await coordinator.receiveAcknowledge(1, 'src', 0, { src: { operatorState: 42 } }, 5), { type: 'pending' });
@@ -61,7 +61,7 @@ t.test('a checkpoint is pending until every subtask acknowledged; then it is sto
 });
 
 t.test('a restore deals operator state out again: lists split over the new subtasks, union lists to every one', async (t) => {
-  const coordinator = new CheckpointCoordinator('job', jobGraph, settings(), new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings(), new InMemoryCheckpointStorage());
   coordinator.triggerCheckpoint(0);
   const offsets = (subtask: number, entries: number[]): TaskStateSnapshot => ({
     count: { operatorState: { operatorStates: [
@@ -81,7 +81,7 @@ t.test('a restore deals operator state out again: lists split over the new subta
 });
 
 t.test('max concurrent checkpoints and the minimum pause hold back a trigger', async (t) => {
-  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ minPauseBetweenCheckpointsMs: 50 }), new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ minPauseBetweenCheckpointsMs: 50 }), new InMemoryCheckpointStorage());
   t.equal(coordinator.triggerCheckpoint(0).type, 'triggered');
   t.match(coordinator.triggerCheckpoint(10), { type: 'skipped', reason: /1 checkpoints are pending, the maximum is 1/ });
   await acknowledgeAll(coordinator, 1, 1);
@@ -90,7 +90,7 @@ t.test('max concurrent checkpoints and the minimum pause hold back a trigger', a
 });
 
 t.test('expired and declined checkpoints abort; one more failure in a row than tolerated fails the job; a completion resets the count', async (t) => {
-  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ tolerableCheckpointFailureNumber: 1 }), new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ tolerableCheckpointFailureNumber: 1 }), new InMemoryCheckpointStorage());
   coordinator.triggerCheckpoint(0);
   t.same(coordinator.abortPendingCheckpoint(1, 'expired'), { type: 'aborted' });
   t.same(coordinator.abortPendingCheckpoint(1, 'expired'), { type: 'ignored' }, 'an aborted checkpoint is gone');
@@ -106,7 +106,7 @@ t.test('expired and declined checkpoints abort; one more failure in a row than t
 });
 
 t.test('a checkpoint still waiting for a task that finished is aborted without counting as a failure', async (t) => {
-  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ tolerableCheckpointFailureNumber: 0 }), new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ tolerableCheckpointFailureNumber: 0 }), new InMemoryCheckpointStorage());
   coordinator.triggerCheckpoint(0);
   await coordinator.receiveAcknowledge(1, 'src', 0, { src: { operatorState: 1 } }, 1);
   t.same(coordinator.checkpointsWaitingFor('src', 0), [], 'the source acknowledged it');
@@ -116,7 +116,7 @@ t.test('a checkpoint still waiting for a task that finished is aborted without c
 });
 
 t.test('a completed checkpoint subsumes older pending ones', async (t) => {
-  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ maxConcurrentCheckpoints: 2 }), new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ maxConcurrentCheckpoints: 2 }), new InMemoryCheckpointStorage());
   coordinator.triggerCheckpoint(0);
   coordinator.triggerCheckpoint(1);
   const result = await acknowledgeAll(coordinator, 2, 7);

@@ -7,7 +7,7 @@ import { CheckpointCoordinator } from '../../lib/checkpoint/checkpoint-coordinat
 import type { CheckpointingSettings } from '../../lib/checkpoint/checkpoint-config.ts';
 import type { SubtaskCheckpointReport } from '../../lib/checkpoint/checkpoint-metrics.ts';
 import { CheckpointStatsTracker } from '../../lib/checkpoint/checkpoint-stats-tracker.ts';
-import { JobManagerCheckpointStorage } from '../../lib/checkpoint/job-manager-checkpoint-storage.ts';
+import { InMemoryCheckpointStorage } from '../../lib/checkpoint/in-memory-checkpoint-storage.ts';
 import type { JobGraph } from '../../lib/graph/job-graph.ts';
 
 const jobGraph: JobGraph = {
@@ -32,7 +32,7 @@ const report = (alignmentDurationMs: number, stateSize: number): SubtaskCheckpoi
 });
 
 t.test('an empty tracker reports zeros and nothing latest', async (t) => {
-  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ type: 'jobmanager' }), new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings({ type: 'jobmanager' }), new InMemoryCheckpointStorage());
   t.same(coordinator.checkpointStatistics(), {
     counts: { restored: 0, total: 0, in_progress: 0, completed: 0, failed: 0 },
     summary: { state_size: { min: 0, max: 0, avg: 0 }, end_to_end_duration: { min: 0, max: 0, avg: 0 }, alignment_duration: { min: 0, max: 0, avg: 0 } },
@@ -42,7 +42,7 @@ t.test('an empty tracker reports zeros and nothing latest', async (t) => {
 });
 
 t.test('completed, in-progress, declined and restored checkpoints, with per-subtask figures', async (t) => {
-  const coordinator = new CheckpointCoordinator('job-1', jobGraph, settings({ type: 'filesystem', directory: '/ckpts' }), new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job-1', jobGraph, settings({ type: 'filesystem', directory: '/ckpts' }), new InMemoryCheckpointStorage());
   coordinator.triggerCheckpoint(1000);
   await coordinator.receiveAcknowledge(1, 'src', 0, { src: { operatorState: 1 } }, 1010, report(0, 100));
   const inProgress = coordinator.checkpointStatistics();

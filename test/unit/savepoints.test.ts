@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { CheckpointConfig } from '../../lib/checkpoint/checkpoint-config.ts';
 import { CheckpointCoordinator } from '../../lib/checkpoint/checkpoint-coordinator.ts';
 import type { CompletedCheckpoint } from '../../lib/checkpoint/completed-checkpoint.ts';
-import { JobManagerCheckpointStorage } from '../../lib/checkpoint/job-manager-checkpoint-storage.ts';
+import { InMemoryCheckpointStorage } from '../../lib/checkpoint/in-memory-checkpoint-storage.ts';
 import { readCheckpointDirectory } from '../../lib/checkpoint/leveldb-checkpoint-storage.ts';
 import { loadSavepoint, nonRestoredOperators } from '../../lib/checkpoint/savepoint-restore-settings.ts';
 import type { JobGraph } from '../../lib/graph/job-graph.ts';
@@ -41,7 +41,7 @@ async function acknowledgeAll(coordinator: CheckpointCoordinator, checkpointId: 
 
 t.test('a savepoint of a job without checkpointing is stored in its own directory and read back whole', async (t) => {
   const settings = new CheckpointConfig().getSettings();
-  const coordinator = new CheckpointCoordinator('abcdef0123', jobGraph, settings, new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('abcdef0123', jobGraph, settings, new InMemoryCheckpointStorage());
   const target = join(root, 'savepoints');
   const { checkpointId } = coordinator.triggerSavepoint(0, 'SAVEPOINT', target);
   t.equal(coordinator.pendingCheckpointType(checkpointId), 'SAVEPOINT');
@@ -60,12 +60,12 @@ t.test('a savepoint of a job without checkpointing is stored in its own director
 
 t.test('a savepoint is triggered beside a pending checkpoint and a newer checkpoint does not subsume it', async (t) => {
   const settings = { ...new CheckpointConfig().getSettings(), intervalMs: 100 };
-  const coordinator = new CheckpointCoordinator('job', jobGraph, settings, new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings, new InMemoryCheckpointStorage());
   t.equal(coordinator.triggerCheckpoint(0).type, 'triggered');
   const savepoint = coordinator.triggerSavepoint(1, 'SUSPEND', join(root, 'beside'));
   t.equal(savepoint.checkpointId, 2, 'despite max concurrent checkpoints 1');
   t.equal(coordinator.abortPendingCheckpoint(1, 'expired').type, 'failJob', 'the checkpoint failure counts');
-  const again = new CheckpointCoordinator('job', jobGraph, { ...settings, maxConcurrentCheckpoints: 2 }, new JobManagerCheckpointStorage());
+  const again = new CheckpointCoordinator('job', jobGraph, { ...settings, maxConcurrentCheckpoints: 2 }, new InMemoryCheckpointStorage());
   const { checkpointId } = again.triggerSavepoint(0, 'SAVEPOINT', join(root, 'beside'));
   t.equal(again.abortPendingCheckpoint(checkpointId, 'declined').type, 'aborted', 'a failed savepoint does not count against the tolerable failures');
   const older = again.triggerSavepoint(1, 'SAVEPOINT', join(root, 'beside'));
@@ -77,7 +77,7 @@ t.test('a savepoint is triggered beside a pending checkpoint and a newer checkpo
 });
 
 t.test('a job restored from a savepoint restores it again on a failover before its first checkpoint, and numbers on after it', async (t) => {
-  const coordinator = new CheckpointCoordinator('job', jobGraph, new CheckpointConfig().getSettings(), new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job', jobGraph, new CheckpointConfig().getSettings(), new InMemoryCheckpointStorage());
   const savepoint: CompletedCheckpoint = { jobId: 'old', checkpointId: 41, timestamp: 0, completedAt: 1, operators: {} };
   coordinator.restoreSavepoint(savepoint, '/savepoints/savepoint-old000-0123456789ab');
   t.equal(await coordinator.latestCheckpointToRestore(), savepoint);
@@ -104,7 +104,7 @@ t.test('savepoint state that matches no operator is refused, naming the operator
 
 t.test('a savepoint whose keyed state has another max parallelism is refused before deployment', async (t) => {
   const settings = new CheckpointConfig().getSettings();
-  const coordinator = new CheckpointCoordinator('job', jobGraph, settings, new JobManagerCheckpointStorage());
+  const coordinator = new CheckpointCoordinator('job', jobGraph, settings, new InMemoryCheckpointStorage());
   const { checkpointId } = coordinator.triggerSavepoint(0, 'SAVEPOINT', join(root, 'max-parallelism'));
   const result = await acknowledgeAll(coordinator, checkpointId);
   if (result.type !== 'savepointCompleted') throw new Error(`expected a completed savepoint, got ${result.type}`);

@@ -1,5 +1,5 @@
 // `sluice run <job> [--parallelism N] [--cluster URL] [--detached] [--fromSavepoint path [--allowNonRestoredState]] [job args] [-- job args]`
-import { resolve } from 'node:path';
+import { localPath } from '../../settings/local-path.ts';
 import { Command } from 'commander';
 import { withClient } from '../../client/with-client.ts';
 import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
@@ -46,7 +46,7 @@ async function run(jobFile: string, jobArgs: string[], options: RunOptions, comm
   const prepared = await prepareSubmission(jobFile, jobArgs, { defaultParallelism, configuration });
   const { submission, collect } = prepared;
   if (options.detached && collect) command.error('executeAndCollect() needs `sluice run` to stay attached for the records: drop --detached');
-  if (options.fromSavepoint) submission.savepointRestoreSettings = { restorePath: resolve(options.fromSavepoint), allowNonRestoredState: options.allowNonRestoredState ?? false };
+  if (options.fromSavepoint) submission.savepointRestoreSettings = { restorePath: localPath(options.fromSavepoint, '--fromSavepoint'), allowNonRestoredState: options.allowNonRestoredState ?? false };
 
   let local: LocalCluster | undefined;
   if (!url) local = await startLocalCluster(new SlotSharingLayout(submission.jobGraph.vertices).slotCount);

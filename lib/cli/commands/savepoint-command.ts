@@ -1,6 +1,6 @@
 // `sluice savepoint <jobId> [targetDirectory] [--cluster URL]` (Flink's `flink savepoint`):
 // takes a savepoint of a running job, which goes on running, and prints its path.
-import { resolve } from 'node:path';
+import { localPath } from '../../settings/local-path.ts';
 import { Command } from 'commander';
 import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { withClient } from '../../client/with-client.ts';
@@ -8,7 +8,7 @@ import { clusterOption, clusterUrl } from '../cli-options.ts';
 
 async function savepoint(jobId: string, targetDirectory: string | undefined, options: { cluster?: string }): Promise<number> {
   process.stderr.write(`Triggering savepoint for job ${jobId}.\n`);
-  const path = await withClient(clusterOptionsFrom(clusterUrl(options.cluster)), (client) => client.triggerSavepoint(jobId, targetDirectory && resolve(targetDirectory)));
+  const path = await withClient(clusterOptionsFrom(clusterUrl(options.cluster)), (client) => client.triggerSavepoint(jobId, targetDirectory && localPath(targetDirectory, 'targetDirectory')));
   process.stdout.write(`Savepoint completed. Path: ${path}\nYou can resume your program from this savepoint with the run command.\n`);
   return 0;
 }

@@ -1,6 +1,6 @@
 // `sluice stop <jobId> [--savepointPath dir] [--drain] [--cluster URL]` (Flink's `flink stop`):
 // stop-with-savepoint. The sources stop, a final savepoint is taken, the job ends FINISHED.
-import { resolve } from 'node:path';
+import { localPath } from '../../settings/local-path.ts';
 import { Command } from 'commander';
 import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { withClient } from '../../client/with-client.ts';
@@ -17,7 +17,7 @@ async function stop(jobId: string, options: StopOptions): Promise<number> {
   const { path, final } = await withClient(clusterOptionsFrom(clusterUrl(options.cluster)), async (client) => {
     const watch = client.watch(jobId);
     try {
-      const path = await client.stopWithSavepoint(jobId, options.drain ?? false, options.savepointPath && resolve(options.savepointPath));
+      const path = await client.stopWithSavepoint(jobId, options.drain ?? false, options.savepointPath && localPath(options.savepointPath, '--savepointPath'));
       return { path, final: await watch.terminated };
     } finally {
       watch.stop();

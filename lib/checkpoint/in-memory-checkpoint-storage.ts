@@ -1,9 +1,9 @@
-// Flink's JobManagerCheckpointStorage: completed checkpoints live in the JobMaster's memory,
-// so they go with it. For development and tests; a directory is the durable choice.
+// Where Flink's JobManagerCheckpointStorage keeps completed checkpoints: in the JobMaster's
+// memory, so they go with it. For development and tests; a directory is the durable choice.
 import type { CheckpointStorage } from './checkpoint-storage.ts';
 import type { CompletedCheckpoint } from './completed-checkpoint.ts';
 
-export class JobManagerCheckpointStorage implements CheckpointStorage {
+export class InMemoryCheckpointStorage implements CheckpointStorage {
   private readonly checkpoints = new Map<number, CompletedCheckpoint>();
 
   async store(checkpoint: CompletedCheckpoint): Promise<void> {
