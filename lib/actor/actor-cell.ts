@@ -6,6 +6,7 @@ import type { ActorSystem } from './actor-system.ts';
 import { defaultShutdownMs, type ChildSpec } from './child-spec.ts';
 import { DeathWatch, type TerminationMessage } from './death-watch.ts';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope.ts';
+import { MessageAssembler } from './message-parts.ts';
 import { Mailbox } from './mailbox.ts';
 import { defaultSupervisorStrategy } from './supervisor-strategy.ts';
 import { Supervisor } from './supervisor.ts';
@@ -25,6 +26,8 @@ export class ActorCell<M> implements ActorContext<M> {
   private actor: Actor<M> | undefined;
   private currentIncarnation = 0;
   private readonly mailbox = new Mailbox<M>((message) => this.handle(message));
+  /** Messages too large for one NATS message arrive in parts (see message-parts.ts). */
+  private readonly parts = new MessageAssembler();
   private readonly deathWatch: DeathWatch<M>;
   private readonly subscription: Subscription;
   private stopRequested = false;
@@ -203,15 +206,20 @@ export class ActorCell<M> implements ActorContext<M> {
     return true;
   }
 
-  private onMessage(msg: Msg): void {
+  private onMessage(msg: Msg, data: Uint8Array = msg.data): void {
     let envelope: Envelope;
     try {
-      envelope = decodeEnvelope(msg.data);
+      envelope = decodeEnvelope(data);
     } catch (error) {
-      this.log.warn('cannot decode message', { error, bytes: msg.data.length });
+      this.log.warn('cannot decode message', { error, bytes: data.length });
       return;
     }
     switch (envelope.kind) {
+      case 'part': {
+        const whole = this.parts.add(envelope);
+        if (whole) this.onMessage(msg, whole);
+        return;
+      }
       case 'message': return this.mailbox.enqueue(envelope.body as M);
       case 'watch':
         this.deathWatch.addWatcher(envelope.watcher);

@@ -6,6 +6,7 @@ import { actorRef, type ActorRef } from './actor-ref.ts';
 import type { ChildSpec } from './child-spec.ts';
 import { DeadLetters, deadLettersSubject } from './dead-letters.ts';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope.ts';
+import { toPublications } from './message-parts.ts';
 import { NodeLiveness } from './node-liveness.ts';
 import { defaultSupervisorStrategy, type SupervisorStrategy } from './supervisor-strategy.ts';
 import { Supervisor } from './supervisor.ts';
@@ -79,7 +80,9 @@ export class ActorSystem {
 
   /** Fire and forget; a message that reaches no actor is counted in `deadLetters`. */
   tell<T>(ref: ActorRef<T>, message: T): void {
-    this.connection.publish(ref.address, encodeMessage(ref.address, message), { reply: `${this.deadLettersPrefix}.${ref.address}` });
+    const publications = toPublications(encodeMessage(ref.address, message), this.nc.info?.max_payload ?? Infinity);
+    // One dead letter per message: only its first part asks NATS to report nobody listening.
+    publications.forEach((bytes, i) => this.connection.publish(ref.address, bytes, i === 0 ? { reply: `${this.deadLettersPrefix}.${ref.address}` } : undefined));
   }
 
   /** `build` gets the ref the answer must be told to; the target replies with `ctx.tell(replyTo, answer)`. */

@@ -8,7 +8,9 @@ export type Envelope =
   | { kind: 'watch'; watcher: string }
   | { kind: 'unwatch'; watcher: string }
   /** Sent by a stopping actor to each of its watchers. */
-  | { kind: 'terminated'; address: string };
+  | { kind: 'terminated'; address: string }
+  /** Part `index` of `count` of an envelope too large for one NATS message (see message-parts.ts). */
+  | { kind: 'part'; transfer: string; index: number; count: number; bytes: Uint8Array };
 
 /** The watched actor's node, so the watcher can detect the loss of that process. */
 export interface WatchAck {

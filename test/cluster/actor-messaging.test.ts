@@ -42,6 +42,31 @@ t.test('one message at a time, in arrival order, also with async handlers', asyn
   t.equal(report.mostAtOnce, 1, 'never two handlers at once');
 });
 
+t.test('a message larger than the server\'s max payload arrives whole, in its place among the others', async (t) => {
+  type Message = { kind: 'small'; n: number } | { kind: 'large'; bytes: Uint8Array } | { kind: 'report'; replyTo: ActorRef<string[]> };
+  const ref = await system.spawn<Message>({
+    id: 'large',
+    address: address('large'),
+    start: () => {
+      const seen: string[] = [];
+      return {
+        receive(message, ctx) {
+          if (message.kind === 'report') return ctx.tell(message.replyTo, seen);
+          if (message.kind === 'small') seen.push(`small ${message.n}`);
+          else seen.push(`large ${message.bytes.length} ${message.bytes.reduce((sum, byte) => (sum + byte) % 65_521, 0)}`);
+        },
+      };
+    },
+  });
+  const maxPayload = nc.info!.max_payload;
+  const large = Uint8Array.from({ length: 2 * maxPayload + 12_345 }, (_, i) => (i * 31) % 251);
+  system.tell(ref, { kind: 'small', n: 1 });
+  system.tell(ref, { kind: 'large', bytes: large });
+  system.tell(ref, { kind: 'small', n: 2 });
+  const seen = await system.ask<string[], Message>(ref, (replyTo) => ({ kind: 'report', replyTo }), 10_000);
+  t.same(seen, ['small 1', `large ${large.length} ${large.reduce((sum, byte) => (sum + byte) % 65_521, 0)}`, 'small 2']);
+});
+
 t.test('ask: the reply goes to a replyTo ref carried as plain data', async (t) => {
   const events = await Probe.spawn<string>(system, address('events'));
   const ref = await system.spawn(counter('c', address('c'), events.ref));

@@ -47,6 +47,16 @@ t.test('a job that fails once restarts from its latest checkpoint and counts eve
   checkExactlyOnce(t, dir);
 });
 
+t.test('keyed state larger than the server\'s max payload is checkpointed and restored whole', async (t) => {
+  const jobDir = join(dir, 'large-state');
+  mkdirSync(jobDir);
+  const { code, stderr } = await runSluice(['run', 'test/fixtures/jobs/large-state-fails-once.ts', ...cluster], { env: { ...env, SLUICE_TEST_DIR: jobDir } });
+  t.equal(code, 0, stderr);
+  t.ok(existsSync(join(jobDir, 'failed')), 'the map failed once, after a checkpoint of all 120,000 keys');
+  const counts = readFileSync(join(jobDir, 'seen'), 'utf8').trim().split('\n').map(Number);
+  t.equal(counts.reduce((a, b) => Math.max(a, b), 0), 60_000, 'after the restore every key was known: 60,000 records had a key seen before');
+});
+
 t.test('on the LevelDB state backend, a job that fails once restarts from its latest checkpoint and counts every record exactly once', async (t) => {
   const jobDir = join(dir, 'leveldb');
   mkdirSync(jobDir);
