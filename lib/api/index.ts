@@ -32,6 +32,12 @@ export {
 } from '../functions/rich-functions.ts';
 export { StreamingRuntimeContext, type RuntimeContext } from '../functions/runtime-context.ts';
 export { DoubleCounter, Histogram, IntCounter, LongCounter, type Accumulator } from '../functions/accumulators.ts';
+// Metrics: getRuntimeContext().getMetricGroup().counter(name), gauge, histogram, meter.
+export type { MetricGroup } from '../metrics/metric-group.ts';
+export type { Counter, Gauge, Meter, Histogram as MetricHistogram, HistogramStatistics } from '../metrics/metric.ts';
+export { SimpleCounter } from '../metrics/simple-counter.ts';
+export { MeterView } from '../metrics/meter-view.ts';
+export { DescriptiveStatisticsHistogram } from '../metrics/descriptive-statistics-histogram.ts';
 export { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
 export type { State } from '../state/state.ts';
 export type { ValueState } from '../state/value-state.ts';

@@ -11,6 +11,7 @@ import type { ReducingState } from '../state/reducing-state.ts';
 import type { ReducingStateDescriptor } from '../state/reducing-state-descriptor.ts';
 import type { ValueState } from '../state/value-state.ts';
 import type { ValueStateDescriptor } from '../state/value-state-descriptor.ts';
+import { ScopedMetricGroup, type MetricGroup } from '../metrics/metric-group.ts';
 import { ExecutionConfig } from '../settings/execution-config.ts';
 import { AccumulatorRegistry } from './accumulator-registry.ts';
 import { DoubleCounter, Histogram, IntCounter, LongCounter, type Accumulator } from './accumulators.ts';
@@ -47,11 +48,15 @@ export interface RuntimeContext {
   getExecutionConfig(): ExecutionConfig;
   /** The job's global parameters (`env.getConfig().setGlobalJobParameters(...)`), read-only; empty when none were set. */
   getGlobalJobParameters(): ReadonlyMap<string, string>;
+  /** The operator subtask's metric group, where the function registers counters, gauges, histograms and meters. */
+  getMetricGroup(): MetricGroup;
 }
 
 /** The facts the runtime knows when it deploys a subtask. */
 export interface SubtaskInfo {
   jobId: string;
+  /** For metric scopes; the job id when not given. */
+  jobName?: string;
   taskName: string;
   subtaskIndex: number;
   parallelism: number;
@@ -66,6 +71,7 @@ export interface SubtaskInfo {
 export class StreamingRuntimeContext implements RuntimeContext {
   private readonly accumulators: AccumulatorRegistry;
   private readonly executionConfig: ExecutionConfig;
+  private metricGroup?: MetricGroup;
 
   constructor(
     private readonly info: SubtaskInfo,
@@ -108,6 +114,11 @@ export class StreamingRuntimeContext implements RuntimeContext {
 
   getGlobalJobParameters(): ReadonlyMap<string, string> {
     return this.executionConfig.getGlobalJobParameters().toMap();
+  }
+
+  getMetricGroup(): MetricGroup {
+    const { jobId, jobName = jobId, taskName, subtaskIndex, attemptNumber } = this.info;
+    return (this.metricGroup ??= ScopedMetricGroup.forOperator({ jobId, jobName, taskName, operatorName: this.operatorName, subtaskIndex, attemptNumber }));
   }
 
   getIndexOfThisSubtask(): number {

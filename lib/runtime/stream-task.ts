@@ -116,6 +116,7 @@ export class StreamTask {
     const { vertex, streamGraph, jobGraph, subtaskIndex } = spec;
     const subtaskInfo = {
       jobId: spec.jobId,
+      jobName: streamGraph.jobName,
       taskName: vertex.name,
       subtaskIndex,
       parallelism: vertex.parallelism,

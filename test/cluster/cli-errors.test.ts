@@ -152,10 +152,10 @@ t.test('executeAndCollect() brings the records back to the client: awaited, iter
   t.match(zero.stderr, /execute-and-collect\.ts.*executeAndCollect: the limit must be a positive integer \(got 0\)/);
 });
 
-t.test('accumulators of every subtask are merged by name into the result of `await env.execute()`; a second one of a name is refused', async (t) => {
+t.test('accumulators of every subtask are merged by name into the result of `await env.execute()`, metrics count per subtask; a second accumulator of a name is refused', async (t) => {
   const { code, stdout, stderr } = await runSluice(['run', 'test/fixtures/jobs/accumulators.ts']);
   t.equal(code, 0, stderr);
-  t.equal(stdout, 'words 10\nlengths [[2,6],[3,2],[4,1],[8,1]]\nweight 15\nnames lengths,weight,words\n');
+  t.equal(stdout, 'words 10\nlengths [[2,6],[3,2],[4,1],[8,1]]\nweight 15\nmetered 10\nnames lengths,metered,weight,words\n');
   const twice = await runSluice(['run', 'test/fixtures/jobs/accumulators.ts', '--', '--twice']);
   t.equal(twice.code, 1);
   t.match(twice.stderr, /FAILED: .*The accumulator 'words' already exists and cannot be added\./);
