@@ -2,8 +2,8 @@
 // count and print every update ("(to,2)"). The last update of a word is its count.
 //
 //   sluice run samples/wordcount.ts                       # built-in text, embedded cluster
-//   sluice run samples/wordcount.ts -p 4 --input notes.txt --output counts
-import { ParameterTool, RichFlatMapFunction, StreamExecutionEnvironment, type Collector } from 'sluice';
+//   sluice run samples/wordcount.ts -p 4 --input notes.txt --input more.txt --output counts
+import { MultipleParameterTool, RichFlatMapFunction, StreamExecutionEnvironment, type Collector, type DataStream } from 'sluice';
 
 /** The opening of Hamlet's soliloquy, as in Flink's WordCountData. */
 const text = [
@@ -28,11 +28,16 @@ export class Tokenizer extends RichFlatMapFunction<string, [string, number]> {
   }
 }
 
-const params = ParameterTool.fromArgs(process.argv.slice(2));
+const params = MultipleParameterTool.fromArgs(process.argv.slice(2));
 const env = StreamExecutionEnvironment.getExecutionEnvironment();
 // Every function can read the parameters too: getRuntimeContext().getGlobalJobParameters().
 env.getConfig().setGlobalJobParameters(params);
-const lines = params.has('input') ? env.readTextFile(params.getRequired('input')) : env.fromElements(...text);
+/** Every `--input` file's lines, as one stream. */
+function readInputs(paths: string[]): DataStream<string> {
+  const [first, ...others] = paths.map((path) => env.readTextFile(path));
+  return others.length > 0 ? first!.union(...others) : first!;
+}
+const lines = params.has('input') ? readInputs(params.getMultiParameterRequired('input')) : env.fromElements(...text);
 
 const counts = lines
   .flatMap(new Tokenizer()).name('Tokenizer')

@@ -60,6 +60,7 @@ export type { CollectedRecords } from './collected-records.ts';
 export { ExecutionConfig } from '../settings/execution-config.ts';
 export { GlobalJobParameters } from '../settings/global-job-parameters.ts';
 export { ParameterTool } from '../settings/parameter-tool.ts';
+export { MultipleParameterTool } from '../settings/multiple-parameter-tool.ts';
 export { Duration } from '../time/duration.ts';
 export * from '../time/eventtime/index.ts';
 // Process functions, side outputs and custom partitioning (event-time branch).

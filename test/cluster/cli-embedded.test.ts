@@ -18,12 +18,13 @@ t.test('WordCount on the embedded cluster prints the right counts', async (t) =>
   t.match(stderr, /\nProgram execution finished\nJob with JobID [0-9a-f]{32} has finished\.\nJob Runtime: \d+ ms\n$/, 'and for the end');
 });
 
-t.test('WordCount at parallelism 4 reads a file and writes one file per sink subtask', async (t) => {
+t.test('WordCount at parallelism 4 reads two files (--input twice, as Flink\'s) and writes one file per sink subtask', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-wc-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const lines = Array.from({ length: 400 }, (_, i) => `line ${i % 7} of the file, word${i % 13} and word${i % 5}`);
-  writeFileSync(join(dir, 'input.txt'), lines.join('\n') + '\n');
-  const { code, stderr } = await runSluice(['run', 'samples/wordcount.ts', '--parallelism', '4', '--', '--input', join(dir, 'input.txt'), '--output', join(dir, 'out')]);
+  writeFileSync(join(dir, 'input-1.txt'), lines.slice(0, 150).join('\n') + '\n');
+  writeFileSync(join(dir, 'input-2.txt'), lines.slice(150).join('\n') + '\n');
+  const { code, stderr } = await runSluice(['run', 'samples/wordcount.ts', '--parallelism', '4', '--', '--input', join(dir, 'input-1.txt'), '--input', join(dir, 'input-2.txt'), '--output', join(dir, 'out')]);
   t.equal(code, 0, `exit code (stderr: ${stderr})`);
   const files = readdirSync(join(dir, 'out')).sort();
   t.same(files, ['1', '2', '3', '4'], 'a file per sink subtask');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ExecutionConfig } from '../../lib/settings/execution-config.ts';
 import { GlobalJobParameters } from '../../lib/settings/global-job-parameters.ts';
 import { ParameterTool } from '../../lib/settings/parameter-tool.ts';
+import { MultipleParameterTool } from '../../lib/settings/multiple-parameter-tool.ts';
 import { StreamingRuntimeContext } from '../../lib/functions/runtime-context.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sluice-parameter-tool-'));
@@ -104,4 +105,22 @@ t.test('global job parameters reach a function through its runtime context, read
   t.equal(context.getGlobalJobParameters().get('threshold'), '3');
   t.equal(context.getExecutionConfig().getGlobalJobParameters(), params);
   t.same(new StreamingRuntimeContext({ jobId: 'job', taskName: 'Map', subtaskIndex: 0, parallelism: 1, maxParallelism: 128, attemptNumber: 0 }).getGlobalJobParameters(), new Map(), 'none outside a job');
+});
+
+t.test('MultipleParameterTool: a key given several times keeps every value; get() wants one', async (t) => {
+  const params = MultipleParameterTool.fromArgs(['--input', 'a.txt', '--input', 'b.txt', '--output', 'out', '--verbose']);
+  t.equal(params.getNumberOfParameters(), 3);
+  t.same(params.getMultiParameterRequired('input'), ['a.txt', 'b.txt']);
+  t.same(params.getMultiParameter('output'), ['out']);
+  t.equal(params.getMultiParameter('missing'), null);
+  t.equal(params.get('output'), 'out');
+  t.ok(params.has('verbose'));
+  t.throws(() => params.get('input'), { message: 'Key input should has only one value.' });
+  t.throws(() => params.getMultiParameterRequired('missing'), { message: "No data for required key 'missing'" });
+  t.same(params.toMap(), new Map([['input', 'b.txt'], ['output', 'out'], ['verbose', '__NO_VALUE_KEY']]), 'flattened to each key\'s last value');
+  t.same(params.toMultiMap().get('input'), ['a.txt', 'b.txt']);
+  const merged = params.mergeWith(MultipleParameterTool.fromMultiMap({ input: ['c.txt'], parallelism: ['4'] }));
+  t.same([merged.getMultiParameter('input'), merged.getInt('parallelism')], [['c.txt'], 4]);
+  t.same(merged.getUnrequestedParameters(), new Set(), 'what either side asked for, and what was asked since');
+  t.throws(() => MultipleParameterTool.fromArgs(['input']), /Please prefix keys with -- or -/);
 });
