@@ -81,7 +81,7 @@ export class StreamExecutionEnvironment {
 
   /**
    * Applies Flink's configuration keys: `parallelism.default`, `pipeline.max-parallelism`,
-   * `pipeline.auto-watermark-interval`, `pipeline.operator-chaining.enabled`,
+   * `pipeline.auto-watermark-interval`, `pipeline.operator-chaining.enabled`, `pipeline.object-reuse`,
    * `execution.buffer-timeout.interval`, the checkpointing keys (see CheckpointConfig.configure),
    * the restart strategy's (`restart-strategy: fixed-delay`, …),
    * `jobmanager.execution.failover-strategy`, `state.backend.type` and
@@ -96,6 +96,10 @@ export class StreamExecutionEnvironment {
     }
     const bufferTimeout = firstKey(configuration, ['execution.buffer-timeout.interval', 'execution.buffer-timeout']);
     if (bufferTimeout) this.setBufferTimeout(durationOption(configuration, bufferTimeout, '5 ms'));
+    if (configuration['pipeline.object-reuse'] !== undefined) {
+      if (booleanOption(configuration, 'pipeline.object-reuse', false)) this.config.enableObjectReuse();
+      else this.config.disableObjectReuse();
+    }
     const chaining = firstKey(configuration, ['pipeline.operator-chaining.enabled', 'pipeline.operator-chaining']);
     if (chaining && !booleanOption(configuration, chaining, true)) this.disableOperatorChaining();
     const runtimeMode = runtimeModeFromConfiguration(configuration);

@@ -10,6 +10,7 @@ export const DEFAULT_AUTO_WATERMARK_INTERVAL = 200;
 export class ExecutionConfig {
   private autoWatermarkInterval = DEFAULT_AUTO_WATERMARK_INTERVAL;
   private globalJobParameters = new GlobalJobParameters();
+  private objectReuse = false;
 
   /**
    * How often (ms of processing time) assignTimestampsAndWatermarks asks its
@@ -23,6 +24,24 @@ export class ExecutionConfig {
 
   getAutoWatermarkInterval(): number {
     return this.autoWatermarkInterval;
+  }
+
+  /**
+   * Flink's object reuse. Chained operators here always hand records on by reference, as Flink
+   * does with object reuse enabled; the flag is kept for the job to read (`pipeline.object-reuse`).
+   */
+  enableObjectReuse(): this {
+    this.objectReuse = true;
+    return this;
+  }
+
+  disableObjectReuse(): this {
+    this.objectReuse = false;
+    return this;
+  }
+
+  isObjectReuseEnabled(): boolean {
+    return this.objectReuse;
   }
 
   /** Parameters every function of the job can read, typically a ParameterTool of the job's arguments. */

@@ -112,6 +112,7 @@ t.test('the checkpointing configuration keys, by their Flink names old and new',
     'pipeline.auto-watermark-interval': '50 ms',
     'execution.buffer-timeout': '0 ms',
     'pipeline.operator-chaining': 'false',
+    'pipeline.object-reuse': 'true',
   });
   env.fromElements(1).map((n) => n).print();
   const graph = env.getStreamGraph();
@@ -121,7 +122,8 @@ t.test('the checkpointing configuration keys, by their Flink names old and new',
     storage: { type: 'filesystem', directory: '/tmp/ckp' },
   });
   t.ok(env.getCheckpointConfig().isUnalignedCheckpointsEnabled());
-  t.same([graph.autoWatermarkInterval, graph.bufferTimeoutMs, graph.chainingEnabled], [50, 0, false]);
+  t.same([graph.autoWatermarkInterval, graph.bufferTimeoutMs, graph.chainingEnabled, env.getConfig().isObjectReuseEnabled()], [50, 0, false, true]);
+  t.notOk(env.getConfig().disableObjectReuse().isObjectReuseEnabled());
   const renamed = StreamExecutionEnvironment.getExecutionEnvironment({ 'execution.checkpointing.dir': '/tmp/new', 'execution.checkpointing.num-retained': '2', 'execution.checkpointing.unaligned.enabled': 'false' });
   t.same([renamed.getCheckpointConfig().getCheckpointStorage(), renamed.getCheckpointConfig().getNumRetainedCheckpoints()], [{ type: 'filesystem', directory: '/tmp/new' }, 2]);
   t.throws(() => StreamExecutionEnvironment.getExecutionEnvironment({ 'execution.checkpointing.unaligned': 'yes' }), { message: "execution.checkpointing.unaligned: 'yes' is not a boolean (true or false)" });
