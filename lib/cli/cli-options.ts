@@ -36,3 +36,20 @@ export function oneLineUsageErrors(command: Command, path: string): Command {
     },
   });
 }
+
+/** Levenshtein distance, for telling a likely typo of an option. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The command's long option that `flag` (`--name` or `--name=value`) is two edits or fewer from, if any. */
+export function likelyMeantOption(command: Command, flag: string): string | undefined {
+  const name = flag.split('=')[0]!;
+  return command.options.map((option) => option.long).find((long): long is string => long !== undefined && long !== name && editDistance(long, name) <= 2);
+}

@@ -60,6 +60,10 @@ t.test('run: an unknown option before the job file is an error; after it, the jo
   const mixed = await runSluice(['run', 'test/fixtures/jobs/prints-arguments.ts', '--input', 'in.txt', '-p', '2', '--verbose']);
   t.equal(mixed.code, 0, mixed.stderr);
   t.equal(mixed.stdout, 'args: ["--input","in.txt","--verbose"] parallelism: 2\n', "sluice run's own options anywhere, the rest the job's");
+  const typo = await runSluice(['run', 'test/fixtures/jobs/prints-arguments.ts', '--paralelism', '2']);
+  t.equal(typo.code, 0, typo.stderr);
+  t.equal(typo.stdout, 'args: ["--paralelism","2"] parallelism: 1\n', 'a misspelt option of run goes to the job, as with flink run');
+  t.match(typo.stderr, /^sluice run: --paralelism is not an option of sluice run and goes to the job \(did you mean --parallelism\?\)$/m, 'with a warning');
   const separated = await runSluice(['run', 'test/fixtures/jobs/prints-arguments.ts', '-p', '2', '--', '-p', '3']);
   t.equal(separated.code, 0, separated.stderr);
   t.equal(separated.stdout, 'args: ["-p","3"] parallelism: 2\n', 'after --, everything is the job\'s');

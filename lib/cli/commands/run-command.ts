@@ -6,7 +6,7 @@ import { clusterOptionsFrom } from '../../settings/cluster-options.ts';
 import { startLocalCluster, type LocalCluster } from '../../cluster/local-cluster.ts';
 import { prepareSubmission, type PreparedJob } from '../../job/prepare-submission.ts';
 import { isLogLevel, setLogLevel } from '../../log/logger.ts';
-import { positiveInteger } from '../cli-options.ts';
+import { likelyMeantOption, positiveInteger } from '../cli-options.ts';
 import { SlotSharingLayout } from '../../graph/slot-sharing-layout.ts';
 import { ClusterJobClient } from '../../client/cluster-job-client.ts';
 import { describeEnd, jobExecutionFailure, jobExecutionResult } from '../../client/job-outcome.ts';
@@ -16,6 +16,15 @@ import { settlesWithin } from '../../actor/settles-within.ts';
 import { parseDynamicProperties } from '../../settings/configuration.ts';
 
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** A job argument two edits from one of run's own options is passed on, as in Flink, but likely a typo: say so. */
+function warnOfLikelyTypos(jobArgs: readonly string[], command: Command): void {
+  for (const arg of jobArgs) {
+    if (arg === '--') return;
+    const meant = arg.startsWith('--') ? likelyMeantOption(command, arg) : undefined;
+    if (meant) process.stderr.write(`sluice run: ${arg.split('=')[0]} is not an option of sluice run and goes to the job (did you mean ${meant}?)\n`);
+  }
+}
 
 interface RunOptions {
   parallelism?: string;
@@ -30,6 +39,7 @@ interface RunOptions {
 async function run(jobFile: string, jobArgs: string[], options: RunOptions, command: Command): Promise<number> {
   // Unknown options are the job's, as in `flink run job.jar --input …`: only after the job file.
   if (jobFile.startsWith('-')) command.error(`unknown option ${jobFile} (the job's own options go after the job file)`);
+  warnOfLikelyTypos(jobArgs, command);
   const defaultParallelism = positiveInteger(command, '--parallelism', options.parallelism);
   const url = options.cluster;
   if (options.detached && !url) command.error('--detached needs --cluster: the embedded cluster stops when `sluice run` returns');
