@@ -14,7 +14,8 @@ import type { JobVertexBackPressureInfo } from '../metrics/job-vertex-back-press
 import { terminalStatuses, type JobSubmission, type JobSummary } from '../job/job-submission.ts';
 import { CollectedResults } from './collected-results.ts';
 
-const askTimeoutMs = 5_000;
+/** A JobManager that is not there is known at once (NATS: no responders); this only bounds one that is there but overloaded. */
+const askTimeoutMs = 15_000;
 /** A savepoint is answered once stored, or once it failed: at the latest when it expires (Flink's default checkpoint timeout). */
 const savepointTimeoutMs = 600_000;
 /** Status events are the fast path; polling covers a missed event or a JobManager gone silent. */
