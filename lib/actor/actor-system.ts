@@ -1,4 +1,4 @@
-import { createInbox, ErrorCode, nuid, type NatsConnection, type NatsError, type Subscription } from 'nats';
+import { createInbox, nuid, type NatsConnection, type Subscription } from 'nats';
 import { rootLogger, type Logger } from '../log/logger.ts';
 import { ConnectionWatch } from '../nats/connection-watch.ts';
 import { ActorCell } from './actor-cell.ts';
@@ -6,7 +6,7 @@ import { actorRef, type ActorRef } from './actor-ref.ts';
 import type { ChildSpec } from './child-spec.ts';
 import { DeadLetters, deadLettersSubject } from './dead-letters.ts';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope.ts';
-import { toPublications } from './message-parts.ts';
+import { MessageAssembler, toPublications } from './message-parts.ts';
 import { NodeLiveness } from './node-liveness.ts';
 import { defaultSupervisorStrategy, type SupervisorStrategy } from './supervisor-strategy.ts';
 import { Supervisor } from './supervisor.ts';
@@ -85,21 +85,43 @@ export class ActorSystem {
     publications.forEach((bytes, i) => this.connection.publish(ref.address, bytes, i === 0 ? { reply: `${this.deadLettersPrefix}.${ref.address}` } : undefined));
   }
 
-  /** `build` gets the ref the answer must be told to; the target replies with `ctx.tell(replyTo, answer)`. */
-  async ask<R, T>(ref: ActorRef<T>, build: (replyTo: ActorRef<R>) => T, timeoutMs: number): Promise<R> {
+  /**
+   * `build` gets the ref the answer must be told to; the target replies with
+   * `ctx.tell(replyTo, answer)`. The request's reply subject is that inbox, so NATS answers
+   * "no responders" at once when nothing listens on the address. A large answer arrives in
+   * parts, gathered here.
+   */
+  ask<R, T>(ref: ActorRef<T>, build: (replyTo: ActorRef<R>) => T, timeoutMs: number): Promise<R> {
     const inbox = createInbox();
-    const request = encodeMessage(ref.address, build(actorRef<R>(inbox)));
-    try {
-      // The request's own reply subject is the replyTo inbox: one round trip, and NATS
-      // answers "no responders" at once when nothing listens on the address.
-      const reply = await this.nc.request(ref.address, request, { timeout: timeoutMs, noMux: true, reply: inbox });
-      return (decodeEnvelope(reply.data) as Extract<Envelope, { kind: 'message' }>).body as R;
-    } catch (error) {
-      const code = (error as NatsError).code;
-      if (code === ErrorCode.NoResponders) throw new Error(`no actor at ${ref.address}`, { cause: error });
-      if (code === ErrorCode.Timeout) throw new Error(`ask to ${ref.address} timed out after ${timeoutMs} ms`, { cause: error });
-      throw error;
-    }
+    const publications = toPublications(encodeMessage(ref.address, build(actorRef<R>(inbox))), this.nc.info?.max_payload ?? Infinity);
+    return new Promise<R>((resolve, reject) => {
+      const parts = new MessageAssembler();
+      let timer: NodeJS.Timeout | undefined;
+      const settle = (outcome: () => void) => {
+        clearTimeout(timer);
+        subscription.unsubscribe();
+        outcome();
+      };
+      const subscription = this.nc.subscribe(inbox, {
+        callback: (_error, msg) => {
+          if (msg.headers?.code === 503) return settle(() => reject(new Error(`no actor at ${ref.address}`)));
+          let envelope = decodeEnvelope(msg.data);
+          if (envelope.kind === 'part') {
+            const whole = parts.add(envelope);
+            if (!whole) return;
+            envelope = decodeEnvelope(whole);
+          }
+          const { body } = envelope as Extract<Envelope, { kind: 'message' }>;
+          settle(() => resolve(body as R));
+        },
+      });
+      timer = setTimeout(() => settle(() => reject(new Error(`ask to ${ref.address} timed out after ${timeoutMs} ms`))), timeoutMs);
+      try {
+        publications.forEach((bytes, i) => this.nc.publish(ref.address, bytes, i === 0 ? { reply: inbox } : undefined));
+      } catch (error) {
+        settle(() => reject(error));
+      }
+    });
   }
 
   /** Stops an actor of this process (children first). From inside the actor use ctx.stopSelf(). */

@@ -42,8 +42,12 @@ t.test('one message at a time, in arrival order, also with async handlers', asyn
   t.equal(report.mostAtOnce, 1, 'never two handlers at once');
 });
 
-t.test('a message larger than the server\'s max payload arrives whole, in its place among the others', async (t) => {
-  type Message = { kind: 'small'; n: number } | { kind: 'large'; bytes: Uint8Array } | { kind: 'report'; replyTo: ActorRef<string[]> };
+t.test('a message larger than the server\'s max payload arrives whole, in its place among the others; so does an answer', async (t) => {
+  type Message =
+    | { kind: 'small'; n: number }
+    | { kind: 'large'; bytes: Uint8Array }
+    | { kind: 'report'; replyTo: ActorRef<string[]> }
+    | { kind: 'echo'; bytes: Uint8Array; replyTo: ActorRef<Uint8Array> };
   const ref = await system.spawn<Message>({
     id: 'large',
     address: address('large'),
@@ -52,6 +56,7 @@ t.test('a message larger than the server\'s max payload arrives whole, in its pl
       return {
         receive(message, ctx) {
           if (message.kind === 'report') return ctx.tell(message.replyTo, seen);
+          if (message.kind === 'echo') return ctx.tell(message.replyTo, message.bytes);
           if (message.kind === 'small') seen.push(`small ${message.n}`);
           else seen.push(`large ${message.bytes.length} ${message.bytes.reduce((sum, byte) => (sum + byte) % 65_521, 0)}`);
         },
@@ -65,6 +70,8 @@ t.test('a message larger than the server\'s max payload arrives whole, in its pl
   system.tell(ref, { kind: 'small', n: 2 });
   const seen = await system.ask<string[], Message>(ref, (replyTo) => ({ kind: 'report', replyTo }), 10_000);
   t.same(seen, ['small 1', `large ${large.length} ${large.reduce((sum, byte) => (sum + byte) % 65_521, 0)}`, 'small 2']);
+  const echoed = await system.ask<Uint8Array, Message>(ref, (replyTo) => ({ kind: 'echo', bytes: large, replyTo }), 10_000);
+  t.ok(Buffer.from(echoed).equals(Buffer.from(large)), 'an ask whose request and answer both exceed the max payload');
 });
 
 t.test('ask: the reply goes to a replyTo ref carried as plain data', async (t) => {

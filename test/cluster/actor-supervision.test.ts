@@ -35,6 +35,8 @@ t.test('restart makes a fresh instance, keeps the mailbox and goes on', async (t
   crash(ref, 'boom', true);
   add(ref, 3);
   t.equal(await total(ref), 3, 'the new instance starts from zero and gets the message sent after the failure');
+  // The probe hears of the new instance apart from the answer: wait until it has.
+  await events.until((e) => e === 'c:preStart#2');
   t.ok(before(events.history, 'c:postStop#1', 'c:preStart#2'), `postStop of the old instance, then preStart of the new; got ${events.history}`);
 });
 
