@@ -134,7 +134,7 @@ async function resumeWhileRunning(
   followed: Promise<JobSummary | 'abandoned'>,
   jobClient: ClusterJobClient,
   prepared: PreparedJob,
-  run: { embedded: boolean; cancelJob: () => void; stopWatching: () => void },
+  attachedTo: { embedded: boolean; cancelJob: () => void; stopWatching: () => void },
 ): Promise<number> {
   const jobId = jobClient.getJobID();
   const program = prepared.resumeAfterExecute({ submitted: jobClient }).then(() => undefined, (error: unknown) => error as Error);
@@ -143,11 +143,11 @@ async function resumeWhileRunning(
   if (programError === 'abandoned') return abandoned(jobId);
   if (programError) {
     process.stderr.write(`sluice: ${programError.message}\n`);
-    if (!run.embedded) return 1;
-    run.cancelJob();
+    if (!attachedTo.embedded) return 1;
+    attachedTo.cancelJob();
   }
-  if (!run.embedded) {
-    run.stopWatching();
+  if (!attachedTo.embedded) {
+    attachedTo.stopWatching();
     return 0;
   }
   const final = await followed;
