@@ -1,4 +1,4 @@
-// What a test sees of a filesystem checkpoint storage from outside the job.
+// What a test, or a test job, sees of a filesystem checkpoint storage from outside the job.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
