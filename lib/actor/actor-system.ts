@@ -80,7 +80,7 @@ export class ActorSystem {
 
   /** Fire and forget; a message that reaches no actor is counted in `deadLetters`. */
   tell<T>(ref: ActorRef<T>, message: T): void {
-    const publications = toPublications(encodeMessage(ref.address, message), this.nc.info?.max_payload ?? Infinity);
+    const publications = this.publicationsOf(ref.address, message);
     // One dead letter per message: only its first part asks NATS to report nobody listening.
     publications.forEach((bytes, i) => this.connection.publish(ref.address, bytes, i === 0 ? { reply: `${this.deadLettersPrefix}.${ref.address}` } : undefined));
   }
@@ -93,7 +93,7 @@ export class ActorSystem {
    */
   ask<R, T>(ref: ActorRef<T>, build: (replyTo: ActorRef<R>) => T, timeoutMs: number): Promise<R> {
     const inbox = createInbox();
-    const publications = toPublications(encodeMessage(ref.address, build(actorRef<R>(inbox))), this.nc.info?.max_payload ?? Infinity);
+    const publications = this.publicationsOf(ref.address, build(actorRef<R>(inbox)));
     return new Promise<R>((resolve, reject) => {
       const parts = new MessageAssembler();
       let timer: NodeJS.Timeout | undefined;
@@ -122,6 +122,11 @@ export class ActorSystem {
         settle(() => reject(error));
       }
     });
+  }
+
+  /** The message's envelope as it goes out: whole, or in parts when it exceeds the server's max payload. */
+  private publicationsOf(address: string, message: unknown): Uint8Array[] {
+    return toPublications(encodeMessage(address, message), this.nc.info?.max_payload ?? Infinity);
   }
 
   /** Stops an actor of this process (children first). From inside the actor use ctx.stopSelf(). */
